@@ -1,0 +1,238 @@
+import { z } from "zod";
+import {
+  controlNetLimits,
+  DEFAULT_EMBEDDING_TOKENS,
+  DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
+  ipAdapterLimits,
+  MAX_EMBEDDINGS,
+  type NumberLimit,
+  numberLimits,
+  seedLimit,
+} from "./limits";
+
+export const ENDPOINT_ID = "fal-ai/lora/image-to-image";
+/** Status, result and cancel use the app id without the path (fal-reference §3). */
+export const APP_ID = "fal-ai/lora";
+
+export const SCHEDULERS = [
+  "DPM++ 2M",
+  "DPM++ 2M Karras",
+  "DPM++ 2M SDE",
+  "DPM++ 2M SDE Karras",
+  "Euler",
+  "Euler A",
+  "Euler (trailing timesteps)",
+  "LCM",
+  "LCM (trailing timesteps)",
+  "DDIM",
+  "TCD",
+] as const;
+export const PREDICTION_TYPES = ["epsilon", "v_prediction"] as const;
+export const IMAGE_FORMATS = ["png", "jpeg"] as const;
+export const SCHEDULE_METHODS = ["default", "array"] as const;
+
+function ranged({ label, min, max, integer }: NumberLimit) {
+  const base = integer
+    ? z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`)
+    : z.number({ error: `${label} must be a number.` });
+  return base
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+}
+
+function withDefault(spec: NumberLimit) {
+  return ranged(spec).default(spec.default);
+}
+
+/** A model or weights location: a URL or a Hugging Face id. */
+function modelPath(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`);
+}
+
+function optionalText(label: string) {
+  return z.string({ error: `${label} must be text.` }).optional();
+}
+
+const IMAGE_LOCATION = /^(https?:\/\/\S+|data:image\/[\w.+-]+(;[\w=.+-]+)*;base64,[A-Za-z0-9+/=\s]+)$/i;
+
+/** An image the endpoint downloads: an http(s) URL or a base64 data URI. */
+export function imageUrl(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .regex(IMAGE_LOCATION, `${label} must be an http(s) URL or a base64 image data URI.`);
+}
+
+export const loraWeightSchema = z.strictObject({
+  path: modelPath("LoRA path"),
+  scale: z.number({ error: "LoRA scale must be a number." }).default(1),
+  force: z.boolean().default(false),
+});
+
+export const embeddingSchema = z.strictObject({
+  path: modelPath("Embedding path"),
+  tokens: z.array(z.string().min(1, "A token cannot be empty.")).default(DEFAULT_EMBEDDING_TOKENS),
+});
+
+export const controlNetSchema = z
+  .strictObject({
+    path: modelPath("ControlNet path"),
+    config_url: optionalText("ControlNet config URL"),
+    variant: optionalText("ControlNet variant"),
+    image_url: imageUrl("Control image"),
+    mask_url: imageUrl("ControlNet mask").optional(),
+    conditioning_scale: withDefault(controlNetLimits.conditioning_scale),
+    start_percentage: withDefault(controlNetLimits.start_percentage),
+    end_percentage: withDefault(controlNetLimits.end_percentage),
+    ip_adapter_index: z
+      .number({ error: "IP adapter index must be a number." })
+      .int("IP adapter index must be a whole number.")
+      .min(0, "IP adapter index must be at least 0.")
+      .optional(),
+  })
+  .check((ctx) => {
+    const { start_percentage: start, end_percentage: end } = ctx.value;
+    if (start >= end) {
+      ctx.issues.push({
+        code: "custom",
+        input: end,
+        path: ["end_percentage"],
+        message: "ControlNet end must be greater than its start.",
+      });
+    }
+  });
+
+const imageList = z.union([
+  imageUrl("IP adapter image"),
+  z.array(imageUrl("IP adapter image")).min(1, "Add at least one IP adapter image."),
+]);
+
+export const ipAdapterSchema = z.strictObject({
+  ip_adapter_image_url: imageList,
+  ip_adapter_mask_url: imageUrl("IP adapter mask").optional(),
+  path: modelPath("IP adapter path"),
+  model_subfolder: optionalText("Model subfolder"),
+  weight_name: optionalText("Weight name"),
+  insight_face_model_path: optionalText("InsightFace model path"),
+  scale: z
+    .number({ error: "IP adapter scale must be a number." })
+    .min(ipAdapterLimits.scale.min, "IP adapter scale must be at least 0.")
+    .default(ipAdapterLimits.scale.default),
+  scale_json: z.record(z.string(), z.unknown(), { error: "Scale JSON must be a JSON object." }).optional(),
+  unconditional_noising_factor: withDefault(ipAdapterLimits.unconditional_noising_factor),
+  image_projection_shortcut: z.boolean().default(true),
+});
+
+function scheduleSchema(label: string, item: z.ZodNumber) {
+  return z
+    .strictObject({
+      method: z.enum(SCHEDULE_METHODS, { error: `${label} method must be "default" or "array".` }),
+      array: z.array(item).default([]),
+    })
+    .check((ctx) => {
+      if (ctx.value.method === "array" && ctx.value.array.length === 0) {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value.array,
+          path: ["array"],
+          message: `Give at least one value for custom ${label.toLowerCase()}.`,
+        });
+      }
+    });
+}
+
+export const timestepsSchema = scheduleSchema(
+  "Timesteps",
+  z.number({ error: "A timestep must be a number." }).int("Timesteps must be whole numbers.").min(0, "Timesteps cannot be negative."),
+);
+export const sigmasSchema = scheduleSchema(
+  "Sigmas",
+  z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
+);
+
+const DEFAULT_SCHEDULE = { method: "default" as const, array: [] };
+
+/** True for IP-adapter weights of the "plus" family, which need an image encoder. */
+export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | undefined }): boolean {
+  return /ip-adapter-plus/i.test(`${adapter.path} ${adapter.weight_name ?? ""}`);
+}
+
+export const loraInputSchema = z
+  .strictObject({
+    model_name: modelPath("Model"),
+    unet_name: optionalText("U-Net"),
+    variant: optionalText("Variant"),
+    prompt: z.string({ error: "Prompt is required." }).trim().min(1, "Prompt is required."),
+    negative_prompt: z.string().default(""),
+    prompt_weighting: z.boolean().default(false),
+    image_url: imageUrl("Init image").optional(),
+    noise_strength: withDefault(numberLimits.noise_strength),
+    loras: z.array(loraWeightSchema).default([]),
+    embeddings: z
+      .array(embeddingSchema)
+      .max(MAX_EMBEDDINGS, "Only one embedding is supported by this endpoint.")
+      .default([]),
+    controlnets: z.array(controlNetSchema).default([]),
+    controlnet_guess_mode: z.boolean().default(false),
+    ip_adapter: z.array(ipAdapterSchema).default([]),
+    image_encoder_path: optionalText("Image encoder path"),
+    image_encoder_subfolder: optionalText("Image encoder subfolder"),
+    image_encoder_weight_name: z.string().default(DEFAULT_IMAGE_ENCODER_WEIGHT_NAME),
+    ic_light_model_url: optionalText("IC-Light model URL"),
+    ic_light_model_background_image_url: imageUrl("IC-Light background image").optional(),
+    ic_light_image_url: imageUrl("IC-Light image").optional(),
+    seed: ranged(seedLimit).optional(),
+    num_inference_steps: withDefault(numberLimits.num_inference_steps),
+    guidance_scale: withDefault(numberLimits.guidance_scale),
+    clip_skip: withDefault(numberLimits.clip_skip),
+    scheduler: z.enum(SCHEDULERS, { error: `Scheduler must be one of: ${SCHEDULERS.join(", ")}.` }).optional(),
+    timesteps: timestepsSchema.default(DEFAULT_SCHEDULE),
+    sigmas: sigmasSchema.default(DEFAULT_SCHEDULE),
+    prediction_type: z
+      .enum(PREDICTION_TYPES, { error: 'Prediction type must be "epsilon" or "v_prediction".' })
+      .default("epsilon"),
+    rescale_betas_snr_zero: z.boolean().default(false),
+    image_format: z.enum(IMAGE_FORMATS, { error: 'Image format must be "png" or "jpeg".' }).default("png"),
+    num_images: withDefault(numberLimits.num_images),
+    enable_safety_checker: z.boolean().default(false),
+    tile_width: withDefault(numberLimits.tile_width),
+    tile_height: withDefault(numberLimits.tile_height),
+    tile_stride_width: withDefault(numberLimits.tile_stride_width),
+    tile_stride_height: withDefault(numberLimits.tile_stride_height),
+    eta: withDefault(numberLimits.eta),
+    debug_latents: z.boolean().default(false),
+    debug_per_pass_latents: z.boolean().default(false),
+  })
+  .check((ctx) => {
+    const input = ctx.value;
+    const issue = (path: PropertyKey[], message: string) =>
+      ctx.issues.push({ code: "custom", input: undefined, path, message });
+
+    if (input.timesteps.method === "array" && input.sigmas.method === "array") {
+      issue(["sigmas"], "Custom timesteps and custom sigmas cannot be used together; choose one.");
+    }
+    if (input.image_encoder_subfolder && !input.image_encoder_path) {
+      issue(["image_encoder_subfolder"], "An image encoder subfolder needs an image encoder path.");
+    }
+    input.ip_adapter.forEach((adapter, index) => {
+      if (isPlusIpAdapter(adapter) && !input.image_encoder_path) {
+        issue(
+          ["ip_adapter", index, "path"],
+          'IP-Adapter "plus" weights need an image encoder: set the image encoder path.',
+        );
+      }
+    });
+  });
+
+export type LoraInput = z.output<typeof loraInputSchema>;
+/** What a caller may send: every defaulted field optional. */
+export type LoraRequest = z.input<typeof loraInputSchema>;
+export type LoraWeight = z.output<typeof loraWeightSchema>;
+export type Embedding = z.output<typeof embeddingSchema>;
+export type ControlNet = z.output<typeof controlNetSchema>;
+export type IpAdapter = z.output<typeof ipAdapterSchema>;
+export type Scheduler = (typeof SCHEDULERS)[number];
