@@ -44,10 +44,16 @@ function withDefault(spec: NumberLimit) {
   return ranged(spec).default(spec.default);
 }
 
+/** "X is required." when the field is missing, "X must be text." when it is something else. */
+function requiredText(label: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `${label} is required.` : `${label} must be text.`;
+}
+
 /** A model or weights location: a URL or a Hugging Face id. */
 function modelPath(label: string) {
   return z
-    .string({ error: `${label} is required.` })
+    .string({ error: requiredText(label) })
     .trim()
     .min(1, `${label} is required.`);
 }
@@ -61,7 +67,7 @@ const IMAGE_LOCATION = /^(https?:\/\/\S+|data:image\/[\w.+-]+(;[\w=.+-]+)*;base6
 /** An image the endpoint downloads: an http(s) URL or a base64 data URI. */
 export function imageUrl(label: string) {
   return z
-    .string({ error: `${label} is required.` })
+    .string({ error: requiredText(label) })
     .trim()
     .min(1, `${label} is required.`)
     .regex(IMAGE_LOCATION, `${label} must be an http(s) URL or a base64 image data URI.`);
@@ -106,10 +112,18 @@ export const controlNetSchema = z
     }
   });
 
-const imageList = z.union([
-  imageUrl("IP adapter image"),
-  z.array(imageUrl("IP adapter image")).min(1, "Add at least one IP adapter image."),
-]);
+const imageList = z.union(
+  [
+    imageUrl("IP adapter image"),
+    z.array(imageUrl("IP adapter image")).min(1, "Add at least one IP adapter image."),
+  ],
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? "IP adapter image is required."
+        : "IP adapter image must be an http(s) URL, a base64 image data URI, or a list of them.",
+  },
+);
 
 export const ipAdapterSchema = z.strictObject({
   ip_adapter_image_url: imageList,
@@ -154,7 +168,7 @@ export const sigmasSchema = scheduleSchema(
   z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
 );
 
-const DEFAULT_SCHEDULE = { method: "default" as const, array: [] };
+const defaultSchedule = () => ({ method: "default" as const, array: [] });
 
 /** True for IP-adapter weights of the "plus" family, which need an image encoder. */
 export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | undefined }): boolean {
@@ -166,7 +180,7 @@ export const loraInputSchema = z
     model_name: modelPath("Model"),
     unet_name: optionalText("U-Net"),
     variant: optionalText("Variant"),
-    prompt: z.string({ error: "Prompt is required." }).trim().min(1, "Prompt is required."),
+    prompt: z.string({ error: requiredText("Prompt") }).trim().min(1, "Prompt is required."),
     negative_prompt: z.string().default(""),
     prompt_weighting: z.boolean().default(false),
     image_url: imageUrl("Init image").optional(),
@@ -190,8 +204,8 @@ export const loraInputSchema = z
     guidance_scale: withDefault(numberLimits.guidance_scale),
     clip_skip: withDefault(numberLimits.clip_skip),
     scheduler: z.enum(SCHEDULERS, { error: `Scheduler must be one of: ${SCHEDULERS.join(", ")}.` }).optional(),
-    timesteps: timestepsSchema.default(DEFAULT_SCHEDULE),
-    sigmas: sigmasSchema.default(DEFAULT_SCHEDULE),
+    timesteps: timestepsSchema.default(defaultSchedule),
+    sigmas: sigmasSchema.default(defaultSchedule),
     prediction_type: z
       .enum(PREDICTION_TYPES, { error: 'Prediction type must be "epsilon" or "v_prediction".' })
       .default("epsilon"),

@@ -49,3 +49,15 @@ export function toFalFieldErrors(error: z.ZodError): FalFieldError[] {
 export function falValidationBody(error: z.ZodError): FalValidationBody {
   return { detail: toFalFieldErrors(error) };
 }
+
+/**
+ * Parses with the given schema the way every server-side check should: zod reports each issue's
+ * input only when asked, and the 422 types ("missing" vs "string_type") depend on it.
+ */
+export function parseForFal<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { success: true; data: z.output<T> } | { success: false; body: FalValidationBody } {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, body: falValidationBody(parsed.error) };
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { makePng } from "./fixtures/images";
+
+test("uploads an init image, runs it in the simulator and shows a loaded result", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("status").filter({ hasText: "Simulator mode" })).toBeVisible();
+
+  await page.getByLabel("Prompt").fill("a lighthouse at dusk, oil painting");
+  await page.getByLabel("Init image").setInputFiles({
+    name: "init.png",
+    mimeType: "image/png",
+    buffer: await makePng(160, 96),
+  });
+  const preview = page.getByRole("img", { name: "Init image preview" });
+  await expect(preview).toBeVisible();
+  await expect(page.getByText("160 × 96")).toBeVisible();
+
+  await page.getByRole("button", { name: /^Run/ }).click();
+
+  const run = page.getByRole("article").first();
+  await expect(run.getByRole("list", { name: "Run logs" })).toContainText("Step");
+  await expect(run).toHaveAttribute("data-status", "completed");
+
+  const result = page.getByRole("img", { name: /^Result 1 of run/ });
+  await expect(result).toBeVisible();
+  await expect
+    .poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
+    .toBe(160);
+});
+
+test("an empty prompt is refused in the form and nothing is submitted", async ({ page }) => {
+  await page.goto("/");
+  let submitted = false;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/fal/proxy") && request.method() === "POST") submitted = true;
+  });
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await expect(page.getByText("Prompt is required.")).toBeVisible();
+  await expect(page.getByLabel("Prompt")).toBeFocused();
+  expect(submitted).toBe(false);
+});

@@ -1,0 +1,73 @@
+import "server-only";
+import type { Simulator } from "./simulator";
+import { declaredTooLarge, readLimited } from "./read-limited";
+
+export type RouteContext = {
+  request: Request;
+  url: URL;
+  /** The capture groups of the route's path pattern. */
+  params: string[];
+  simulator: Simulator;
+  /** Where this request came in, for the absolute URLs the simulator hands out. */
+  origin: string;
+};
+
+export type RouteHandler = (context: RouteContext) => Response | Promise<Response>;
+
+export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
+  return Response.json(body, { status, headers });
+}
+
+/** Browsers PUT uploads and GET files straight from the simulator, as they do with fal's CDN. */
+export function corsHeaders(request: Request): Record<string, string> {
+  const requested = request.headers.get("access-control-request-headers");
+  return {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, HEAD, PUT, OPTIONS",
+    "access-control-allow-headers": requested && /^[\w\s,-]+$/.test(requested) ? requested : "content-type",
+    "access-control-max-age": "86400",
+  };
+}
+
+const HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
+function firstValue(header: string | null): string | undefined {
+  return header?.split(",")[0]?.trim() || undefined;
+}
+
+/** The request's own origin, as the client saw it through any reverse proxy. */
+export function requestOrigin(request: Request, url: URL): string {
+  const forwardedHost = firstValue(request.headers.get("x-forwarded-host"));
+  const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"));
+  const host = forwardedHost && HOST.test(forwardedHost) ? forwardedHost : url.host;
+  const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
+  return `${protocol}://${host}`;
+}
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Reads a JSON body; a body that is too big or not JSON is answered in fal's shape. */
+export async function readJson(request: Request, maxBytes: number): Promise<JsonBody> {
+  const tooLarge = { ok: false as const, response: json({ detail: "Request body is too large." }, 413) };
+  if (declaredTooLarge(request.headers, maxBytes)) return tooLarge;
+  const bytes = await readLimited(request.body, maxBytes);
+  if (!bytes) return tooLarge;
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "invalid JSON";
+    return {
+      ok: false,
+      response: json({ detail: [{ loc: ["body"], msg: `JSON decode error: ${reason}`, type: "json_invalid" }] }, 422),
+    };
+  }
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

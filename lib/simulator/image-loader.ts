@@ -1,0 +1,95 @@
+import "server-only";
+import type { FileStore } from "./file-store";
+import { SIMULATOR_BASE_PATH } from "./paths";
+import { declaredTooLarge, MiB, readLimited } from "./read-limited";
+import { type LoadImage, SimulatorInputError } from "./types";
+
+export type ImageLoaderOptions = {
+  files: FileStore;
+  fetch: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+};
+
+const OWN_FILE_PATH = new RegExp(`^${SIMULATOR_BASE_PATH}/files/([A-Za-z0-9_-]+)(?:/|$)`);
+const DATA_URI = /^data:([^,]*),(.*)$/s;
+
+/**
+ * The loader the renderer fetches input images with: data URIs are decoded, the simulator's own
+ * files (on whatever host they were addressed) are read from the store, anything else is
+ * downloaded with a time and size limit. Every failure names the field it came from.
+ */
+export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = 25 * MiB }: ImageLoaderOptions): LoadImage {
+  return async (url, field) => {
+    const loc = field[0] === "body" ? field : ["body", ...field];
+    const fail = (reason: string) => new SimulatorInputError(loc, `${fieldLabel(loc)} could not be downloaded: ${reason}`);
+    const tooLarge = () => fail(`the image is larger than ${maxBytes / MiB} MiB.`);
+
+    const dataUri = DATA_URI.exec(url);
+    if (dataUri) {
+      const [, meta = "", data = ""] = dataUri;
+      if (!/;base64$/i.test(meta)) throw fail("only base64 data URIs are supported.");
+      const bytes = Buffer.from(data.replace(/\s+/g, ""), "base64");
+      if (bytes.byteLength === 0) throw fail("the data URI is empty.");
+      if (bytes.byteLength > maxBytes) throw tooLarge();
+      return bytes;
+    }
+
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw fail("it is not a valid URL.");
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+      throw fail("only http(s) URLs and data URIs are supported.");
+    }
+
+    const ownFile = OWN_FILE_PATH.exec(parsed.pathname);
+    if (ownFile?.[1]) {
+      const stored = files.get(ownFile[1]);
+      if (!stored) throw fail("the file does not exist or has expired.");
+      return stored.bytes;
+    }
+
+    let response: Response;
+    try {
+      response = await fetch(parsed, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    } catch (error) {
+      throw fail(describeFetchError(error, timeoutMs));
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw fail(`the server answered HTTP ${response.status}.`);
+    }
+    if (declaredTooLarge(response.headers, maxBytes)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    let bytes: Buffer | null;
+    try {
+      bytes = await readLimited(response.body, maxBytes);
+    } catch (error) {
+      throw fail(describeFetchError(error, timeoutMs));
+    }
+    if (!bytes) throw tooLarge();
+    if (bytes.byteLength === 0) throw fail("the server sent an empty body.");
+    return bytes;
+  };
+}
+
+/** The field's name as the form shows it. */
+function fieldLabel(loc: (string | number)[]): string {
+  const named = loc.filter((part): part is string => typeof part === "string");
+  if (named.includes("controlnets")) return named.includes("mask_url") ? "ControlNet mask" : "Control image";
+  if (named.includes("ip_adapter")) return named.includes("ip_adapter_mask_url") ? "IP adapter mask" : "IP adapter image";
+  if (named.at(-1) === "image_url") return "Init image";
+  return named.slice(1).join(".") || "The image";
+}
+
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `no answer within ${timeoutMs / 1000} s.`;
+  }
+  return "the host could not be reached.";
+}

@@ -1,0 +1,240 @@
+import "server-only";
+import { randomInt, randomUUID } from "node:crypto";
+import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
+import { type FalValidationBody, falValidationBody } from "@/lib/fal/validation-error";
+import { BoundedCache } from "./bounded-cache";
+import type { FileStore } from "./file-store";
+import { cancelledOutcome, failedOutcome, stepCount, storeOutput } from "./run-outcome";
+import { type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
+import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
+
+export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
+
+export type RunQueueOptions = {
+  files: FileStore;
+  render: Renderer;
+  loadImage: LoadImage;
+  /** Called once per finished run that asked for a webhook; must not throw. */
+  notifyWebhook: (url: string, body: unknown) => Promise<unknown>;
+  concurrency: number;
+  stepMs: number;
+  /** How long finished runs stay answerable. */
+  ttlMs: number;
+  maxPending?: number;
+  maxFinishedRuns?: number;
+  /** Rough bound on the memory held by finished runs (their submitted bodies). */
+  maxFinishedBytes?: number;
+  now?: () => number;
+};
+
+export type SubmitResult =
+  | { ok: true; status: QueueStatus }
+  | { ok: false; httpStatus: 422 | 429; body: FalValidationBody };
+
+export type CancelResult =
+  | { httpStatus: 200; body: { status: "OK" } }
+  | { httpStatus: 202; body: { status: "CANCELLATION_REQUESTED" } }
+  | { httpStatus: 400; body: { status: "ALREADY_COMPLETED" } }
+  | { httpStatus: 404; body: { status: "NOT_FOUND" } };
+
+/** What `GET /requests/{id}` answers; `errorType` goes out as `x-fal-error-type`. */
+export type ResultAnswer = { httpStatus: number; body: unknown; errorType?: string };
+
+export type RunListener = (run: Run) => void;
+
+const MiB = 1024 * 1024;
+
+/**
+ * fal's queue in one process: runs wait in order, a fixed pool works on them, and each one
+ * reports logs step by step before its images are rendered and stored.
+ */
+export class RunQueue {
+  private readonly pending: Run[] = [];
+  private readonly running = new Map<string, Run>();
+  private readonly finished: BoundedCache<string, Run>;
+  private readonly listeners = new Map<string, Set<RunListener>>();
+  private readonly now: () => number;
+  private disposed = false;
+
+  constructor(private readonly options: RunQueueOptions) {
+    this.now = options.now ?? Date.now;
+    this.finished = new BoundedCache({
+      ttlMs: options.ttlMs,
+      maxEntries: options.maxFinishedRuns ?? 1_000,
+      maxWeight: options.maxFinishedBytes ?? 256 * MiB,
+      weigh: (run) => (JSON.stringify(run.submittedBody)?.length ?? 0) + run.logs.length * 128,
+      now: this.now,
+    });
+  }
+
+  submit(body: unknown, context: { origin: string; webhookUrl?: string }): SubmitResult {
+    const parsed = loraInputSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, httpStatus: 422, body: falValidationBody(parsed.error) };
+    if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
+      return { ok: false, httpStatus: 429, body: { detail: "The simulator's queue is full; try again shortly." } };
+    }
+    const run: Run = {
+      id: randomUUID(),
+      submittedBody: body,
+      input: parsed.data,
+      origin: context.origin,
+      webhookUrl: context.webhookUrl,
+      state: "IN_QUEUE",
+      logs: [],
+      submittedAt: this.now(),
+      cancellation: new AbortController(),
+    };
+    this.pending.push(run);
+    const status = runStatus(run, { logs: false, queuePosition: this.pending.length - 1 });
+    this.dispatch();
+    return { ok: true, status };
+  }
+
+  find(id: string): Run | undefined {
+    return this.running.get(id) ?? this.pending.find((run) => run.id === id) ?? this.finished.get(id);
+  }
+
+  status(id: string, options: { logs: boolean }): QueueStatus | undefined {
+    const run = this.find(id);
+    return run && runStatus(run, { logs: options.logs, queuePosition: this.pending.indexOf(run) });
+  }
+
+  result(id: string): ResultAnswer | undefined {
+    const run = this.find(id);
+    if (!run) return undefined;
+    const outcome = run.outcome;
+    if (!outcome) return { httpStatus: 400, body: { detail: "Request is still in progress" } };
+    if (outcome.ok) return { httpStatus: 200, body: outcome.output };
+    const errorType = "error_type" in outcome.body ? outcome.body.error_type : undefined;
+    return { httpStatus: outcome.httpStatus, body: outcome.body, errorType };
+  }
+
+  cancel(id: string): CancelResult {
+    const run = this.find(id);
+    if (!run) return { httpStatus: 404, body: { status: "NOT_FOUND" } };
+    if (run.state === "COMPLETED") return { httpStatus: 400, body: { status: "ALREADY_COMPLETED" } };
+    if (run.state === "IN_PROGRESS") {
+      run.cancellation.abort();
+      return { httpStatus: 202, body: { status: "CANCELLATION_REQUESTED" } };
+    }
+    this.pending.splice(this.pending.indexOf(run), 1);
+    this.finish(run, cancelledOutcome());
+    this.notifyQueued();
+    return { httpStatus: 200, body: { status: "OK" } };
+  }
+
+  /** The body of a run exactly as submitted. */
+  submittedBody(id: string): unknown {
+    return this.find(id)?.submittedBody;
+  }
+
+  /** Calls `listener` on every change of the run (state, queue position, log line). */
+  subscribe(id: string, listener: RunListener): () => void {
+    const set = this.listeners.get(id) ?? new Set<RunListener>();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(id) === set) this.listeners.delete(id);
+    };
+  }
+
+  subscriberCount(id: string): number {
+    return this.listeners.get(id)?.size ?? 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pending.length = 0;
+    for (const run of this.running.values()) run.cancellation.abort();
+    this.listeners.clear();
+    this.finished.dispose();
+  }
+
+  private dispatch(): void {
+    let started = false;
+    while (!this.disposed && this.running.size < this.options.concurrency) {
+      const run = this.pending.shift();
+      if (!run) break;
+      started = true;
+      run.state = "IN_PROGRESS";
+      run.startedAt = this.now();
+      this.running.set(run.id, run);
+      this.notify(run);
+      void this.execute(run).finally(() => {
+        this.running.delete(run.id);
+        this.dispatch();
+      });
+    }
+    if (started) this.notifyQueued();
+  }
+
+  private async execute(run: Run): Promise<void> {
+    const { input } = run;
+    const signal = run.cancellation.signal;
+    try {
+      this.log(run, `Loading model ${input.model_name}${input.variant ? ` (${input.variant})` : ""}`);
+      for (const lora of input.loras) this.log(run, `Loading LoRA ${lora.path} with scale ${lora.scale}`);
+      const seed = input.seed ?? randomInt(0, 2 ** 32);
+      const images = await this.options.render(input, seed, this.options.loadImage);
+      const steps = stepCount(input);
+      for (let step = 1; step <= steps && !signal.aborted; step++) {
+        await sleep(this.options.stepMs, signal);
+        if (!signal.aborted) this.log(run, `Step ${step}/${steps}`);
+      }
+      if (signal.aborted) return this.finish(run, cancelledOutcome());
+      this.finish(run, { ok: true, output: storeOutput(this.options.files, run, images, seed) });
+    } catch (error) {
+      if (!(error instanceof SimulatorInputError)) console.error(`Simulator run ${run.id} failed`, error);
+      this.finish(run, signal.aborted ? cancelledOutcome() : failedOutcome(error));
+    }
+  }
+
+  private finish(run: Run, outcome: RunOutcome): void {
+    if (this.disposed || run.state === "COMPLETED") return;
+    run.state = "COMPLETED";
+    run.outcome = outcome;
+    run.finishedAt = this.now();
+    this.finished.set(run.id, run);
+    this.notify(run);
+    this.listeners.delete(run.id);
+    if (run.webhookUrl) {
+      this.options.notifyWebhook(run.webhookUrl, webhookBody(run)).catch(() => undefined);
+    }
+  }
+
+  private log(run: Run, message: string): void {
+    run.logs.push({ message, level: "INFO", source: "USER", timestamp: new Date(this.now()).toISOString() });
+    this.notify(run);
+  }
+
+  private notify(run: Run): void {
+    for (const listener of this.listeners.get(run.id) ?? []) {
+      try {
+        listener(run);
+      } catch (error) {
+        console.error("Simulator status listener failed", error);
+      }
+    }
+  }
+
+  /** Queue positions moved: tell everyone still waiting. */
+  private notifyQueued(): void {
+    for (const run of this.pending) {
+      if (this.listeners.has(run.id)) this.notify(run);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { APP_ID, type LoraInput } from "@/lib/fal/input-schema";
+import type { LoraOutput } from "@/lib/fal/output-schema";
+import type { FalValidationBody } from "@/lib/fal/validation-error";
+
+export type RunState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+
+export type QueueLog = { message: string; level: "INFO"; source: "USER"; timestamp: string };
+
+/** fal's body for errors of the platform rather than of the model (timeouts, cancellation …). */
+export type RequestErrorBody = { detail: string; error_type: string };
+
+export type RunOutcome =
+  | { ok: true; output: LoraOutput }
+  | {
+      ok: false;
+      httpStatus: number;
+      body: FalValidationBody | RequestErrorBody;
+      /** What the status object says in `error` and `error_type`. */
+      error: string;
+      errorType: string;
+    };
+
+export type Run = {
+  id: string;
+  /** The body exactly as it was submitted, before defaults. */
+  submittedBody: unknown;
+  input: LoraInput;
+  /** Where the submit came in; result files are served from there. */
+  origin: string;
+  webhookUrl?: string;
+  state: RunState;
+  logs: QueueLog[];
+  submittedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  outcome?: RunOutcome;
+  /** Aborted when a running request is cancelled. */
+  cancellation: AbortController;
+};
+
+export type QueueStatus = {
+  status: RunState;
+  request_id: string;
+  response_url: string;
+  status_url: string;
+  cancel_url: string;
+  queue_position?: number;
+  logs?: QueueLog[];
+  metrics?: { inference_time: number | null };
+  error?: string;
+  error_type?: string;
+};
+
+/** The URLs fal puts in every status; the proxy maps them back onto the simulator. */
+export function queueUrls(requestId: string) {
+  const responseUrl = `https://queue.fal.run/${APP_ID}/requests/${requestId}`;
+  return { response_url: responseUrl, status_url: `${responseUrl}/status`, cancel_url: `${responseUrl}/cancel` };
+}
+
+export function runStatus(run: Run, options: { logs: boolean; queuePosition?: number }): QueueStatus {
+  const status: QueueStatus = { status: run.state, request_id: run.id, ...queueUrls(run.id) };
+  if (run.state === "IN_QUEUE") {
+    status.queue_position = options.queuePosition ?? 0;
+    return status;
+  }
+  if (options.logs) status.logs = [...run.logs];
+  if (run.state === "COMPLETED") {
+    status.metrics = { inference_time: inferenceSeconds(run) };
+    if (run.outcome && !run.outcome.ok) {
+      status.error = run.outcome.error;
+      status.error_type = run.outcome.errorType;
+    }
+  }
+  return status;
+}
+
+function inferenceSeconds(run: Run): number | null {
+  if (run.startedAt === undefined || run.finishedAt === undefined) return null;
+  return (run.finishedAt - run.startedAt) / 1000;
+}
+
+/** The webhook body fal POSTs when a run ends (fal-reference §3). */
+export function webhookBody(run: Run) {
+  const outcome = run.outcome;
+  const base = { request_id: run.id, gateway_request_id: run.id };
+  if (outcome?.ok) return { ...base, status: "OK" as const, payload: outcome.output, error: null };
+  return {
+    ...base,
+    status: "ERROR" as const,
+    payload: outcome?.body ?? null,
+    error: `Invalid status code: ${outcome?.httpStatus ?? 500}`,
+  };
+}

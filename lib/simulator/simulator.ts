@@ -1,0 +1,75 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { FileStore } from "./file-store";
+import { createImageLoader } from "./image-loader";
+import { type Renderer, RunQueue } from "./queue";
+import { renderImages } from "./render";
+import { deliverWebhook } from "./webhook";
+
+export type SimulatorOptions = {
+  concurrency?: number;
+  stepMs?: number;
+  /** Lifetime of finished runs and stored files. */
+  ttlMs?: number;
+  maxStoreBytes?: number;
+  maxUploadBytes?: number;
+  renderer?: Renderer;
+  /** Used for webhooks and for downloading input images. */
+  fetch?: typeof fetch;
+  webhookRetryDelaysMs?: number[];
+  /** Interval of the keep-alive comment on status streams. */
+  pingMs?: number;
+};
+
+export type Simulator = {
+  queue: RunQueue;
+  files: FileStore;
+  pingMs: number;
+  dispose: () => void;
+};
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const ttlMs = options.ttlMs ?? 3_600_000;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const files = new FileStore({
+    ttlMs,
+    maxBytes: options.maxStoreBytes ?? 512 * 1024 * 1024,
+    maxUploadBytes: options.maxUploadBytes,
+  });
+  const queue = new RunQueue({
+    files,
+    render: options.renderer ?? renderImages,
+    loadImage: createImageLoader({ files, fetch: fetchImpl }),
+    notifyWebhook: (url, body) =>
+      deliverWebhook(url, body, { fetch: fetchImpl, retryDelaysMs: options.webhookRetryDelaysMs }),
+    concurrency: options.concurrency ?? 2,
+    stepMs: options.stepMs ?? 33,
+    ttlMs,
+  });
+  return {
+    queue,
+    files,
+    pingMs: options.pingMs ?? 15_000,
+    dispose: () => {
+      queue.dispose();
+      files.dispose();
+    },
+  };
+}
+
+// Kept on globalThis: Next dev may evaluate route modules more than once, and runs must survive that.
+const holder = globalThis as typeof globalThis & { __falLoraPlaygroundSimulator?: Simulator };
+
+/** The app's one simulator, configured from the environment. */
+export function getSimulator(): Simulator {
+  if (!holder.__falLoraPlaygroundSimulator) {
+    const env = serverEnv();
+    holder.__falLoraPlaygroundSimulator = createSimulator({
+      concurrency: env.SIMULATOR_CONCURRENCY,
+      stepMs: env.SIMULATOR_STEP_MS,
+      ttlMs: env.SIMULATOR_TTL_SECONDS * 1000,
+      maxStoreBytes: env.SIMULATOR_MAX_STORE_BYTES,
+    });
+  }
+  return holder.__falLoraPlaygroundSimulator;
+}

@@ -1,0 +1,57 @@
+import { handleSimulatorRequest } from "./http";
+import type { Renderer } from "./queue";
+import { createSimulator, type Simulator, type SimulatorOptions } from "./simulator";
+import type { QueueStatus } from "./run-status";
+
+/** Shared by the simulator's tests: a fake renderer and shorthand for requests. */
+export const ORIGIN = "http://simulator.test";
+export const FAKE_IMAGE = Buffer.from("fake-png-bytes");
+export const BASE_INPUT = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse" };
+
+/** Loads every init image it is given (so download failures surface) and returns tiny images. */
+export const fakeRenderer: Renderer = async (input, _seed, loadImage) => {
+  if (input.image_url) await loadImage(input.image_url, ["body", "image_url"]);
+  return Array.from({ length: input.num_images }, () => ({
+    bytes: FAKE_IMAGE,
+    width: 64,
+    height: 48,
+    contentType: input.image_format === "jpeg" ? ("image/jpeg" as const) : ("image/png" as const),
+  }));
+};
+
+export function testSimulator(options: SimulatorOptions = {}): Simulator {
+  return createSimulator({ stepMs: 1, concurrency: 2, renderer: fakeRenderer, webhookRetryDelaysMs: [1, 1], ...options });
+}
+
+type CallInit = { body?: BodyInit; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+
+export function call(simulator: Simulator, method: string, path: string, init: CallInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  let body = init.body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    headers.set("content-type", "application/json");
+  }
+  const request = new Request(`${ORIGIN}/api/simulator${path}`, { method, body, headers, signal: init.signal });
+  return handleSimulatorRequest(request, simulator);
+}
+
+export async function submit(simulator: Simulator, input: unknown, query = ""): Promise<QueueStatus> {
+  const response = await call(simulator, "POST", `/queue/fal-ai/lora/image-to-image${query}`, { json: input });
+  if (response.status !== 200) throw new Error(`submit answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as QueueStatus;
+}
+
+export async function status(simulator: Simulator, id: string, logs = false): Promise<{ code: number; body: QueueStatus }> {
+  const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${id}/status?logs=${logs ? 1 : 0}`);
+  return { code: response.status, body: (await response.json()) as QueueStatus };
+}
+
+export async function waitForState(simulator: Simulator, id: string, state: QueueStatus["status"]): Promise<QueueStatus> {
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const current = await status(simulator, id, true);
+    if (current.body.status === state) return current.body;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`run ${id} never reached ${state}`);
+}
