@@ -45,6 +45,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      NEXT_TELEMETRY_DISABLED: "1",
       FAL_MODE: "simulator",
       FAL_KEY: "",
       SIMULATOR_STEP_MS: "20",

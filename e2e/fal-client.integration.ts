@@ -1,5 +1,7 @@
 import { ApiError, createFalClient, ValidationError, type QueueStatus } from "@fal-ai/client";
 import { expect, test } from "@playwright/test";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { makePng } from "./fixtures/images";
 
@@ -16,7 +18,7 @@ test.describe("the real @fal-ai/client through the proxy into the simulator", ()
     const fal = client(baseURL);
     const png = await makePng();
     const url = await fal.storage.upload(new Blob([new Uint8Array(png)], { type: "image/png" }));
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/simulator\/files\//);
+    expect(url.startsWith(`${baseURL}/api/simulator/files/`)).toBe(true);
     const served = await fetch(url);
     expect(served.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
@@ -120,6 +122,36 @@ test.describe("the real @fal-ai/client through the proxy into the simulator", ()
     expect(error).toBeInstanceOf(ValidationError);
     const [fieldError] = (error as ValidationError).getFieldErrors("image_url");
     expect(fieldError?.msg).toMatch(/could not be decoded/i);
+  });
+
+  test("a webhook receives fal's payload when the run ends", async ({ baseURL }) => {
+    const received: unknown[] = [];
+    const listener = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received.push(JSON.parse(body));
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = listener.address() as AddressInfo;
+      const fal = client(baseURL);
+      const queued = await fal.queue.submit(ENDPOINT, {
+        input: { ...baseInput, num_inference_steps: 3, seed: 7 },
+        webhookUrl: `http://127.0.0.1:${port}/hook`,
+      });
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
+      expect(received[0]).toMatchObject({
+        request_id: queued.request_id,
+        gateway_request_id: queued.request_id,
+        status: "OK",
+        payload: { seed: 7, images: [expect.objectContaining({ width: 512, height: 512 })] },
+      });
+    } finally {
+      listener.close();
+    }
   });
 
   test("another fal app is refused before anything goes upstream", async ({ baseURL }) => {

@@ -9,6 +9,11 @@ const envSchema = z.object({
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(33),
   /** How long finished runs and stored files are kept. */
   SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Where the proxy reaches the simulator; defaults to this server on 127.0.0.1. */
+  SIMULATOR_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
   SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
 });

@@ -10,7 +10,9 @@ import { forwardUpstream, type Upstream } from "./upstream";
 
 function resolveUpstream(): Upstream | undefined {
   const env = serverEnv();
-  if (env.mode === "simulator") return { mode: "simulator", authorization: "Key simulator" };
+  if (env.mode === "simulator") {
+    return { mode: "simulator", authorization: "Key simulator", simulatorOrigin: env.SIMULATOR_ORIGIN };
+  }
   return env.FAL_KEY ? { mode: "fal", authorization: `Key ${env.FAL_KEY}` } : undefined;
 }
 

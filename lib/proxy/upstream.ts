@@ -3,12 +3,15 @@ import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
 import { ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { PUBLIC_ORIGIN_HEADER, requestOrigin } from "@/lib/http/request-origin";
 import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
 
 export type Upstream = {
   mode: "fal" | "simulator";
   /** The value sent upstream as `Authorization`. */
   authorization: string;
+  /** Overrides the loopback address of the simulator (SIMULATOR_ORIGIN). */
+  simulatorOrigin?: string;
 };
 
 const FAL_URL_PATTERNS = [
@@ -17,9 +20,18 @@ const FAL_URL_PATTERNS = [
 ];
 
 /** Where a fal URL goes in simulator mode: the simulator's routes on this same app. */
-export function simulatorUrl(target: URL, origin: string): string {
+export function simulatorUrl(target: URL, simulatorOrigin: string): string {
   const service = target.hostname === "rest.fal.ai" ? "rest" : "queue";
-  return `${origin}${SIMULATOR_BASE_PATH}/${service}${target.pathname}${target.search}`;
+  return `${simulatorOrigin}${SIMULATOR_BASE_PATH}/${service}${target.pathname}${target.search}`;
+}
+
+/**
+ * The simulator is reached on loopback at this server's own port, never at the Host the browser
+ * sent (which a caller controls); the browser-facing origin travels in a header instead.
+ */
+function loopbackOrigin(request: Request): string {
+  const port = new URL(request.url).port;
+  return `http://127.0.0.1${port ? `:${port}` : ""}`;
 }
 
 /**
@@ -32,8 +44,8 @@ export async function forwardUpstream(
   body: string | undefined,
   upstream: Upstream,
 ): Promise<Response> {
-  const origin = request.nextUrl.origin;
-  const upstreamUrl = upstream.mode === "fal" ? target.href : simulatorUrl(target, origin);
+  const upstreamUrl =
+    upstream.mode === "fal" ? target.href : simulatorUrl(target, upstream.simulatorOrigin ?? loopbackOrigin(request));
   const host = new URL(upstreamUrl).host;
   const handler = createRouteHandler({
     allowedUrlPatterns:
@@ -51,6 +63,8 @@ export async function forwardUpstream(
   request.headers.forEach((value, key) => {
     if (key.startsWith("x-fal-") || key === "user-agent") headers.set(key, value);
   });
+  headers.delete(PUBLIC_ORIGIN_HEADER);
+  if (upstream.mode === "simulator") headers.set(PUBLIC_ORIGIN_HEADER, requestOrigin(request));
   headers.set(TARGET_URL_HEADER, upstreamUrl);
   const forwarded = new Request(request.url, {
     method: request.method,

@@ -29,21 +29,6 @@ export function corsHeaders(request: Request): Record<string, string> {
   };
 }
 
-const HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
-
-function firstValue(header: string | null): string | undefined {
-  return header?.split(",")[0]?.trim() || undefined;
-}
-
-/** The request's own origin, as the client saw it through any reverse proxy. */
-export function requestOrigin(request: Request, url: URL): string {
-  const forwardedHost = firstValue(request.headers.get("x-forwarded-host"));
-  const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"));
-  const host = forwardedHost && HOST.test(forwardedHost) ? forwardedHost : url.host;
-  const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
-  return `${protocol}://${host}`;
-}
-
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /** Reads a JSON body; a body that is too big or not JSON is answered in fal's shape. */

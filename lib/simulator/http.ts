@@ -2,7 +2,8 @@ import "server-only";
 import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
 import { cancelRun, runResult, runStatus, runStatusStream, submitRun } from "./http-queue";
 import { getFile, initiateMultipartUpload, initiateUpload, preflight, putUpload } from "./http-storage";
-import { corsHeaders, json, requestOrigin, type RouteHandler } from "./http-util";
+import { publicOrigin } from "@/lib/http/request-origin";
+import { corsHeaders, json, type RouteHandler } from "./http-util";
 import { SIMULATOR_BASE_PATH } from "./paths";
 import { getSimulator, type Simulator } from "./simulator";
 
@@ -49,7 +50,7 @@ export async function handleSimulatorRequest(request: Request, simulator?: Simul
         url,
         params: match.slice(1),
         simulator: simulator ?? getSimulator(),
-        origin: requestOrigin(request, url),
+        origin: publicOrigin(request),
       });
     }
     return json({ detail: "Not found" }, 404);
