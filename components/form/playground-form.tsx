@@ -1,30 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Controller, useForm } from "react-hook-form";
-import { inputDefaults, toRequestBody } from "@/lib/fal/defaults";
-import { loraInputSchema, type LoraInput, type LoraRequest } from "@/lib/fal/input-schema";
+import { Controller } from "react-hook-form";
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { toRequestBody } from "@/lib/form/form-values";
 import { numberLimits } from "@/lib/fal/limits";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { ImageDropZone } from "./image-drop-zone";
+import type { PlaygroundFormApi } from "./use-playground-form";
 
 type PlaygroundFormProps = {
+  form: PlaygroundFormApi;
   onRun: (body: LoraRequest) => void;
 };
 
 const noise = numberLimits.noise_strength;
 
-export function PlaygroundForm({ onRun }: PlaygroundFormProps) {
+export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
   const {
     register,
     control,
     handleSubmit,
     formState: { errors },
-  } = useForm<LoraRequest, unknown, LoraInput>({
-    resolver: zodResolver(loraInputSchema),
-    defaultValues: inputDefaults,
-    mode: "onTouched",
-  });
+  } = form;
 
   const submit = handleSubmit((values) => onRun(toRequestBody(values)));
 
