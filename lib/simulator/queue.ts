@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
-import { type FalValidationBody, falValidationBody } from "@/lib/fal/validation-error";
+import { type FalValidationBody, parseForFal } from "@/lib/fal/validation-error";
 import { BoundedCache } from "./bounded-cache";
 import type { FileStore } from "./file-store";
 import { cancelledOutcome, failedOutcome, stepCount, storeOutput } from "./run-outcome";
@@ -68,8 +68,8 @@ export class RunQueue {
   }
 
   submit(body: unknown, context: { origin: string; webhookUrl?: string }): SubmitResult {
-    const parsed = loraInputSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, httpStatus: 422, body: falValidationBody(parsed.error) };
+    const parsed = parseForFal(loraInputSchema, body);
+    if (!parsed.success) return { ok: false, httpStatus: 422, body: parsed.body };
     if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
       return { ok: false, httpStatus: 429, body: { detail: "The simulator's queue is full; try again shortly." } };
     }
