@@ -30,12 +30,14 @@ function parseFrequency(value: string): Frequency | undefined {
 
 /**
  * Reads `latency=200,error=10%,drop=2,stuck=1,fail=50%,on=submit+result`. Rates end in `%`; a bare
- * number means "the first N matching requests". Answers undefined for anything else.
+ * number means "the first N matching requests", counted per distinct spec (`id=<token>` makes a spec
+ * unique). Answers undefined for anything else.
  */
 export function parseFaults(spec: string): FaultPlan | undefined {
   const plan: FaultPlan = { latencyMs: 0 };
   for (const part of spec.split(",").map((item) => item.trim()).filter(Boolean)) {
     const [key = "", value = ""] = part.split("=", 2).map((item) => item.trim());
+    if (key === "id" && /^[\w-]{1,64}$/.test(value)) continue;
     if (key === "latency" && /^\d{1,6}$/.test(value)) plan.latencyMs = Number(value);
     else if (key === "on" && value.split("+").every((kind) => ROUTE_KINDS.has(kind))) {
       plan.on = new Set(value.split("+") as RouteKind[]);
