@@ -26,7 +26,7 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
   }
 
   return (
-    <section aria-label="Your fal key" className="mx-auto mt-4 max-w-6xl px-4">
+    <section aria-label="fal key settings" className="mx-auto mt-4 max-w-6xl px-4">
       <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
         <p className="text-zinc-600 dark:text-zinc-400">
           {saved
