@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CANARY_FAL_KEY } from "./e2e/fixtures/canary";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -47,7 +48,9 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       FAL_MODE: "simulator",
-      FAL_KEY: "",
+      // Simulator mode is forced; the canary key is in the build's environment so tests can prove it never leaks.
+      FAL_KEY: CANARY_FAL_KEY,
+      RATE_LIMIT_SUBMITS_PER_MINUTE: "100000",
       SIMULATOR_STEP_MS: "20",
       PLAYGROUND_TEST_HOOKS: "1",
     },

@@ -1,3 +1,4 @@
+import { FalKeyControl } from "@/components/access/fal-key-control";
 import { ModeBanner } from "@/components/mode-banner";
 import { Playground } from "@/components/playground/playground";
 import { serverEnv } from "@/lib/env";
@@ -5,7 +6,7 @@ import { serverEnv } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export default function Home() {
-  const { mode } = serverEnv();
+  const { mode, FAL_KEY } = serverEnv();
   return (
     <>
       <ModeBanner mode={mode} />
@@ -15,6 +16,7 @@ export default function Home() {
           Image-to-image with Stable Diffusion and SDXL on <code className="font-mono">fal-ai/lora/image-to-image</code>.
         </p>
       </header>
+      {mode === "fal" && <FalKeyControl serverHasKey={Boolean(FAL_KEY)} />}
       <main>
         <Playground />
       </main>

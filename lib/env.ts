@@ -16,6 +16,27 @@ const envSchema = z.object({
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
   SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
+  /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
+  SIMULATOR_FAULTS: z.string().optional(),
+  /** Turns on test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN. Never set it in production. */
+  PLAYGROUND_TEST_HOOKS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where fal mode sends its calls instead of fal's hosts. */
+  FAL_UPSTREAM_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** A shared password for a deployed playground; unset means open. */
+  PLAYGROUND_PASSWORD: z.string().min(8, "PLAYGROUND_PASSWORD must be at least 8 characters").optional(),
+  /** Signs the access cookie; derived from the password when unset. Share it between instances. */
+  PLAYGROUND_SESSION_SECRET: z.string().min(32).optional(),
+  /** Biggest body the proxy accepts; images belong in uploads, not inline. */
+  PROXY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Submits one client may make per minute. */
+  RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Shares the rate limit between instances; memory when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Trust the first hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { mode: "fal" | "simulator" };
@@ -28,7 +49,9 @@ function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
   }
   const env = parsed.data;
   const mode = env.FAL_MODE ?? (env.FAL_KEY ? "fal" : "simulator");
-  return { ...env, mode };
+  // Outside test hooks a configured upstream override is ignored, so it can never redirect a real key.
+  const FAL_UPSTREAM_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.FAL_UPSTREAM_ORIGIN : undefined;
+  return { ...env, FAL_UPSTREAM_ORIGIN, mode };
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -41,6 +64,11 @@ let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cached ??= readEnv(process.env);
   return cached;
+}
+
+/** Forgets the cached environment; tests change process.env between cases. */
+export function resetServerEnv(): void {
+  cached = undefined;
 }
 
 export { readEnv };

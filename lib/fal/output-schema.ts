@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import { z } from "zod";
 
 export const falFileSchema = z.object({

@@ -3,18 +3,16 @@ import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
 import { loraInputSchema } from "@/lib/fal/input-schema";
 import { parseForFal } from "@/lib/fal/validation-error";
-import { serverEnv } from "@/lib/env";
+import { serverEnv, type ServerEnv } from "@/lib/env";
+import { readBodyLimited, TOO_LARGE_MESSAGE } from "@/lib/security/body-limit";
+import { clientKey } from "@/lib/security/client-key";
+import { createSubmitLimiter, type SubmitLimiter } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
 import { isRefusal, matchProxyTarget } from "./target";
-import { forwardUpstream, type Upstream } from "./upstream";
+import { forwardUpstream } from "./upstream";
+import { chooseUpstream } from "./upstream-choice";
 
-function resolveUpstream(): Upstream | undefined {
-  const env = serverEnv();
-  if (env.mode === "simulator") {
-    return { mode: "simulator", authorization: "Key simulator", simulatorOrigin: env.SIMULATOR_ORIGIN };
-  }
-  return env.FAL_KEY ? { mode: "fal", authorization: `Key ${env.FAL_KEY}` } : undefined;
-}
+export type ProxyDependencies = { env: ServerEnv; limiter: SubmitLimiter };
 
 /** Checks a submit body against the one input schema before anything is spent on it. */
 function validateSubmit(body: string): Response | undefined {
@@ -28,24 +26,50 @@ function validateSubmit(body: string): Response | undefined {
   return parsed.success ? undefined : Response.json(parsed.body, { status: 422 });
 }
 
-export async function handleProxyRequest(request: NextRequest): Promise<Response> {
-  const match = matchProxyTarget(request.method, request.headers.get(TARGET_URL_HEADER));
-  if (isRefusal(match)) return errorResponse(match.status, match.detail);
+function defaultDependencies(): ProxyDependencies {
+  const env = serverEnv();
+  const limiter = createSubmitLimiter({ pointsPerMinute: env.RATE_LIMIT_SUBMITS_PER_MINUTE, redisUrl: env.REDIS_URL });
+  return { env, limiter };
+}
 
-  const upstream = resolveUpstream();
-  if (!upstream) {
-    return errorResponse(503, "fal mode needs a fal key: set FAL_KEY on the server, or run in simulator mode.");
-  }
+/**
+ * The proxy, in the order that spends least on a bad request: the target guard, the key, the
+ * submit rate limit, the body size, the input schema; only then a call upstream.
+ */
+export function createProxyHandler(dependencies?: () => ProxyDependencies) {
+  let resolved: ProxyDependencies | undefined;
+  return async function handleProxyRequest(request: NextRequest): Promise<Response> {
+    resolved ??= (dependencies ?? defaultDependencies)();
+    const { env, limiter } = resolved;
+    const match = matchProxyTarget(request.method, request.headers.get(TARGET_URL_HEADER));
+    if (isRefusal(match)) return errorResponse(match.status, match.detail);
 
-  const body = request.method === "GET" ? undefined : await request.text();
-  if (match.route === "submit" && body !== undefined) {
-    const invalid = validateSubmit(body);
-    if (invalid) return invalid;
-  }
+    const choice = chooseUpstream(env, request.headers);
+    if (!choice.ok) return errorResponse(choice.status, choice.detail);
 
-  try {
-    return await forwardUpstream(request, match.url, body, upstream);
-  } catch {
-    return errorResponse(502, "The upstream could not be reached. Try again in a moment.");
-  }
+    if (match.route === "submit") {
+      const decision = await limiter.consume(clientKey(request.headers, env.TRUST_PROXY));
+      if (!decision.ok) {
+        const detail = `Too many runs started; try again in ${decision.retryAfterSeconds} s.`;
+        return errorResponse(429, detail, { "retry-after": String(decision.retryAfterSeconds) });
+      }
+    }
+
+    let body: string | undefined;
+    if (request.method !== "GET") {
+      const read = await readBodyLimited(request, env.PROXY_MAX_BODY_BYTES);
+      if (!read.ok) return errorResponse(413, TOO_LARGE_MESSAGE);
+      body = read.text;
+    }
+    if (match.route === "submit") {
+      const invalid = validateSubmit(body ?? "");
+      if (invalid) return invalid;
+    }
+
+    try {
+      return await forwardUpstream(request, match.url, body, choice.upstream);
+    } catch {
+      return errorResponse(502, "The upstream could not be reached. Try again in a moment.");
+    }
+  };
 }

@@ -4,14 +4,17 @@ import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
 import { ENDPOINT_ID } from "@/lib/fal/input-schema";
 import { PUBLIC_ORIGIN_HEADER, requestOrigin } from "@/lib/http/request-origin";
-import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
+import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 
 export type Upstream = {
   mode: "fal" | "simulator";
   /** The value sent upstream as `Authorization`. */
   authorization: string;
-  /** Overrides the loopback address of the simulator (SIMULATOR_ORIGIN). */
-  simulatorOrigin?: string;
+  /**
+   * Where fal's hosts are reached instead, as `<origin><basePath>/{queue,rest}/…`: the simulator,
+   * or (tests only) a fake of fal. `origin` defaults to this server on loopback.
+   */
+  redirect?: { origin?: string; basePath: string };
 };
 
 const FAL_URL_PATTERNS = [
@@ -19,10 +22,10 @@ const FAL_URL_PATTERNS = [
   "rest.fal.ai/storage/upload/initiate\\?storage_type=fal-cdn-v3",
 ];
 
-/** Where a fal URL goes in simulator mode: the simulator's routes on this same app. */
-export function simulatorUrl(target: URL, simulatorOrigin: string): string {
+/** Where a fal URL goes when the upstream is redirected. */
+export function redirectedUrl(target: URL, origin: string, basePath: string): string {
   const service = target.hostname === "rest.fal.ai" ? "rest" : "queue";
-  return `${simulatorOrigin}${SIMULATOR_BASE_PATH}/${service}${target.pathname}${target.search}`;
+  return `${origin}${basePath}/${service}${target.pathname}${target.search}`;
 }
 
 /**
@@ -32,6 +35,18 @@ export function simulatorUrl(target: URL, simulatorOrigin: string): string {
 function loopbackOrigin(request: Request): string {
   const port = new URL(request.url).port;
   return `http://127.0.0.1${port ? `:${port}` : ""}`;
+}
+
+function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: string): Headers {
+  const headers = new Headers();
+  request.headers.forEach((value, key) => {
+    if (key.startsWith("x-fal-") || key === "user-agent") headers.set(key, value);
+  });
+  headers.delete(PUBLIC_ORIGIN_HEADER);
+  if (upstream.mode === "simulator") headers.set(PUBLIC_ORIGIN_HEADER, requestOrigin(request));
+  else headers.delete(FAULTS_HEADER);
+  headers.set(TARGET_URL_HEADER, upstreamUrl);
+  return headers;
 }
 
 /**
@@ -44,31 +59,25 @@ export async function forwardUpstream(
   body: string | undefined,
   upstream: Upstream,
 ): Promise<Response> {
-  const upstreamUrl =
-    upstream.mode === "fal" ? target.href : simulatorUrl(target, upstream.simulatorOrigin ?? loopbackOrigin(request));
+  const redirect = upstream.redirect;
+  const upstreamUrl = redirect
+    ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath)
+    : target.href;
   const host = new URL(upstreamUrl).host;
+  const prefix = redirect ? `${redirect.basePath.slice(1)}${redirect.basePath ? "/" : ""}` : "";
   const handler = createRouteHandler({
-    allowedUrlPatterns:
-      upstream.mode === "fal" ? FAL_URL_PATTERNS : [`${host}${SIMULATOR_BASE_PATH}/{queue,rest}/**`],
-    allowedEndpoints:
-      upstream.mode === "fal"
-        ? [ENDPOINT_ID]
-        : [`${SIMULATOR_BASE_PATH.slice(1)}/queue/${ENDPOINT_ID}`, `${SIMULATOR_BASE_PATH.slice(1)}/rest/storage/upload/initiate`],
+    allowedUrlPatterns: redirect ? [`${host}${redirect.basePath}/{queue,rest}/**`] : FAL_URL_PATTERNS,
+    allowedEndpoints: redirect
+      ? [`${prefix}queue/${ENDPOINT_ID}`, `${prefix}rest/storage/upload/initiate`]
+      : [ENDPOINT_ID],
     allowUnauthorizedRequests: false,
     isAuthenticated: async () => true,
     resolveFalAuth: async () => upstream.authorization,
   });
 
-  const headers = new Headers();
-  request.headers.forEach((value, key) => {
-    if (key.startsWith("x-fal-") || key === "user-agent") headers.set(key, value);
-  });
-  headers.delete(PUBLIC_ORIGIN_HEADER);
-  if (upstream.mode === "simulator") headers.set(PUBLIC_ORIGIN_HEADER, requestOrigin(request));
-  headers.set(TARGET_URL_HEADER, upstreamUrl);
   const forwarded = new Request(request.url, {
     method: request.method,
-    headers,
+    headers: upstreamHeaders(request, upstream, upstreamUrl),
     body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;

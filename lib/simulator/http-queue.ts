@@ -16,7 +16,8 @@ export const submitRun: RouteHandler = async ({ request, url, simulator, origin 
   }
   const body = await readJson(request, MAX_SUBMIT_BYTES);
   if (!body.ok) return body.response;
-  const submitted = simulator.queue.submit(body.value, { origin, webhookUrl });
+  const fault = simulator.faults.runFault(request);
+  const submitted = simulator.queue.submit(body.value, { origin, webhookUrl, fault });
   if (!submitted.ok) return json(submitted.body, submitted.httpStatus);
   return json(submitted.status, 200, { [REQUEST_ID_HEADER]: submitted.status.request_id });
 };

@@ -37,6 +37,8 @@ const ROUTES: Route[] = [
 export async function handleSimulatorRequest(request: Request, simulator?: Simulator): Promise<Response> {
   try {
     const url = new URL(request.url);
+    const fault = await (simulator ?? getSimulator()).faults.beforeRequest(request, url.pathname);
+    if (fault) return fault;
     for (const route of ROUTES) {
       const match = route.path.exec(url.pathname);
       if (!match) continue;

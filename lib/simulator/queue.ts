@@ -4,6 +4,7 @@ import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
 import { type FalValidationBody, parseForFal } from "@/lib/fal/validation-error";
 import { BoundedCache } from "./bounded-cache";
 import type { FileStore } from "./file-store";
+import { playFault } from "./run-fault";
 import { cancelledOutcome, failedOutcome, stepCount, storeOutput } from "./run-outcome";
 import { type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
@@ -67,7 +68,7 @@ export class RunQueue {
     });
   }
 
-  submit(body: unknown, context: { origin: string; webhookUrl?: string }): SubmitResult {
+  submit(body: unknown, context: { origin: string; webhookUrl?: string; fault?: Run["fault"] }): SubmitResult {
     const parsed = parseForFal(loraInputSchema, body);
     if (!parsed.success) return { ok: false, httpStatus: 422, body: parsed.body };
     if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
@@ -79,6 +80,7 @@ export class RunQueue {
       input: parsed.data,
       origin: context.origin,
       webhookUrl: context.webhookUrl,
+      fault: context.fault,
       state: "IN_QUEUE",
       logs: [],
       submittedAt: this.now(),
@@ -182,6 +184,7 @@ export class RunQueue {
         await sleep(this.options.stepMs, signal);
         if (!signal.aborted) this.log(run, `Step ${step}/${steps}`);
       }
+      if (run.fault) await playFault(run, signal, (message) => this.log(run, message));
       if (signal.aborted) return this.finish(run, cancelledOutcome());
       this.finish(run, { ok: true, output: storeOutput(this.options.files, run, images, seed) });
     } catch (error) {

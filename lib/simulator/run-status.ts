@@ -37,6 +37,8 @@ export type Run = {
   outcome?: RunOutcome;
   /** Aborted when a running request is cancelled. */
   cancellation: AbortController;
+  /** A simulated fault this run plays (lib/simulator/faults.ts). */
+  fault?: "stuck" | "fail";
 };
 
 export type QueueStatus = {

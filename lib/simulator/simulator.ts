@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { FaultInjector, parseFaults, type FaultPlan } from "./faults";
 import { FileStore } from "./file-store";
 import { createImageLoader } from "./image-loader";
 import { type Renderer, RunQueue } from "./queue";
@@ -19,12 +20,15 @@ export type SimulatorOptions = {
   webhookRetryDelaysMs?: number[];
   /** Interval of the keep-alive comment on status streams. */
   pingMs?: number;
+  /** Simulated faults; off unless a plan is given or the test-only header is allowed. */
+  faults?: FaultInjector;
 };
 
 export type Simulator = {
   queue: RunQueue;
   files: FileStore;
   pingMs: number;
+  faults: FaultInjector;
   dispose: () => void;
 };
 
@@ -50,11 +54,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     queue,
     files,
     pingMs: options.pingMs ?? 15_000,
+    faults: options.faults ?? new FaultInjector({ allowHeader: false }),
     dispose: () => {
       queue.dispose();
       files.dispose();
     },
   };
+}
+
+function envFaultPlan(spec: string | undefined): FaultPlan | undefined {
+  if (!spec) return undefined;
+  const plan = parseFaults(spec);
+  if (!plan) throw new Error(`Invalid environment: SIMULATOR_FAULTS "${spec}" is not a fault list (see lib/simulator/faults.ts)`);
+  return plan;
 }
 
 // Kept on globalThis: Next dev may evaluate route modules more than once, and runs must survive that.
@@ -69,6 +81,7 @@ export function getSimulator(): Simulator {
       stepMs: env.SIMULATOR_STEP_MS,
       ttlMs: env.SIMULATOR_TTL_SECONDS * 1000,
       maxStoreBytes: env.SIMULATOR_MAX_STORE_BYTES,
+      faults: new FaultInjector({ plan: envFaultPlan(env.SIMULATOR_FAULTS), allowHeader: env.PLAYGROUND_TEST_HOOKS }),
     });
   }
   return holder.__falLoraPlaygroundSimulator;

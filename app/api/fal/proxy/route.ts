@@ -1,7 +1,9 @@
-import { handleProxyRequest } from "@/lib/proxy/handler";
+import { createProxyHandler } from "@/lib/proxy/handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+const handleProxyRequest = createProxyHandler();
 
 export {
   handleProxyRequest as GET,

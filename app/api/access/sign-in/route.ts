@@ -1,0 +1,6 @@
+import { handleSignIn } from "@/lib/access/sign-in";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export { handleSignIn as POST };

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import { isPlausibleFalKey } from "@/lib/access/visitor-key";
+import { readVisitorKey, saveVisitorKey, subscribeVisitorKey } from "@/lib/access/visitor-key-store";
+
+/** "Bring your own fal key": kept in this tab's sessionStorage and sent only to this app's proxy. */
+export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
+  const [draft, setDraft] = useState("");
+  const saved = useSyncExternalStore(subscribeVisitorKey, () => Boolean(readVisitorKey()), () => false);
+  const [error, setError] = useState<string>();
+
+  function save() {
+    const key = draft.trim();
+    if (!isPlausibleFalKey(key)) {
+      setError("A fal key reads like key-id:secret. Copy it from fal.ai → Dashboard → Keys.");
+      return;
+    }
+    saveVisitorKey(key);
+    setDraft("");
+    setError(undefined);
+  }
+
+  function forget() {
+    saveVisitorKey(undefined);
+  }
+
+  return (
+    <section aria-label="fal key settings" className="mx-auto mt-4 max-w-6xl px-4">
+      <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <p className="text-zinc-600 dark:text-zinc-400">
+          {saved
+            ? "Runs use your own fal key (kept in this tab only, sent only to this app's server)."
+            : serverHasKey
+              ? "Runs are billed to this playground's key. You can use your own fal key instead."
+              : "This playground has no fal key of its own: enter yours to run on fal.ai."}
+        </p>
+        {saved ? (
+          <button type="button" onClick={forget} className="self-start rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700">
+            Forget my fal key
+          </button>
+        ) : (
+          <div className="flex flex-wrap items-end gap-2">
+            <div className="flex min-w-0 flex-1 flex-col gap-1">
+              <label htmlFor="visitor-fal-key" className="font-medium">
+                Your fal key
+              </label>
+              <input
+                id="visitor-fal-key"
+                type="password"
+                autoComplete="off"
+                value={draft}
+                onChange={(event) => setDraft(event.target.value)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? "visitor-fal-key-error" : undefined}
+                className="rounded-md border border-zinc-300 px-3 py-1.5 font-mono dark:border-zinc-700 dark:bg-zinc-950"
+              />
+            </div>
+            <button type="button" onClick={save} className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">
+              Use my key
+            </button>
+          </div>
+        )}
+        {error && (
+          <p id="visitor-fal-key-error" role="alert" className="text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { ServerEnv } from "@/lib/env";
+import { VISITOR_KEY_HEADER, isPlausibleFalKey } from "@/lib/access/visitor-key";
+import { accessConfig, simulatorHopKey } from "@/lib/access/session";
+import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
+import type { Upstream } from "./upstream";
+
+export type UpstreamChoice = { ok: true; upstream: Upstream } | { ok: false; status: 400 | 401; detail: string };
+
+export const NO_KEY_MESSAGE =
+  "This playground runs on fal.ai but has no fal key: enter your own fal key in the page (it stays in this browser tab), or set FAL_KEY on the server.";
+
+/**
+ * The upstream for one request. In fal mode a visitor's own key wins over the server's FAL_KEY,
+ * so their runs are billed to them; the simulator needs no key at all.
+ */
+export function chooseUpstream(env: ServerEnv, headers: Headers): UpstreamChoice {
+  if (env.mode === "simulator") {
+    const access = accessConfig(env);
+    const key = access ? simulatorHopKey(access) : "simulator";
+    return {
+      ok: true,
+      upstream: {
+        mode: "simulator",
+        authorization: `Key ${key}`,
+        redirect: { origin: env.SIMULATOR_ORIGIN, basePath: SIMULATOR_BASE_PATH },
+      },
+    };
+  }
+  const visitorKey = headers.get(VISITOR_KEY_HEADER)?.trim();
+  if (visitorKey && !isPlausibleFalKey(visitorKey)) {
+    return { ok: false, status: 400, detail: "That fal key does not look right: it should read like `key-id:secret`." };
+  }
+  const key = visitorKey || env.FAL_KEY;
+  if (!key) return { ok: false, status: 401, detail: NO_KEY_MESSAGE };
+  const redirect = env.FAL_UPSTREAM_ORIGIN ? { origin: env.FAL_UPSTREAM_ORIGIN, basePath: "" } : undefined;
+  return { ok: true, upstream: { mode: "fal", authorization: `Key ${key}`, redirect } };
+}
