@@ -75,7 +75,8 @@ describe("settings inside PNGs", () => {
   it("refuses files that are not PNGs or are damaged", async () => {
     expect(readSettingsFromPng(new TextEncoder().encode("GIF89a"))).toEqual({ error: "This file is not a PNG." });
     const damaged = embedSettingsInPng(await png(), request);
-    damaged[damaged.length - 30] ^= 0xff;
+    const at = damaged.length - 30;
+    damaged[at] = (damaged[at] ?? 0) ^ 0xff;
     expect(readSettingsFromPng(damaged)).toEqual({ error: "The PNG is damaged (checksum mismatch)." });
     expect(readSettingsFromPng(damaged.subarray(0, 50))).toHaveProperty("error", "The PNG is cut short.");
   });
