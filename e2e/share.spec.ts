@@ -32,7 +32,7 @@ test("a share link opened in a new page restores an identical form", async ({ pa
 test("a link with invalid fields keeps the valid ones and names the others", async ({ page }) => {
   await page.goto(linkTo({ prompt: "kept prompt", model_name: "runwayml/stable-diffusion-v1-5", noise_strength: 7, colour: "red" }));
   const notice = page.getByRole("alert", { name: "Restored settings" });
-  await expect(notice).toContainText("could not be read");
+  await expect(notice).toContainText("Some settings in the link could not be read");
   await expect(notice).toContainText("Noise strength: Noise strength must be at most 1.");
   await expect(notice).toContainText('"colour" is not a setting of this endpoint');
   await expect(page.getByLabel("Prompt")).toHaveValue("kept prompt");

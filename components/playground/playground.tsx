@@ -12,7 +12,7 @@ export function Playground() {
   const { runs, startRun } = useRuns();
   return (
     <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
-      <div className="md:col-span-2">
+      <div className="min-w-0 md:col-span-2">
         <ShareTools form={form} />
       </div>
       <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -10,6 +10,7 @@ type SettingsNoticeProps = {
 /** Says that settings were restored and names, field by field, what could not be read. */
 export function SettingsNotice({ source, problems, onDismiss }: SettingsNoticeProps) {
   const clean = problems.length === 0;
+  const unreadable = problems.some((problem) => problem.field === "Link");
   return (
     <div
       role={clean ? "status" : "alert"}
@@ -24,7 +25,9 @@ export function SettingsNotice({ source, problems, onDismiss }: SettingsNoticePr
         <p className="font-medium">
           {clean
             ? `Settings restored from the ${source}.`
-            : `Some settings in the ${source} could not be read; those were left at their defaults and everything else was restored.`}
+            : unreadable
+              ? `The settings in the ${source} could not be read; the form was left at its defaults.`
+              : `Some settings in the ${source} could not be read; those were left at their defaults and everything else was restored.`}
         </p>
         {!clean && (
           <ul className="list-disc pl-5">
