@@ -5,12 +5,16 @@ import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { ResultImages } from "@/components/gallery/result-images";
 import { RunCard } from "@/components/runs/run-card";
 import { useRuns } from "@/components/runs/use-runs";
+import { ShareTools } from "@/components/share/share-tools";
 
 export function Playground() {
   const form = usePlaygroundForm();
   const { runs, startRun } = useRuns();
   return (
     <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
+      <div className="min-w-0 md:col-span-2">
+        <ShareTools form={form} />
+      </div>
       <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <PlaygroundForm form={form} onRun={startRun} />
       </section>

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { CODE_LANGUAGES, type CodeLanguage, codeLanguageLabels, toCode } from "@/lib/code-export/snippets";
+import { toRequestBody } from "@/lib/form/form-values";
+import { readSettings } from "@/lib/share/settings-reader";
+import { CopyButton } from "./copy-button";
+
+/** The current request as code for fal's JavaScript and Python clients and for cURL. */
+export function CodePanel({ form }: { form: PlaygroundFormApi }) {
+  const [language, setLanguage] = useState<CodeLanguage>("javascript");
+  const watched = useWatch({ control: form.control });
+  const { values, problems } = readSettings(watched);
+  const code = toCode(language, toRequestBody(values));
+  const label = codeLanguageLabels[language];
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div role="group" aria-label="Code language" className="flex flex-wrap gap-1">
+        {CODE_LANGUAGES.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={option === language}
+            onClick={() => setLanguage(option)}
+            className="rounded-md border border-zinc-300 px-3 py-1 text-sm aria-pressed:border-violet-600 aria-pressed:bg-violet-600 aria-pressed:text-white dark:border-zinc-700"
+          >
+            {codeLanguageLabels[option]}
+          </button>
+        ))}
+      </div>
+      {problems.length > 0 && (
+        <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
+          Not in the code because they are not valid yet: {problems.map((problem) => problem.field).join(", ")}.
+        </p>
+      )}
+      <pre
+        aria-label={`${label} code`}
+        tabIndex={0}
+        className="max-h-96 overflow-auto rounded-lg bg-zinc-950 p-3 text-xs leading-relaxed text-zinc-100"
+      >
+        <code>{code}</code>
+      </pre>
+      <p className="text-xs text-zinc-500">
+        Exactly the body the playground sends. Set <code className="font-mono">FAL_KEY</code> in your environment first.
+      </p>
+      <CopyButton text={code} label={`Copy ${label} code`} />
+    </div>
+  );
+}

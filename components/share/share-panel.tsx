@@ -1,0 +1,88 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { falClient } from "@/lib/fal/browser-client";
+import { uploadInlineImages } from "@/lib/share/image-fields";
+import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
+import { readSettings, type SettingsProblem } from "@/lib/share/settings-reader";
+import { CopyButton } from "./copy-button";
+import { buttonClass, inputClass } from "./styles";
+
+type Link = { url: string; leftOut: SettingsProblem[] };
+
+async function buildLink(form: PlaygroundFormApi): Promise<Link> {
+  const { values, problems } = readSettings(form.getValues());
+  const uploaded = await uploadInlineImages(values, (file) => falClient.storage.upload(file));
+  return { url: shareLinkFor(window.location.href, uploaded), leftOut: problems };
+}
+
+/** Makes a link to the current settings, uploading inline images first so the link carries URLs only. */
+export function SharePanel({ form }: { form: PlaygroundFormApi }) {
+  const [link, setLink] = useState<Link>();
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<string>();
+
+  const makeLink = useCallback(
+    () =>
+      buildLink(form)
+        .then(setLink, (cause: unknown) => {
+          setLink(undefined);
+          setError(`The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`);
+        })
+        .finally(() => setBusy(false)),
+    [form],
+  );
+
+  useEffect(() => {
+    void makeLink();
+  }, [makeLink]);
+
+  const length = link?.url.length ?? 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor="share-link" className="text-sm font-medium">
+        Share link
+      </label>
+      <input
+        id="share-link"
+        readOnly
+        value={busy ? "" : (link?.url ?? "")}
+        placeholder={busy ? "Uploading images and making the link…" : ""}
+        className={inputClass}
+        aria-describedby="share-link-length"
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <p id="share-link-length" className="text-xs text-zinc-500">
+        {link && !busy ? `${length.toLocaleString("en")} characters. ` : ""}
+        The settings travel in the part after #, which is never sent to a server.
+      </p>
+      {link && !busy && length > LONG_LINK_CHARS && (
+        <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
+          This link is longer than 8 KB: some chat apps and browsers cut links that long. Shorter prompts or fewer
+          LoRAs make it shorter.
+        </p>
+      )}
+      {link && !busy && link.leftOut.length > 0 && (
+        <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
+          Left out because they are not valid: {link.leftOut.map((problem) => problem.field).join(", ")}.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {link && !busy && <CopyButton text={link.url} label="Copy link" />}
+        <button type="button" className={buttonClass} disabled={busy} onClick={() => {
+            setBusy(true);
+            setError(undefined);
+            void makeLink();
+          }}>
+          Update link
+        </button>
+      </div>
+    </div>
+  );
+}

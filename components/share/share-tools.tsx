@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { CodePanel } from "./code-panel";
+import { PngRestore } from "./png-restore";
+import { PresetsPanel } from "./presets-panel";
+import { SettingsNotice } from "./settings-notice";
+import { SharePanel } from "./share-panel";
+import { panelClass } from "./styles";
+import { useLinkSettings } from "./use-link-settings";
+
+const tools = [
+  { id: "share", label: "Share link" },
+  { id: "presets", label: "Presets" },
+  { id: "code", label: "Code" },
+] as const;
+type Tool = (typeof tools)[number]["id"];
+
+/** Share links, presets, code export and PNG settings: everything that moves settings in and out. */
+export function ShareTools({ form }: { form: PlaygroundFormApi }) {
+  const [open, setOpen] = useState<Tool>();
+  const link = useLinkSettings(form);
+
+  return (
+    <div className="flex flex-col gap-3">
+      {link.problems && <SettingsNotice source="link" problems={link.problems} onDismiss={link.dismiss} />}
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="toolbar" aria-label="Share and reuse" className="flex flex-wrap gap-2">
+          {tools.map((tool) => (
+            <button
+              key={tool.id}
+              type="button"
+              aria-expanded={open === tool.id}
+              aria-controls={`${tool.id}-panel`}
+              onClick={() => setOpen(open === tool.id ? undefined : tool.id)}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 aria-expanded:border-violet-600 aria-expanded:bg-violet-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-expanded:bg-violet-950/40"
+            >
+              {tool.label}
+            </button>
+          ))}
+        </div>
+        <p className="text-xs text-zinc-500">
+          PNG downloads carry their settings: drop or paste one anywhere here to restore them. JPEG downloads do not.
+        </p>
+      </div>
+      {open && (
+        <section id={`${open}-panel`} aria-label={tools.find((tool) => tool.id === open)?.label} className={panelClass}>
+          {open === "share" && <SharePanel form={form} />}
+          {open === "presets" && <PresetsPanel form={form} />}
+          {open === "code" && <CodePanel form={form} />}
+        </section>
+      )}
+      <PngRestore form={form} />
+    </div>
+  );
+}

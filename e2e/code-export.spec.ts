@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+
+const run = promisify(execFile);
+
+test("code export shows the request in three languages and copies it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/");
+  await page.getByLabel("Prompt").fill("a lighthouse at dusk");
+  await page.getByLabel("Noise strength").fill("0.7");
+  await page.getByRole("button", { name: "Code" }).click();
+
+  const javascript = page.getByLabel("JavaScript code");
+  await expect(javascript).toContainText('prompt: "a lighthouse at dusk",');
+  await expect(javascript).toContainText("noise_strength: 0.7,");
+  await page.getByRole("button", { name: "Copy JavaScript code" }).click();
+  await expect(page.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await javascript.textContent());
+
+  await page.getByRole("button", { name: "Python", exact: true }).click();
+  await expect(page.getByLabel("Python code")).toContainText('"prompt": "a lighthouse at dusk",');
+  await page.getByRole("button", { name: "cURL", exact: true }).click();
+  const curl = page.getByLabel("cURL code");
+  await expect(curl).toContainText("https://queue.fal.run/fal-ai/lora/image-to-image");
+  await expect(curl).toContainText('"noise_strength": 0.7');
+
+  await page.getByLabel("Prompt").fill("changed live");
+  await expect(curl).toContainText('"prompt": "changed live"');
+});
+
+test("the generated JavaScript snippet runs against the simulator", async ({ page, baseURL }, testInfo) => {
+  await page.goto("/");
+  await page.getByLabel("Prompt").fill("a red fox in snow");
+  await page.getByRole("button", { name: "Code" }).click();
+  const snippet = (await page.getByLabel("JavaScript code").textContent()) ?? "";
+  const configLine = "fal.config({ credentials: process.env.FAL_KEY });";
+  expect(snippet).toContain(configLine);
+
+  const file = testInfo.outputPath("snippet.mjs");
+  await writeFile(
+    file,
+    snippet.replace(configLine, `fal.config({ proxyUrl: { url: ${JSON.stringify(`${baseURL}/api/fal/proxy`)}, when: "always" } });`),
+  );
+  const { stdout, stderr } = await run(process.execPath, [file], { timeout: 30_000, env: { ...process.env, FAL_KEY: "" } });
+  const result = JSON.parse(stdout) as { images: { url: string; width: number }[]; seed: number };
+  expect(result.images).toHaveLength(1);
+  expect(result.images[0]?.url).toContain("/api/simulator/files/");
+  expect(stderr).toMatch(/^Step \d+\/30$/m);
+});

@@ -1,0 +1,72 @@
+import { createFalClient } from "@fal-ai/client";
+import { expect, type Page, test } from "@playwright/test";
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { embedSettingsInPng, readSettingsFromPng } from "@/lib/share/png-settings";
+import { makePng } from "./fixtures/images";
+
+/** A plain string so the client's types for another endpoint's shapes do not apply (fal-reference §1). */
+const endpoint: string = "fal-ai/lora/image-to-image";
+
+const request: LoraRequest = {
+  model_name: "runwayml/stable-diffusion-v1-5",
+  prompt: "a paper boat on a pond, 水彩",
+  noise_strength: 0.42,
+  num_inference_steps: 8,
+  seed: 1234,
+};
+
+async function simulatedPng(baseURL: string | undefined): Promise<Uint8Array> {
+  const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
+  const { data } = await fal.subscribe(endpoint, { input: request, pollInterval: 100 });
+  const url = (data as { images: { url: string }[] }).images[0]?.url ?? "";
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+/** Hands the page a file the way a drop or a paste does. */
+async function hand(page: Page, how: "drop" | "paste", bytes: Uint8Array, name: string, type: string) {
+  await page.evaluate(
+    ({ how, data, name, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(data)], name, { type }));
+      const event =
+        how === "drop"
+          ? new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true })
+          : new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true });
+      document.body.dispatchEvent(event);
+    },
+    { how, data: Array.from(bytes), name, type },
+  );
+}
+
+test("a simulator PNG with embedded settings, dropped on the page, restores them", async ({ page, baseURL }) => {
+  const png = embedSettingsInPng(await simulatedPng(baseURL), request);
+  expect(readSettingsFromPng(png)).toEqual(request);
+
+  await page.goto("/");
+  await expect(page.getByText("PNG downloads carry their settings")).toBeVisible();
+  await hand(page, "drop", png, "result.png", "image/png");
+  const dialog = page.getByRole("dialog", { name: "Restore settings from this image?" });
+  await expect(dialog).toContainText("a paper boat on a pond, 水彩");
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("Prompt")).toHaveValue("a paper boat on a pond, 水彩");
+  await expect(page.getByLabel("Model")).toHaveValue("runwayml/stable-diffusion-v1-5");
+  await expect(page.getByLabel("Noise strength")).toHaveValue("0.42");
+
+  await page.getByRole("button", { name: "Code" }).click();
+  await expect(page.getByLabel("JavaScript code")).toContainText("num_inference_steps: 8,");
+  await expect(page.getByLabel("JavaScript code")).toContainText("seed: 1234,");
+});
+
+test("pasting an image without settings says plainly that only PNG downloads carry them", async ({ page }) => {
+  await page.goto("/");
+  await hand(page, "paste", new Uint8Array(await makePng()), "plain.png", "image/png");
+  const dialog = page.getByRole("dialog", { name: "No settings to restore" });
+  await expect(dialog).toContainText("Only PNG downloads from this playground do.");
+  await dialog.getByRole("button", { name: "Dismiss" }).click();
+  await expect(dialog).toBeHidden();
+
+  await hand(page, "drop", new Uint8Array([0xff, 0xd8, 0xff]), "photo.jpg", "image/jpeg");
+  await expect(page.getByRole("dialog", { name: "No settings to restore" })).toContainText("this file is not a PNG");
+  await expect(page.getByLabel("Prompt")).toHaveValue("");
+});

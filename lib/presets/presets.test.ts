@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { readSettings } from "@/lib/share/settings-reader";
+import { builtInPresets } from "./built-in";
+import { uploadBundledImages } from "./bundled-images";
+import {
+  deletePreset,
+  importPresetsFile,
+  loadSavedPresets,
+  presetNameProblem,
+  renamePreset,
+  savePreset,
+  storeSavedPresets,
+  toPresetsFile,
+} from "./user-presets";
+
+const origin = "http://127.0.0.1:3000";
+const values = (prompt: string): FormValues => ({ ...defaultFormValues, prompt, num_images: 2 });
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+}
+
+describe("built-in presets", () => {
+  it.each(builtInPresets(origin).map((preset) => [preset.name, preset] as const))("%s passes the input schema", (_, preset) => {
+    expect(readSettings(preset.request).problems).toEqual([]);
+  });
+
+  it("uploads the bundled images and leaves other addresses alone", async () => {
+    const canny = builtInPresets(origin).find((preset) => preset.id === "canny-controlnet");
+    const fetched: string[] = [];
+    const reading = readSettings(canny?.request);
+    const uploaded = await uploadBundledImages(
+      { ...reading.values, image_url: "https://cdn.test/init.png" },
+      origin,
+      async (file) => `https://cdn.test/uploaded-${file.size}.png`,
+      async (url) => {
+        fetched.push(String(url));
+        return new Response(new Uint8Array(12));
+      },
+    );
+    expect(fetched).toEqual([`${origin}/presets/canny-edges.png`]);
+    expect(uploaded.controlnets[0]?.image_url).toBe("https://cdn.test/uploaded-12.png");
+    expect(uploaded.image_url).toBe("https://cdn.test/init.png");
+  });
+});
+
+describe("saved presets", () => {
+  it("saves, replaces by name, renames and deletes", () => {
+    let presets = savePreset([], "Foxes", values("a fox"));
+    presets = savePreset(presets, "Owls", values("an owl"));
+    presets = savePreset(presets, " Foxes ", values("two foxes"));
+    expect(presets.map((preset) => [preset.name, preset.request.prompt])).toEqual([
+      ["Foxes", "two foxes"],
+      ["Owls", "an owl"],
+    ]);
+    const owls = presets[1]?.id ?? "";
+    presets = renamePreset(presets, owls, "Night owls");
+    presets = deletePreset(presets, presets[0]?.id ?? "");
+    expect(presets.map((preset) => preset.name)).toEqual(["Night owls"]);
+    expect(presets[0]?.request).toEqual({ model_name: defaultFormValues.model_name, prompt: "an owl", num_images: 2 });
+  });
+
+  it("keeps presets in storage and survives storage that was tampered with", () => {
+    const storage = memoryStorage();
+    storeSavedPresets(storage, savePreset([], "Foxes", values("a fox")));
+    expect(loadSavedPresets(storage).map((preset) => preset.request.prompt)).toEqual(["a fox"]);
+    storage.setItem("fal-lora-playground:presets:v1", "{not json");
+    expect(loadSavedPresets(storage)).toEqual([]);
+    storage.setItem("fal-lora-playground:presets:v1", JSON.stringify([{ name: "ok", request: { prompt: "p", num_images: 80 } }, 5]));
+    expect(loadSavedPresets(storage).map((preset) => [preset.name, preset.request])).toEqual([
+      ["ok", { model_name: defaultFormValues.model_name, prompt: "p" }],
+    ]);
+  });
+
+  it("exports a file that imports back to the same presets", () => {
+    const presets = savePreset(savePreset([], "Foxes", values("a fox")), "Owls", values("an owl"));
+    const result = importPresetsFile(toPresetsFile(presets), []);
+    expect(result.problems).toEqual([]);
+    expect(result.imported).toBe(2);
+    expect(result.presets.map(({ name, request }) => ({ name, request }))).toEqual(presets.map(({ name, request }) => ({ name, request })));
+  });
+
+  it("imports what it can from a partly broken file and names the rest", () => {
+    const file = JSON.stringify({
+      format: "fal-lora-playground/presets",
+      version: 1,
+      presets: [{ name: "Good", request: { prompt: "p", guidance_scale: 50 } }, { request: {} }],
+    });
+    const result = importPresetsFile(file, savePreset([], "Mine", values("x")));
+    expect(result.presets.map((preset) => preset.name)).toEqual(["Mine", "Good"]);
+    expect(result.problems).toEqual([
+      'Preset "Good", Guidance scale (CFG): Guidance scale (CFG) must be at most 20.',
+      "A preset without a usable name was skipped.",
+    ]);
+  });
+
+  it("refuses files that are not presets files", () => {
+    expect(importPresetsFile("nope", []).problems).toEqual(["The file is not JSON, so no presets could be read from it."]);
+    expect(importPresetsFile("[]", []).problems).toEqual(["The file is not a presets file exported from this playground."]);
+    expect(importPresetsFile(JSON.stringify({ format: "fal-lora-playground/presets", version: 9, presets: [] }), []).problems[0]).toMatch(/format 9/);
+  });
+
+  it("asks for a name", () => {
+    expect(presetNameProblem("  ")).toBe("Give the preset a name.");
+    expect(presetNameProblem("x".repeat(81))).toMatch(/at most 80/);
+    expect(presetNameProblem("Foxes")).toBeUndefined();
+  });
+});

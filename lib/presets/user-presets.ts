@@ -1,0 +1,114 @@
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { type FormValues, toRequestBody } from "@/lib/form/form-values";
+import { readSettings } from "@/lib/share/settings-reader";
+
+/** A preset the user saved in this browser. */
+export type SavedPreset = { id: string; name: string; request: LoraRequest; savedAt: string };
+
+export const PRESETS_STORAGE_KEY = "fal-lora-playground:presets:v1";
+export const PRESETS_FILE_FORMAT = "fal-lora-playground/presets";
+export const PRESETS_FILE_VERSION = 1;
+export const MAX_PRESET_NAME = 80;
+
+type PresetStorage = Pick<Storage, "getItem" | "setItem">;
+
+/** Why a name cannot be used, or undefined when it can. */
+export function presetNameProblem(name: string): string | undefined {
+  if (name.trim() === "") return "Give the preset a name.";
+  if (name.trim().length > MAX_PRESET_NAME) return `A preset name can be at most ${MAX_PRESET_NAME} characters.`;
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A stored or imported preset, its request read field by field; undefined when it has no usable name. */
+function readPreset(value: unknown, problems: string[]): { name: string; request: LoraRequest; id?: string; savedAt?: string } | undefined {
+  if (!isRecord(value) || typeof value.name !== "string" || presetNameProblem(value.name)) {
+    problems.push("A preset without a usable name was skipped.");
+    return undefined;
+  }
+  const name = value.name.trim();
+  const reading = readSettings(value.request);
+  for (const problem of reading.problems) problems.push(`Preset "${name}", ${problem.field}: ${problem.message}`);
+  return {
+    name,
+    request: toRequestBody(reading.values),
+    id: typeof value.id === "string" ? value.id : undefined,
+    savedAt: typeof value.savedAt === "string" ? value.savedAt : undefined,
+  };
+}
+
+export function loadSavedPresets(storage: PresetStorage): SavedPreset[] {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storage.getItem(PRESETS_STORAGE_KEY) ?? "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item) => {
+    const preset = readPreset(item, []);
+    return preset ? [{ id: preset.id ?? crypto.randomUUID(), savedAt: preset.savedAt ?? "", name: preset.name, request: preset.request }] : [];
+  });
+}
+
+export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]): void {
+  storage.setItem(PRESETS_STORAGE_KEY, JSON.stringify(presets));
+}
+
+/** Saves the settings under a name; a preset of the same name is replaced. */
+export function savePreset(presets: SavedPreset[], name: string, values: FormValues, now = new Date()): SavedPreset[] {
+  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: toRequestBody(values), savedAt: now.toISOString() };
+  const index = presets.findIndex((item) => item.name === preset.name);
+  return index < 0 ? [...presets, preset] : presets.map((item, at) => (at === index ? { ...preset, id: item.id } : item));
+}
+
+export function renamePreset(presets: SavedPreset[], id: string, name: string): SavedPreset[] {
+  return presets.map((preset) => (preset.id === id ? { ...preset, name: name.trim() } : preset));
+}
+
+export function deletePreset(presets: SavedPreset[], id: string): SavedPreset[] {
+  return presets.filter((preset) => preset.id !== id);
+}
+
+export function toPresetsFile(presets: SavedPreset[]): string {
+  const file = {
+    format: PRESETS_FILE_FORMAT,
+    version: PRESETS_FILE_VERSION,
+    presets: presets.map(({ name, request, savedAt }) => ({ name, request, savedAt })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Presets from a file made by `toPresetsFile`, added to the ones already saved (same name: replaced).
+ * Whatever cannot be read is named in `problems`; the rest is kept.
+ */
+export function importPresetsFile(text: string, existing: SavedPreset[], now = new Date()): { presets: SavedPreset[]; imported: number; problems: string[] } {
+  const problems: string[] = [];
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { presets: existing, imported: 0, problems: ["The file is not JSON, so no presets could be read from it."] };
+  }
+  if (!isRecord(file) || file.format !== PRESETS_FILE_FORMAT || !Array.isArray(file.presets)) {
+    return { presets: existing, imported: 0, problems: ["The file is not a presets file exported from this playground."] };
+  }
+  if (file.version !== PRESETS_FILE_VERSION) {
+    return { presets: existing, imported: 0, problems: [`The file is from another version of the playground (format ${String(file.version)}).`] };
+  }
+  let presets = existing;
+  let imported = 0;
+  for (const item of file.presets) {
+    const preset = readPreset(item, problems);
+    if (!preset) continue;
+    const saved: SavedPreset = { id: crypto.randomUUID(), name: preset.name, request: preset.request, savedAt: preset.savedAt ?? now.toISOString() };
+    const index = presets.findIndex((other) => other.name === saved.name);
+    presets = index < 0 ? [...presets, saved] : presets.map((other, at) => (at === index ? { ...saved, id: other.id } : other));
+    imported++;
+  }
+  return { presets, imported, problems };
+}

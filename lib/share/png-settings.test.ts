@@ -1,0 +1,90 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { readChunks, readTextChunk } from "./png-chunks";
+import { embedSettingsInPng, readSettingsFromPng, toA1111Parameters } from "./png-settings";
+
+async function png(width = 40, height = 24): Promise<Uint8Array> {
+  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } }).png().toBuffer();
+  return new Uint8Array(buffer);
+}
+
+const request: LoraRequest = {
+  model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+  prompt: "a café at night, 夜のカフェ",
+  negative_prompt: "blurry",
+  loras: [{ path: "nerijs/pixel-art-xl", scale: 0.7 }],
+  scheduler: "Euler A",
+  seed: 42,
+  guidance_scale: 5,
+};
+
+function texts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(
+    readChunks(bytes)
+      .map(readTextChunk)
+      .filter((text) => text !== undefined)
+      .map(({ keyword, text }) => [keyword, text]),
+  );
+}
+
+describe("settings inside PNGs", () => {
+  it("round-trips the full request and leaves a PNG that still decodes", async () => {
+    const embedded = embedSettingsInPng(await png(), request);
+    expect(readSettingsFromPng(embedded)).toEqual(request);
+    expect(await sharp(embedded).metadata()).toMatchObject({ format: "png", width: 40, height: 24 });
+  });
+
+  it("writes an A1111-style parameters text next to the JSON", async () => {
+    const embedded = embedSettingsInPng(await png(64, 32), request);
+    expect(texts(embedded).parameters).toBe(
+      "a café at night, 夜のカフェ <lora:nerijs/pixel-art-xl:0.7>\nNegative prompt: blurry\n" +
+        "Steps: 30, Sampler: Euler a, CFG scale: 5, Seed: 42, Size: 64x32, Model: stabilityai/stable-diffusion-xl-base-1.0",
+    );
+    const kinds = readChunks(embedded).map((chunk) => chunk.type);
+    expect(kinds.at(-1)).toBe("IEND");
+    expect(kinds.filter((kind) => kind === "iTXt")).toHaveLength(2);
+  });
+
+  it("uses plain tEXt chunks for Latin-1 text", async () => {
+    const embedded = embedSettingsInPng(await png(), { model_name: "m", prompt: "café" });
+    expect(readChunks(embedded).filter((chunk) => chunk.type === "tEXt")).toHaveLength(2);
+    expect(readSettingsFromPng(embedded)).toEqual({ model_name: "m", prompt: "café" });
+  });
+
+  it("leaves out of the parameters what the request does not set", () => {
+    expect(toA1111Parameters({ model_name: "m", prompt: "p", image_url: "https://x.test/a.png" })).toBe(
+      "p\nSteps: 30, CFG scale: 7.5, Model: m, Denoising strength: 0.5",
+    );
+  });
+
+  it("replaces settings already in the file instead of adding more", async () => {
+    const once = embedSettingsInPng(await png(), request);
+    const twice = embedSettingsInPng(once, { model_name: "m", prompt: "second" });
+    expect(readSettingsFromPng(twice)).toEqual({ model_name: "m", prompt: "second" });
+    expect(readChunks(twice).filter((chunk) => chunk.type === "tEXt" || chunk.type === "iTXt")).toHaveLength(2);
+    expect(Object.keys(texts(twice))).toEqual(["fal-lora-request", "parameters"]);
+  });
+
+  it("says plainly when an image carries no settings", async () => {
+    expect(readSettingsFromPng(await png())).toEqual({
+      error: "This image carries no playground settings. Only PNG downloads from this playground do.",
+    });
+  });
+
+  it("refuses files that are not PNGs or are damaged", async () => {
+    expect(readSettingsFromPng(new TextEncoder().encode("GIF89a"))).toEqual({ error: "This file is not a PNG." });
+    const damaged = embedSettingsInPng(await png(), request);
+    const at = damaged.length - 30;
+    damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+    expect(readSettingsFromPng(damaged)).toEqual({ error: "The PNG is damaged (checksum mismatch)." });
+    expect(readSettingsFromPng(damaged.subarray(0, 50))).toHaveProperty("error", "The PNG is cut short.");
+  });
+
+  it("refuses stored settings that fail validation, naming why", async () => {
+    const embedded = embedSettingsInPng(await png(), { ...request, num_images: 99 });
+    expect(readSettingsFromPng(embedded)).toEqual({
+      error: "The settings in this image are not valid: Number of images must be at most 8.",
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
+
+/** The text chunk holding the full request as JSON. */
+export const SETTINGS_KEYWORD = "fal-lora-request";
+/** The chunk AUTOMATIC1111's web UI writes, which many image tools read. */
+export const PARAMETERS_KEYWORD = "parameters";
+
+const SAMPLER_NAMES: Record<string, string> = { "Euler A": "Euler a" };
+
+/** The request in AUTOMATIC1111's "parameters" layout: prompt, negative prompt, then `Key: value` pairs. */
+export function toA1111Parameters(request: LoraRequest, size?: { width: number; height: number }): string {
+  const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? 1}>`).join("");
+  const pairs: [string, string | number | undefined][] = [
+    ["Steps", request.num_inference_steps ?? 30],
+    ["Sampler", request.scheduler && (SAMPLER_NAMES[request.scheduler] ?? request.scheduler)],
+    ["CFG scale", request.guidance_scale ?? 7.5],
+    ["Seed", request.seed],
+    ["Size", size && `${size.width}x${size.height}`],
+    ["Model", request.model_name],
+    ["Denoising strength", request.image_url ? (request.noise_strength ?? 0.5) : undefined],
+    ["Clip skip", request.clip_skip || undefined],
+    ["Eta", request.eta || undefined],
+  ];
+  const settings = pairs
+    .filter((pair): pair is [string, string | number] => pair[1] !== undefined && pair[1] !== "")
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(", ");
+  const negative = request.negative_prompt ? `\nNegative prompt: ${request.negative_prompt}` : "";
+  return `${request.prompt}${loras}${negative}\n${settings}`;
+}
+
+function isOurs(chunk: PngChunk): boolean {
+  const keyword = readTextChunk(chunk)?.keyword;
+  return keyword === SETTINGS_KEYWORD || keyword === PARAMETERS_KEYWORD;
+}
+
+/**
+ * The PNG with the request inside it: the full request as JSON under `fal-lora-request` and an
+ * A1111-style `parameters` text, both placed before IEND. Settings already in the file are replaced.
+ * Throws when the bytes are not a readable PNG.
+ */
+export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8Array {
+  const chunks = readChunks(png).filter((chunk) => !isOurs(chunk));
+  const end = chunks.findIndex((chunk) => chunk.type === "IEND");
+  const settings = [
+    textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
+    textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, pngSize(chunks))),
+  ];
+  return writeChunks([...chunks.slice(0, end), ...settings, ...chunks.slice(end)]);
+}
+
+/** The request stored in a PNG by `embedSettingsInPng`, validated by the input schema, or why not. */
+export function readSettingsFromPng(bytes: Uint8Array): LoraRequest | { error: string } {
+  let chunks: PngChunk[];
+  try {
+    chunks = readChunks(bytes);
+  } catch (cause) {
+    return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
+  }
+  const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
+  if (!stored) return { error: "This image carries no playground settings. Only PNG downloads from this playground do." };
+  let json: unknown;
+  try {
+    json = JSON.parse(stored.text);
+  } catch {
+    return { error: "The settings in this image are damaged and could not be read." };
+  }
+  const result = loraInputSchema.safeParse(json);
+  if (!result.success) {
+    return { error: `The settings in this image are not valid: ${result.error.issues.map((issue) => issue.message).join(" ")}` };
+  }
+  return json as LoraRequest;
+}
