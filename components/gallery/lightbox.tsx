@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { downloadImage } from "@/lib/gallery/download";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
-import { CompareSlider } from "./compare-slider";
+import { CompareSlider, fittedBox } from "./compare-slider";
 import { ImageMeta } from "./image-meta";
 
 type LightboxProps = {
@@ -86,7 +86,7 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
           <CompareSlider before={initImage} after={image.url} alt={alt} width={image.width} height={image.height} />
         ) : (
           // eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator
-          <img src={image.url} alt={alt} width={image.width} height={image.height} className="mx-auto h-auto max-h-[60vh] w-auto max-w-full rounded" />
+          <img src={image.url} alt={alt} width={image.width} height={image.height} className="mx-auto rounded" style={fittedBox(image.width, image.height)} />
         )}
         <ImageMeta item={item} />
         <div className="flex flex-wrap gap-2">

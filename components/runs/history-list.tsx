@@ -61,9 +61,9 @@ export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps
       ) : (
         <ul aria-label="History" className="flex max-h-96 flex-col gap-1 overflow-y-auto">
           {runs.map((run) => (
-            <li key={run.id} className="flex items-center gap-2 rounded-md border border-zinc-200 p-1.5 text-sm dark:border-zinc-800">
+            <li key={run.id} className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 p-1.5 text-sm dark:border-zinc-800">
               <Thumbnail run={run} />
-              <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+              <div className="flex min-w-40 flex-1 flex-col gap-0.5">
                 <p id={`history-${run.id}`} className="truncate" title={run.input.prompt}>
                   {run.input.prompt}
                 </p>
@@ -72,23 +72,25 @@ export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps
                   <time dateTime={new Date(run.startedAt).toISOString()}>{dateFormat.format(run.startedAt)}</time>
                 </p>
               </div>
-              <button
-                type="button"
-                className={buttonClass}
-                aria-describedby={`history-${run.id}`}
-                onClick={() => setNotice(actions.reuseSettings(run.input) ? "" : "These settings no longer fit the form.")}
-              >
-                Reuse settings
-              </button>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={isActive(run)}
-                aria-describedby={`history-${run.id}`}
-                onClick={() => void manager.remove(run.id)}
-              >
-                Delete
-              </button>
+              <div className="ml-auto flex gap-2">
+                <button
+                  type="button"
+                  className={buttonClass}
+                  aria-describedby={`history-${run.id}`}
+                  onClick={() => setNotice(actions.reuseSettings(run.input) ? "" : "These settings no longer fit the form.")}
+                >
+                  Reuse settings
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={isActive(run)}
+                  aria-describedby={`history-${run.id}`}
+                  onClick={() => void manager.remove(run.id)}
+                >
+                  Delete
+                </button>
+              </div>
             </li>
           ))}
         </ul>
@@ -96,3 +98,4 @@ export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps
     </section>
   );
 }
+
