@@ -87,3 +87,21 @@ test("an API error shows its message, and Retry sends the same input again", asy
   expect(submits[1]).toBe(submits[0]);
   await expect(page.getByRole("article")).toHaveCount(1);
 });
+
+test("when the status stream breaks, the run is followed by polling and still lands", async ({ page }) => {
+  await page.route("**/api/fal/proxy", (route) =>
+    /\/status\/stream/.test(route.request().headers()["x-fal-target-url"] ?? "") ? route.abort() : route.fallback(),
+  );
+  const polls: string[] = [];
+  page.on("request", (request) => {
+    const target = request.headers()["x-fal-target-url"] ?? "";
+    if (/\/status\?/.test(target)) polls.push(target);
+  });
+  await page.goto("/");
+  await startRun(page, "followed by polling");
+  const card = runCard(page, "followed by polling");
+  await expect(card).toHaveAttribute("data-status", "completed");
+  await expect(card.getByRole("list", { name: "Run logs" })).toContainText("Step 30/30");
+  expect(polls.length).toBeGreaterThan(0);
+  await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBeGreaterThan(0);
+});
