@@ -2,35 +2,29 @@
 
 import { PlaygroundForm } from "@/components/form/playground-form";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
-import { ResultImages } from "@/components/gallery/result-images";
-import { RunCard } from "@/components/runs/run-card";
+import { Gallery } from "@/components/gallery/gallery";
+import { HistoryList } from "@/components/runs/history-list";
+import { RunPanel } from "@/components/runs/run-panel";
+import { useResultActions } from "@/components/runs/use-result-actions";
 import { useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 
 export function Playground() {
   const form = usePlaygroundForm();
-  const { runs, startRun } = useRuns();
+  const { runs, liveIds, loaded, manager } = useRuns();
+  const actions = useResultActions(form, manager);
   return (
     <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
       <div className="min-w-0 md:col-span-2">
         <ShareTools form={form} />
       </div>
       <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <PlaygroundForm form={form} onRun={startRun} />
+        <PlaygroundForm form={form} onRun={(input) => manager.start(input)} />
       </section>
-      <div className="flex flex-col gap-6">
-        <section aria-label="Runs" className="flex flex-col gap-2">
-          <h2 className="text-lg font-semibold">Runs</h2>
-          {runs.length === 0 ? (
-            <p className="text-sm text-zinc-500">Press Run to start one.</p>
-          ) : (
-            runs.map((run) => <RunCard key={run.id} run={run} />)
-          )}
-        </section>
-        <section aria-label="Gallery" className="flex flex-col gap-2">
-          <h2 className="text-lg font-semibold">Results</h2>
-          <ResultImages runs={runs} />
-        </section>
+      <div className="flex min-w-0 flex-col gap-6">
+        <RunPanel runs={runs} liveIds={liveIds} manager={manager} />
+        <Gallery runs={runs} actions={actions} />
+        <HistoryList runs={runs} loaded={loaded} manager={manager} actions={actions} />
       </div>
     </div>
   );

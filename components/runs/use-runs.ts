@@ -1,21 +1,39 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import { followRun } from "@/lib/runs/follow-run";
-import type { Run } from "@/lib/runs/run-state";
+import { useEffect, useSyncExternalStore } from "react";
+import { openRunHistory } from "@/lib/history/run-history";
+import { falTransport } from "@/lib/runs/fal-transport";
+import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
 
-/** The runs of this page, newest first, each followed until it ends. */
+const SERVER_SNAPSHOT: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
+
+let browserManager: RunManager | undefined;
+
+/** One manager per page: runs outlive the components that show them (and React's double mounts). */
+function runManager(): RunManager {
+  browserManager ??= new RunManager({ transport: falTransport, history: openRunHistory() });
+  return browserManager;
+}
+
+function isDialogOpen(): boolean {
+  return document.querySelector("dialog[open]") !== null;
+}
+
+/** The page's runs (live, resumed and from history) and what can be done with them. */
 export function useRuns() {
-  const [runs, setRuns] = useState<Run[]>([]);
+  const manager = runManager();
+  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, () => SERVER_SNAPSHOT);
 
-  const startRun = useCallback((input: Record<string, unknown>) => {
-    const id = crypto.randomUUID();
-    const run: Run = { id, input, status: "submitting", logs: [], startedAt: Date.now() };
-    setRuns((current) => [run, ...current]);
-    void followRun(input, (update) =>
-      setRuns((current) => current.map((item) => (item.id === id ? { ...item, ...update } : item))),
-    );
-  }, []);
+  useEffect(() => {
+    void manager.load();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented || isDialogOpen()) return;
+      const newest = manager.newestActive();
+      if (newest) void manager.cancel(newest.id);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [manager]);
 
-  return { runs, startRun };
+  return { ...snapshot, manager };
 }

@@ -1,0 +1,128 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { ResultActions } from "@/components/runs/use-result-actions";
+import { downloadImage } from "@/lib/gallery/download";
+import type { GalleryItem } from "@/lib/gallery/gallery-items";
+import { CompareSlider, fittedBox } from "./compare-slider";
+import { ImageMeta } from "./image-meta";
+
+type LightboxProps = {
+  items: readonly GalleryItem[];
+  index: number;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+  actions: ResultActions;
+};
+
+const buttonClass =
+  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** One result at a time in a modal dialog; ← and → step through the gallery, Esc closes. */
+export function Lightbox({ items, index, onIndexChange, onClose, actions }: LightboxProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [noticeOf, setNoticeOf] = useState<{ key: string; text: string }>();
+  const item = items[index];
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  if (!item) return null;
+  const notice = noticeOf?.key === item.key ? noticeOf.text : "";
+  const setNotice = (text: string) => setNoticeOf({ key: item.key, text });
+  const { image, run, seed } = item;
+  const initImage = run.input.image_url;
+  const alt = `Result ${item.index + 1} of run ${run.requestId ?? run.id}`;
+  const step = (delta: number) => onIndexChange(Math.min(items.length - 1, Math.max(0, index + delta)));
+  const closeWith = (action: () => void) => () => {
+    action();
+    onClose();
+  };
+
+  async function copyUrl() {
+    try {
+      await navigator.clipboard.writeText(image.url);
+      setNotice("URL copied.");
+    } catch {
+      setNotice(`Copying was refused by the browser; the URL is ${image.url}`);
+    }
+  }
+
+  async function download() {
+    try {
+      await downloadImage(image, run.input, seed);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : "The download failed.");
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-label="Result viewer"
+      onClose={onClose}
+      onKeyDown={(event) => {
+        if (event.target instanceof HTMLInputElement) return;
+        if (event.key === "ArrowRight") step(1);
+        if (event.key === "ArrowLeft") step(-1);
+      }}
+      className="m-auto w-[min(64rem,calc(100vw-1rem))] rounded-xl bg-white p-4 text-zinc-900 backdrop:bg-black/70 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="flex flex-col gap-3">
+        <header className="flex items-center gap-2">
+          <p className="text-sm font-medium">
+            {index + 1} of {items.length}
+          </p>
+          <p className="min-w-0 flex-1 truncate text-sm text-zinc-500" title={run.input.prompt}>
+            {run.input.prompt}
+          </p>
+          <button type="button" className={buttonClass} onClick={onClose}>
+            Close
+          </button>
+        </header>
+        {initImage ? (
+          <CompareSlider before={initImage} after={image.url} alt={alt} width={image.width} height={image.height} />
+        ) : (
+          // eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator
+          <img src={image.url} alt={alt} width={image.width} height={image.height} className="mx-auto rounded" style={fittedBox(image.width, image.height)} />
+        )}
+        <ImageMeta item={item} />
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={buttonClass} disabled={index === 0} onClick={() => step(-1)}>
+            ← Previous
+          </button>
+          <button type="button" className={buttonClass} disabled={index === items.length - 1} onClick={() => step(1)}>
+            Next →
+          </button>
+          <button type="button" className={buttonClass} onClick={() => void download()}>
+            Download
+          </button>
+          <button type="button" className={buttonClass} onClick={() => void copyUrl()}>
+            Copy URL
+          </button>
+          <button type="button" className={buttonClass} onClick={closeWith(() => actions.useAsInitImage(image.url))}>
+            Use as init image
+          </button>
+          <button type="button" className={buttonClass} onClick={closeWith(() => actions.useSeed(seed))}>
+            Use this seed
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => {
+              if (actions.reuseSettings(run.input)) onClose();
+              else setNotice("These settings no longer fit the form, so they were not restored.");
+            }}
+          >
+            Reuse all settings
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className="min-h-5 break-all text-sm text-zinc-600 dark:text-zinc-400">
+          {notice}
+        </p>
+      </div>
+    </dialog>
+  );
+}

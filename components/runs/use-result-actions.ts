@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useMemo } from "react";
+import type { FieldPath } from "react-hook-form";
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { toFormValues } from "@/lib/form/form-values";
+import type { RunManager } from "@/lib/runs/run-manager";
+
+/** What a result or a history entry can put back into the form. */
+export type ResultActions = {
+  /** Restores the run's whole input; false when it no longer fits the form's schema. */
+  reuseSettings: (input: LoraRequest) => boolean;
+  useAsInitImage: (url: string) => void;
+  useSeed: (seed: number) => void;
+};
+
+function reveal(fieldId: string) {
+  document.getElementById(fieldId)?.closest("div")?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+/** Connects runs to the page's form: result actions, and a refused input's errors on its fields. */
+export function useResultActions(form: PlaygroundFormApi, manager: RunManager): ResultActions {
+  useEffect(
+    () =>
+      manager.onFieldErrors((errors) => {
+        for (const { field, message } of errors) {
+          // The server names fields by the same schema the form is built from.
+          form.setError(field as FieldPath<LoraRequest>, { type: "server", message });
+        }
+        const first = errors[0];
+        if (first) form.setFocus(first.field as FieldPath<LoraRequest>);
+      }),
+    [form, manager],
+  );
+
+  return useMemo(
+    () => ({
+      reuseSettings(input) {
+        try {
+          form.reset(toFormValues(input));
+        } catch {
+          return false;
+        }
+        reveal("prompt");
+        return true;
+      },
+      useAsInitImage(url) {
+        form.setValue("image_url", url, { shouldDirty: true, shouldValidate: true });
+        reveal("image_url");
+      },
+      useSeed(seed) {
+        form.setValue("seed", seed, { shouldDirty: true, shouldValidate: true });
+        reveal("seed");
+      },
+    }),
+    [form],
+  );
+}

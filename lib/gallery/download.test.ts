@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { downloadFileName } from "./download";
+
+const image = { url: "https://cdn.example/x.png", content_type: "image/png", file_name: "req-1_0.png", file_size: 1, width: 8, height: 8 };
+const input = { model_name: "m", prompt: "A lighthouse at dusk, oil painting!" };
+
+describe("downloadFileName", () => {
+  it("names the file after the prompt and seed with the image's extension", () => {
+    expect(downloadFileName(image, input, 42)).toBe("a-lighthouse-at-dusk-oil-painting-seed-42.png");
+    expect(downloadFileName({ ...image, content_type: "image/jpeg", file_name: "a.jpg" }, input, 7)).toBe(
+      "a-lighthouse-at-dusk-oil-painting-seed-7.jpg",
+    );
+  });
+
+  it("falls back to the stored file name without a seed and to a generic name without a prompt", () => {
+    expect(downloadFileName(image, { ...input, prompt: "" })).toBe("lora-image-req-1-0.png");
+  });
+
+  it("keeps long prompts short", () => {
+    expect(downloadFileName(image, { ...input, prompt: "word ".repeat(40) }, 1).length).toBeLessThanOrEqual(60);
+  });
+});

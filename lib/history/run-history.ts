@@ -1,0 +1,47 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { Run } from "@/lib/runs/run-state";
+import { toStoredRun } from "./stored-run";
+
+const DATABASE_NAME = "fal-lora-playground";
+const DATABASE_VERSION = 1;
+
+interface HistorySchema extends DBSchema {
+  runs: { key: string; value: Run; indexes: { startedAt: number } };
+}
+
+/** Every run this browser started: input, request id, status, logs, output, error, timestamps. */
+export type RunHistory = {
+  /** Newest first; records that no longer parse are left out. */
+  list(): Promise<Run[]>;
+  put(run: Run): Promise<void>;
+  remove(id: string): Promise<void>;
+  removeMany(ids: readonly string[]): Promise<void>;
+};
+
+export function openRunHistory(databaseName = DATABASE_NAME): RunHistory {
+  let database: Promise<IDBPDatabase<HistorySchema>> | undefined;
+  const db = () =>
+    (database ??= openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
+      upgrade(upgrading) {
+        const runs = upgrading.createObjectStore("runs", { keyPath: "id" });
+        runs.createIndex("startedAt", "startedAt");
+      },
+    }));
+
+  return {
+    async list() {
+      const records: unknown[] = await (await db()).getAllFromIndex("runs", "startedAt");
+      return records.flatMap((record) => toStoredRun(record) ?? []).reverse();
+    },
+    async put(run) {
+      await (await db()).put("runs", run);
+    },
+    async remove(id) {
+      await (await db()).delete("runs", id);
+    },
+    async removeMany(ids) {
+      const transaction = (await db()).transaction("runs", "readwrite");
+      await Promise.all([...ids.map((id) => transaction.store.delete(id)), transaction.done]);
+    },
+  };
+}

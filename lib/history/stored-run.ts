@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { loraOutputSchema } from "@/lib/fal/output-schema";
+import type { Run } from "@/lib/runs/run-state";
+
+const runErrorSchema = z.object({
+  kind: z.enum(["validation", "api", "network"]),
+  message: z.string(),
+  fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })),
+  retryable: z.boolean(),
+});
+
+/**
+ * What history accepts back from IndexedDB: records written by an older page, or edited by hand,
+ * are skipped rather than crashing the page. The input is kept exactly as it was sent.
+ */
+export const storedRunSchema = z.object({
+  id: z.string().min(1),
+  requestId: z.string().optional(),
+  input: z.custom<LoraRequest>((value) => loraInputSchema.safeParse(value).success),
+  status: z.enum(["submitting", "queued", "running", "completed", "failed", "cancelled"]),
+  queuePosition: z.number().optional(),
+  logs: z.array(z.object({ message: z.string(), level: z.string(), timestamp: z.string() })),
+  output: loraOutputSchema.optional(),
+  error: runErrorSchema.optional(),
+  inferenceTime: z.number().optional(),
+  cancelRequested: z.boolean().optional(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+}) satisfies z.ZodType<Run>;
+
+export function toStoredRun(value: unknown): Run | undefined {
+  const parsed = storedRunSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,171 @@
+import "fake-indexeddb/auto";
+import { ApiError, type QueueStatus, ValidationError } from "@fal-ai/client";
+import { describe, expect, it, vi } from "vitest";
+import type { LoraOutput } from "@/lib/fal/output-schema";
+import { openRunHistory } from "@/lib/history/run-history";
+import { RunManager } from "./run-manager";
+import type { RunTransport } from "./run-transport";
+
+const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse" };
+const output: LoraOutput = {
+  images: [{ url: "https://cdn.example/a.png", content_type: "image/png", file_name: "a.png", file_size: 10, width: 64, height: 64 }],
+  seed: 42,
+  has_nsfw_concepts: [false],
+};
+
+function status(state: QueueStatus["status"], extra: Record<string, unknown> = {}): QueueStatus {
+  const urls = { request_id: "req-1", response_url: "u", status_url: "u", cancel_url: "u" };
+  return { status: state, ...urls, logs: [], queue_position: 0, ...extra } as QueueStatus;
+}
+
+function fakeTransport(overrides: Partial<RunTransport> = {}): RunTransport {
+  return {
+    submit: vi.fn(async () => ({ requestId: "req-1", queuePosition: 2 })),
+    status: vi.fn(async () => status("IN_PROGRESS")),
+    follow: vi.fn(async (_id, { onStatus }) => {
+      onStatus(status("IN_QUEUE", { queue_position: 1 }));
+      onStatus(status("IN_PROGRESS", { logs: [{ message: "Step 1/30", level: "INFO", timestamp: "t" }] }));
+      const done = status("COMPLETED", { logs: [{ message: "Step 30/30", level: "INFO", timestamp: "t" }], metrics: { inference_time: 1.25 } });
+      onStatus(done);
+      return done;
+    }),
+    result: vi.fn(async () => output),
+    cancel: vi.fn(async () => undefined),
+    ...overrides,
+  };
+}
+
+async function settled(manager: RunManager, id: string) {
+  await vi.waitFor(() => expect(["completed", "failed", "cancelled"]).toContain(manager.get(id)?.status));
+  return manager.get(id);
+}
+
+describe("RunManager", () => {
+  it("submits, follows the queue and lands the output with its logs and inference time", async () => {
+    const manager = new RunManager({ transport: fakeTransport() });
+    const id = manager.start(input);
+    expect(manager.get(id)?.status).toBe("submitting");
+    expect(await settled(manager, id)).toMatchObject({
+      requestId: "req-1",
+      status: "completed",
+      output,
+      inferenceTime: 1.25,
+      logs: [{ message: "Step 30/30" }],
+    });
+    expect(manager.snapshot().liveIds.has(id)).toBe(true);
+  });
+
+  it("shows a run the queue reports as client_cancelled as cancelled, not failed", async () => {
+    const transport = fakeTransport({
+      follow: vi.fn(async () => status("COMPLETED", { error: "Request was cancelled", error_type: "client_cancelled" })),
+    });
+    const manager = new RunManager({ transport });
+    expect((await settled(manager, manager.start(input)))?.status).toBe("cancelled");
+    expect(transport.result).not.toHaveBeenCalled();
+  });
+
+  it("treats a 499 result as cancelled", async () => {
+    const transport = fakeTransport({
+      result: vi.fn(async () => {
+        throw new ApiError({ message: "Cancelled", status: 499, body: { detail: "Request was cancelled" } });
+      }),
+    });
+    const manager = new RunManager({ transport });
+    expect((await settled(manager, manager.start(input)))?.status).toBe("cancelled");
+  });
+
+  it("cancels through the queue and stops following", async () => {
+    let aborted = false;
+    const transport = fakeTransport({
+      follow: vi.fn(
+        (_id, { signal }) =>
+          new Promise<QueueStatus>((_resolve, reject) =>
+            signal.addEventListener("abort", () => {
+              aborted = true;
+              reject(new DOMException("Aborted", "AbortError"));
+            }),
+          ),
+      ),
+    });
+    const manager = new RunManager({ transport });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.requestId).toBe("req-1"));
+    expect(manager.newestActive()?.id).toBe(id);
+    await manager.cancel(id);
+    expect(transport.cancel).toHaveBeenCalledWith("req-1");
+    expect(aborted).toBe(true);
+    expect(manager.get(id)?.status).toBe("cancelled");
+    expect(manager.newestActive()).toBeUndefined();
+  });
+
+  it("sends a refused input's field errors to the form and keeps the input", async () => {
+    const refusal = new ValidationError({
+      message: "Unprocessable Entity",
+      status: 422,
+      body: { detail: [{ loc: ["body", "loras", 0, "path"], msg: "LoRA path is required.", type: "missing" }] },
+    });
+    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }) });
+    const fieldErrors = vi.fn();
+    manager.onFieldErrors(fieldErrors);
+    const run = await settled(manager, manager.start(input));
+    expect(run).toMatchObject({ status: "failed", input, error: { kind: "validation", retryable: false } });
+    expect(fieldErrors).toHaveBeenCalledWith([{ field: "loras.0.path", message: "LoRA path is required." }]);
+  });
+
+  it("retries an API failure with the same input on the same card", async () => {
+    const submit = vi
+      .fn<RunTransport["submit"]>()
+      .mockRejectedValueOnce(new ApiError({ message: "Internal Server Error", status: 500, body: { detail: "The runner crashed" } }))
+      .mockResolvedValue({ requestId: "req-1" });
+    const manager = new RunManager({ transport: fakeTransport({ submit }) });
+    const id = manager.start(input);
+    expect(await settled(manager, id)).toMatchObject({ status: "failed", error: { kind: "api", message: "The runner crashed", retryable: true } });
+    manager.retry(id);
+    expect((await settled(manager, id))?.status).toBe("completed");
+    expect(submit).toHaveBeenLastCalledWith(input, expect.any(AbortSignal));
+    expect(manager.snapshot().runs).toHaveLength(1);
+  });
+
+  it("stores runs in history and resumes an in-flight one by request id after a reload", async () => {
+    const history = openRunHistory(`runs-${crypto.randomUUID()}`);
+    const first = new RunManager({
+      transport: fakeTransport({ follow: vi.fn(() => new Promise<QueueStatus>(() => undefined)) }),
+      history,
+    });
+    await first.load();
+    const id = first.start(input);
+    await vi.waitFor(async () => expect((await history.list())[0]).toMatchObject({ id, requestId: "req-1", status: "queued" }));
+
+    const transport = fakeTransport({ status: vi.fn(async () => status("COMPLETED", { metrics: { inference_time: 2 } })) });
+    const reloaded = new RunManager({ transport, history });
+    await reloaded.load();
+    expect(await settled(reloaded, id)).toMatchObject({ status: "completed", output, inferenceTime: 2 });
+    expect(transport.status).toHaveBeenCalled();
+    expect(transport.follow).not.toHaveBeenCalled();
+    expect(transport.result).toHaveBeenCalledWith("req-1", expect.any(AbortSignal));
+    await vi.waitFor(async () => expect((await history.list())[0]?.status).toBe("completed"));
+  });
+
+  it("marks a run that never reached the queue as failed with Retry on reload", async () => {
+    const history = openRunHistory(`runs-${crypto.randomUUID()}`);
+    await history.put({ id: "lost", input, status: "submitting", logs: [], startedAt: 1 });
+    const manager = new RunManager({ transport: fakeTransport(), history });
+    await manager.load();
+    expect(manager.get("lost")).toMatchObject({ status: "failed", error: { retryable: true } });
+  });
+
+  it("deletes one run and clears the finished ones from history", async () => {
+    const history = openRunHistory(`runs-${crypto.randomUUID()}`);
+    const manager = new RunManager({ transport: fakeTransport(), history });
+    await manager.load();
+    const a = manager.start(input);
+    const b = manager.start({ ...input, prompt: "second" });
+    await settled(manager, a);
+    await settled(manager, b);
+    await manager.remove(a);
+    expect(manager.snapshot().runs.map((run) => run.id)).toEqual([b]);
+    await manager.clearFinished();
+    expect(manager.snapshot().runs).toEqual([]);
+    expect(await history.list()).toEqual([]);
+  });
+});
