@@ -1,8 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { createFalClient } from "@fal-ai/client";
 import { expect, type Page, test } from "@playwright/test";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { embedSettingsInPng, readSettingsFromPng } from "@/lib/share/png-settings";
 import { makePng } from "./fixtures/images";
+import { runCard, startRun } from "./fixtures/queue";
 
 /** A plain string so the client's types for another endpoint's shapes do not apply (fal-reference §1). */
 const endpoint: string = "fal-ai/lora/image-to-image";
@@ -69,4 +71,28 @@ test("pasting an image without settings says plainly that only PNG downloads car
   await hand(page, "drop", new Uint8Array([0xff, 0xd8, 0xff]), "photo.jpg", "image/jpeg");
   await expect(page.getByRole("dialog", { name: "No settings to restore" })).toContainText("this file is not a PNG");
   await expect(page.getByLabel("Prompt")).toHaveValue("");
+});
+
+test("a PNG downloaded from the gallery carries its settings and restores them on another page", async ({ page, browser }) => {
+  await page.goto("/");
+  await page.getByLabel("Noise strength").fill("0.35");
+  await startRun(page, "round trip through a download");
+  await expect(runCard(page, "round trip through a download")).toHaveAttribute("data-status", "completed");
+  await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("dialog").getByRole("button", { name: "Download" }).click();
+  const download = await downloading;
+  const seed = Number(/seed-(\d+)\.png$/.exec(download.suggestedFilename())?.[1]);
+  const bytes = new Uint8Array(await readFile(await download.path()));
+
+  const settings = readSettingsFromPng(bytes);
+  expect(settings).toMatchObject({ prompt: "round trip through a download", noise_strength: 0.35, seed });
+
+  const fresh = await browser.newPage();
+  await fresh.goto("/");
+  await hand(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
+  await fresh.getByRole("dialog", { name: "Restore settings from this image?" }).getByRole("button", { name: "Restore" }).click();
+  await expect(fresh.getByLabel("Prompt")).toHaveValue("round trip through a download");
+  await expect(fresh.getByLabel("Noise strength")).toHaveValue("0.35");
+  await fresh.close();
 });

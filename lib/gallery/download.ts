@@ -1,5 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { FalImage } from "@/lib/fal/output-schema";
+import { embedSettingsInPng } from "@/lib/share/png-settings";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
@@ -20,11 +21,23 @@ export function downloadFileName(image: FalImage, input: LoraRequest, seed?: num
   return `${parts.filter(Boolean).join("-")}.${extension}`;
 }
 
-/** Fetches the image's bytes and saves them under a name taken from the prompt and seed. */
-export async function downloadImage(image: FalImage, input: LoraRequest, seed?: number): Promise<void> {
+/**
+ * The bytes to save: PNGs carry the request that made them (with the seed used, so it makes the
+ * same image again); other formats have no place for it and are saved as they are.
+ */
+export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: number): Promise<Blob> {
   const response = await fetch(image.url);
   if (!response.ok) throw new Error(`The image could not be downloaded (HTTP ${response.status}).`);
-  const url = URL.createObjectURL(await response.blob());
+  const blob = await response.blob();
+  if (image.content_type !== "image/png") return blob;
+  const request = seed === undefined ? input : { ...input, seed };
+  const png = embedSettingsInPng(new Uint8Array(await blob.arrayBuffer()), request);
+  return new Blob([new Uint8Array(png)], { type: "image/png" });
+}
+
+/** Fetches the image's bytes and saves them under a name taken from the prompt and seed. */
+export async function downloadImage(image: FalImage, input: LoraRequest, seed?: number): Promise<void> {
+  const url = URL.createObjectURL(await downloadBytes(image, input, seed));
   try {
     const link = document.createElement("a");
     link.href = url;
