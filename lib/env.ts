@@ -16,6 +16,11 @@ const envSchema = z.object({
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
   SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
+  /** "1" only under the browser tests: opens routes that let tests read what the simulator received. */
+  PLAYGROUND_TEST_HOOKS: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((flag) => flag === "1"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { mode: "fal" | "simulator" };
