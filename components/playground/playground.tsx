@@ -1,14 +1,18 @@
 "use client";
 
+import { useCallback } from "react";
 import { PlaygroundForm } from "@/components/form/playground-form";
+import { showServerErrors } from "@/components/form/show-server-errors";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { ResultImages } from "@/components/gallery/result-images";
 import { RunCard } from "@/components/runs/run-card";
 import { useRuns } from "@/components/runs/use-runs";
+import type { FalFieldError } from "@/lib/fal/validation-error";
 
 export function Playground() {
   const form = usePlaygroundForm();
-  const { runs, startRun } = useRuns();
+  const onInvalidInput = useCallback((fieldErrors: FalFieldError[]) => showServerErrors(form, fieldErrors), [form]);
+  const { runs, startRun } = useRuns({ onInvalidInput });
   return (
     <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
       <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,6 +1,7 @@
 import { ApiError, ValidationError, type QueueStatus } from "@fal-ai/client";
 import { endpointId, falClient } from "@/lib/fal/browser-client";
 import { loraOutputSchema } from "@/lib/fal/output-schema";
+import type { FalFieldError } from "@/lib/fal/validation-error";
 import type { Run, RunLog } from "./run-state";
 
 export type RunUpdate = Partial<Omit<Run, "id" | "input" | "startedAt">>;
@@ -45,7 +46,11 @@ export function describeRunError(error: unknown): string {
  * Submits one input to the queue and follows it to its end: on the status stream, falling back to
  * polling when the stream breaks, then the result. `onUpdate` receives every change.
  */
-export async function followRun(input: Record<string, unknown>, onUpdate: (update: RunUpdate) => void): Promise<void> {
+export async function followRun(
+  input: Record<string, unknown>,
+  onUpdate: (update: RunUpdate) => void,
+  onInvalidInput?: (fieldErrors: FalFieldError[]) => void,
+): Promise<void> {
   let requestId: string | undefined;
   try {
     const queued = await falClient.queue.submit(endpointId, { input });
@@ -63,6 +68,7 @@ export async function followRun(input: Record<string, unknown>, onUpdate: (updat
     const output = loraOutputSchema.parse(result.data);
     onUpdate({ status: "completed", output, endedAt: Date.now() });
   } catch (error) {
+    if (error instanceof ValidationError && onInvalidInput) onInvalidInput(error.fieldErrors);
     onUpdate({ status: "failed", error: describeRunError(error), endedAt: Date.now() });
   }
 }
