@@ -39,7 +39,7 @@ test("a 422 from the server lands on the list item it names", async ({ page, bas
   await page.getByRole("button", { name: "Add ControlNet" }).click();
   await field(page, "ControlNet 1 path").fill("diffusers/controlnet-canny-sdxl-1.0");
   await field(page, "ControlNet 1 control image URL").fill(`${baseURL}/api/simulator/files/missing/control.png`);
-  await page.getByRole("button", { name: "Use URL for controlnet 1 control image" }).click();
+  await page.getByRole("button", { name: "Use URL for ControlNet 1 control image" }).click();
   await page.locator("summary", { hasText: "ControlNets" }).click();
 
   const body = await runAndReadBody(page);

@@ -157,7 +157,7 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint 
             }}
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button type="button" className={buttonClass} onClick={applyUrl} disabled={!urlText.trim()} aria-label={`Use URL for ${label.toLowerCase()}`}>
+          <button type="button" className={buttonClass} onClick={applyUrl} disabled={!urlText.trim()} aria-label={`Use URL for ${label}`}>
             Use URL
           </button>
         </div>
