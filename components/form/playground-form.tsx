@@ -100,7 +100,7 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
             <JsonTab />
           </div>
         )}
-        <div className="sticky bottom-0 -mx-4 -mb-4 border-t border-zinc-200 bg-white/95 p-4 backdrop-blur md:static md:m-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-900/95">
+        <div className="sticky bottom-0 z-10 -mx-4 -mb-4 rounded-b-xl border-t border-zinc-200 bg-white/95 p-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
           <button
             type="submit"
             className="w-full rounded-md bg-violet-600 px-4 py-2 font-medium text-white hover:bg-violet-700 focus:outline-none focus:ring-2 focus:ring-violet-500/50"
