@@ -16,6 +16,13 @@ test("the JSON tab shows the exact body and edits flow back into the form", asyn
 
   await json.fill(JSON.stringify({ model_name: MODEL, prompt: "a fox", num_images: 9 }));
   await expect(page.locator("#request-json-error")).toContainText("num_images: Number of images must be at most 8.");
+  let submitted = false;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/fal/proxy") && request.method() === "POST") submitted = true;
+  });
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await expect(json).toBeFocused();
+  expect(submitted).toBe(false);
 
   const edited = { model_name: MODEL, prompt: "a red fox", loras: [{ path: "a/b", scale: 0.5 }], num_images: 2 };
   await json.fill(JSON.stringify(edited, null, 2));

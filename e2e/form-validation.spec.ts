@@ -51,3 +51,17 @@ test("a 422 from the server lands on the list item it names", async ({ page, bas
   await expect(controlImage).toHaveAccessibleDescription(/Control image could not be downloaded/);
   await expect(controlImage).toBeFocused();
 });
+
+test("a missing IP-adapter image is named on that image's field", async ({ page }) => {
+  await page.goto("/");
+  await field(page, "Prompt").fill("a lighthouse");
+  await openSection(page, "IP adapters");
+  await page.getByRole("button", { name: "Add IP adapter" }).click();
+  await field(page, "IP adapter 1 path").fill("h94/IP-Adapter");
+  await page.getByRole("button", { name: /^Run/ }).click();
+
+  const image = field(page, "IP adapter 1 image 1");
+  await expect(image).toHaveAttribute("aria-invalid", "true");
+  await expect(image).toHaveAccessibleDescription("IP adapter image is required.");
+  await expect(image).toBeFocused();
+});

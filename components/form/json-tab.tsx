@@ -18,7 +18,7 @@ function sameJson(a: string, b: string): boolean {
  * The exact request body, editable. A valid edit fills the form at once; an invalid one is kept
  * here with its problems listed, and the form keeps its last valid values.
  */
-export function JsonTab() {
+export function JsonTab({ onValidityChange }: { onValidityChange: (valid: boolean) => void }) {
   const { reset } = useFormContext<FormValues>();
   const values = useWatch<FormValues>() as FormValues;
   const bodyText = formatRequestJson(toRequestBody(values));
@@ -32,6 +32,7 @@ export function JsonTab() {
   function onEdit(next: string) {
     setDraft(next);
     const result = parseRequestJson(next);
+    onValidityChange(result.ok);
     if (result.ok) reset(toFormValues(result.body), { keepDefaultValues: true });
   }
 
@@ -51,7 +52,8 @@ export function JsonTab() {
         aria-describedby={problems.length > 0 ? "request-json-hint request-json-error" : "request-json-hint"}
       />
       <p id="request-json-hint" className="text-xs text-zinc-500">
-        Exactly what Run sends: fields left at their defaults are omitted. Edits here update the form.
+        Exactly what Run sends: fields left at their defaults are omitted. Edits here update the form; Run waits until
+        they are valid.
       </p>
       {problems.length > 0 && (
         <ul id="request-json-error" role="alert" className="list-disc pl-5 text-xs text-red-600 dark:text-red-400">

@@ -46,14 +46,27 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
   const formElement = useRef<HTMLFormElement>(null);
   const [tab, setTab] = useState<FormTab>("form");
   const focusFirstErrorAfterSubmit = useFocusAfterInvalidSubmit(form, formElement);
+  const [jsonValid, setJsonValid] = useState(true);
 
-  const submit = form.handleSubmit(
+  const submitForm = form.handleSubmit(
     (values) => onRun(toRequestBody(values)),
     () => {
       focusFirstErrorAfterSubmit();
       setTab("form");
     },
   );
+  const submit = async (event?: React.BaseSyntheticEvent) => {
+    if (tab === "json" && !jsonValid) {
+      event?.preventDefault();
+      document.getElementById("request-json")?.focus();
+      return;
+    }
+    await submitForm(event);
+  };
+  const changeTab = (next: FormTab) => {
+    setJsonValid(true);
+    setTab(next);
+  };
 
   return (
     <FormProvider {...form}>
@@ -71,7 +84,7 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
         aria-label="Run settings"
         className="flex flex-col gap-4"
       >
-        <FormTabs tab={tab} onChange={setTab} />
+        <FormTabs tab={tab} onChange={changeTab} />
         <div id="form-panel" role="tabpanel" aria-labelledby="form-tab" hidden={tab !== "form"} className="flex flex-col gap-4">
           <ModelField />
           <PromptFields />
@@ -97,7 +110,7 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
         </div>
         {tab === "json" && (
           <div id="json-panel" role="tabpanel" aria-labelledby="json-tab">
-            <JsonTab />
+            <JsonTab onValidityChange={setJsonValid} />
           </div>
         )}
         <div className="sticky bottom-0 z-10 -mx-4 -mb-4 rounded-b-xl border-t border-zinc-200 bg-white/95 p-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
