@@ -43,6 +43,19 @@ test("init image: a dropped file is uploaded and its URL sent with the noise str
   await expect(page.getByRole("img", { name: "Init image preview" })).toHaveCount(0);
 });
 
+test("init image: an image pasted on the page (focus outside any field) becomes the init image", async ({ page }) => {
+  await page.locator("h1").click();
+  await page.evaluate(async (bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+  }, [...(await makePng(96, 64))]);
+  await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
+  await expect(page.getByText("96 × 64")).toBeVisible();
+
+  expect((await runAndReadBody(page)).image_url).toEqual(UPLOADED);
+});
+
 test("LoRAs: added, reordered and removed items are sent in order; a Civitai page gets its download URL", async ({ page }) => {
   for (let index = 0; index < 3; index += 1) await page.getByRole("button", { name: "Add LoRA" }).click();
   await field(page, "LoRA 1 path").fill("first/lora");

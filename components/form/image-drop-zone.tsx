@@ -1,6 +1,6 @@
 "use client";
 
-import { type ClipboardEvent, type DragEvent, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useEffect, useState } from "react";
 import { useImageUpload } from "./use-image-upload";
 
 type ImageDropZoneProps = {
@@ -11,6 +11,8 @@ type ImageDropZoneProps = {
   onBlur?: () => void;
   error?: string;
   hint?: string;
+  /** Also take an image pasted while focus is outside any text field or other drop zone. */
+  takesPageWidePaste?: boolean;
 };
 
 const buttonClass =
@@ -27,12 +29,26 @@ function imageFileOf(items: DataTransferItemList | undefined): File | undefined 
  * One image input: drop a file, paste an image (Ctrl/Cmd+V), pick a file or give a URL. Files go
  * up through fal.storage and the field holds the URL fal reads the image from.
  */
-export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint }: ImageDropZoneProps) {
+export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint, takesPageWidePaste = false }: ImageDropZoneProps) {
   const { progress, error: uploadError, upload, clearError } = useImageUpload(onChange);
   const [size, setSize] = useState<{ width: number; height: number; of: string }>();
   const [dragging, setDragging] = useState(false);
   const [urlText, setUrlText] = useState("");
   const [previewFailed, setPreviewFailed] = useState<string>();
+
+  useEffect(() => {
+    if (!takesPageWidePaste) return;
+    function onPagePaste(event: globalThis.ClipboardEvent) {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest("input, textarea, select, [contenteditable], [data-drop-zone]")) return;
+      const file = imageFileOf(event.clipboardData?.items);
+      if (!file) return;
+      event.preventDefault();
+      void upload(file);
+    }
+    document.addEventListener("paste", onPagePaste);
+    return () => document.removeEventListener("paste", onPagePaste);
+  }, [takesPageWidePaste, upload]);
 
   const message = uploadError ?? error;
   const labelId = `${id}-label`;
@@ -69,6 +85,7 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint 
       </span>
       <div
         role="group"
+        data-drop-zone
         aria-label={`${label} drop zone`}
         aria-describedby={describedBy}
         tabIndex={-1}

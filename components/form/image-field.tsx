@@ -11,10 +11,11 @@ type ImageFieldProps = {
   hint?: string;
   /** An error held elsewhere that is about this image (e.g. on a one-image list). */
   otherError?: string;
+  takesPageWidePaste?: boolean;
 };
 
 /** An image field of the form: its value is the URL fal reads the image from ("" for none). */
-export function ImageField({ name, label, hint, otherError }: ImageFieldProps) {
+export function ImageField({ name, label, hint, otherError, takesPageWidePaste }: ImageFieldProps) {
   const { field } = useController<FormValues>({ name });
   const error = useFieldError(name) ?? otherError;
   return (
@@ -26,6 +27,7 @@ export function ImageField({ name, label, hint, otherError }: ImageFieldProps) {
       onChange={(url) => field.onChange(url)}
       onBlur={field.onBlur}
       error={error}
+      takesPageWidePaste={takesPageWidePaste}
     />
   );
 }

@@ -88,7 +88,7 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
         <div id="form-panel" role="tabpanel" aria-labelledby="form-tab" hidden={tab !== "form"} className="flex flex-col gap-4">
           <ModelField />
           <PromptFields />
-          <ImageField name="image_url" label="Init image" />
+          <ImageField name="image_url" label="Init image" hint="Ctrl/⌘+V anywhere on the page pastes an image here." takesPageWidePaste />
           <SliderNumberField
             name="noise_strength"
             label={numberLimits.noise_strength.label}
