@@ -5,8 +5,8 @@ test("uploads an init image, runs it in the simulator and shows a loaded result"
   await page.goto("/");
   await expect(page.getByRole("status").filter({ hasText: "Simulator mode" })).toBeVisible();
 
-  await page.getByLabel("Prompt").fill("a lighthouse at dusk, oil painting");
-  await page.getByLabel("Init image").setInputFiles({
+  await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse at dusk, oil painting");
+  await page.getByLabel("Init image", { exact: true }).setInputFiles({
     name: "init.png",
     mimeType: "image/png",
     buffer: await makePng(160, 96),
@@ -36,6 +36,6 @@ test("an empty prompt is refused in the form and nothing is submitted", async ({
   });
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByText("Prompt is required.")).toBeVisible();
-  await expect(page.getByLabel("Prompt")).toBeFocused();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
   expect(submitted).toBe(false);
 });

@@ -18,7 +18,7 @@ const envSchema = z.object({
   SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
   /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
   SIMULATOR_FAULTS: z.string().optional(),
-  /** Turns on test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN. Never set it in production. */
+  /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, the submitted-body route. Never in production. */
   PLAYGROUND_TEST_HOOKS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where fal mode sends its calls instead of fal's hosts. */
   FAL_UPSTREAM_ORIGIN: z
@@ -35,7 +35,7 @@ const envSchema = z.object({
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Shares the rate limit between instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Trust the first hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
+  /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 });
 

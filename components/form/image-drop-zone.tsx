@@ -1,125 +1,189 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { falClient } from "@/lib/fal/browser-client";
+import { type ClipboardEvent, type DragEvent, useEffect, useState } from "react";
+import { useImageUpload } from "./use-image-upload";
 
 type ImageDropZoneProps = {
   id: string;
   label: string;
-  value: string | undefined;
-  onChange: (url: string | undefined) => void;
+  value: string;
+  onChange: (url: string) => void;
+  onBlur?: () => void;
   error?: string;
+  hint?: string;
+  /** Also take an image pasted while focus is outside any text field or other drop zone. */
+  takesPageWidePaste?: boolean;
 };
 
-const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+const buttonClass =
+  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-within:ring-2 focus-within:ring-violet-500/50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** Takes an image file (picked or dropped), uploads it through fal.storage and yields its URL. */
-export function ImageDropZone({ id, label, value, onChange, error }: ImageDropZoneProps) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string>();
-  const [size, setSize] = useState<{ width: number; height: number }>();
-  const [dragging, setDragging] = useState(false);
-
-  async function upload(file: File) {
-    setUploadError(undefined);
-    if (!file.type.startsWith("image/")) {
-      setUploadError(`"${file.name}" is not an image.`);
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setUploadError(`"${file.name}" is larger than 25 MB.`);
-      return;
-    }
-    setUploading(true);
-    try {
-      onChange(await falClient.storage.upload(file));
-    } catch (cause) {
-      setUploadError(`Upload failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-    } finally {
-      setUploading(false);
-    }
+function imageFileOf(items: DataTransferItemList | undefined): File | undefined {
+  for (const item of Array.from(items ?? [])) {
+    if (item.kind === "file" && item.type.startsWith("image/")) return item.getAsFile() ?? undefined;
   }
+  return undefined;
+}
+
+/**
+ * One image input: drop a file, paste an image (Ctrl/Cmd+V), pick a file or give a URL. Files go
+ * up through fal.storage and the field holds the URL fal reads the image from.
+ */
+export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint, takesPageWidePaste = false }: ImageDropZoneProps) {
+  const { progress, error: uploadError, upload, clearError } = useImageUpload(onChange);
+  const [size, setSize] = useState<{ width: number; height: number; of: string }>();
+  const [dragging, setDragging] = useState(false);
+  const [urlText, setUrlText] = useState("");
+  const [previewFailed, setPreviewFailed] = useState<string>();
+
+  useEffect(() => {
+    if (!takesPageWidePaste) return;
+    function onPagePaste(event: globalThis.ClipboardEvent) {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest("input, textarea, select, [contenteditable], [data-drop-zone]")) return;
+      const file = imageFileOf(event.clipboardData?.items);
+      if (!file) return;
+      event.preventDefault();
+      void upload(file);
+    }
+    document.addEventListener("paste", onPagePaste);
+    return () => document.removeEventListener("paste", onPagePaste);
+  }, [takesPageWidePaste, upload]);
 
   const message = uploadError ?? error;
+  const labelId = `${id}-label`;
+  const describedBy = [hint ? `${id}-hint` : "", message ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+  function applyUrl() {
+    const url = urlText.trim();
+    if (!url) return;
+    clearError();
+    onChange(url);
+    setUrlText("");
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) return void upload(file);
+    const url = event.dataTransfer.getData("text/uri-list").split("\n")[0]?.trim();
+    if (url) onChange(url);
+  }
+
+  function onPaste(event: ClipboardEvent) {
+    const file = imageFileOf(event.clipboardData.items);
+    if (!file) return;
+    event.preventDefault();
+    void upload(file);
+  }
+
   return (
     <div className="flex flex-col gap-1">
-      <span id={`${id}-label`} className="text-sm font-medium">
+      <span id={labelId} className="text-sm font-medium">
         {label}
       </span>
       <div
+        role="group"
+        data-drop-zone
+        aria-label={`${label} drop zone`}
+        aria-describedby={describedBy}
+        tabIndex={-1}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);
         }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          const file = event.dataTransfer.files[0];
-          if (file) void upload(file);
-        }}
-        className={`flex min-h-32 flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed p-3 text-sm ${
+        onDrop={onDrop}
+        onPaste={onPaste}
+        className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-3 text-sm ${
           dragging ? "border-violet-500 bg-violet-50 dark:bg-violet-950/30" : "border-zinc-300 dark:border-zinc-700"
-        }`}
+        } ${message ? "border-red-400" : ""}`}
       >
         {value ? (
-          <figure className="flex flex-col items-center gap-2">
+          <figure className="flex flex-col items-center gap-1">
             {/* eslint-disable-next-line @next/next/no-img-element -- user images from any host */}
             <img
               src={value}
               alt={`${label} preview`}
-              className="max-h-48 rounded"
-              onLoad={(event) =>
-                setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
-              }
+              className="max-h-40 rounded"
+              onLoad={(event) => {
+                setPreviewFailed(undefined);
+                setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight, of: value });
+              }}
+              onError={() => setPreviewFailed(value)}
             />
-            {size && (
-              <figcaption className="text-xs text-zinc-500">
-                {size.width} × {size.height}
-              </figcaption>
-            )}
+            <figcaption className="text-xs text-zinc-500">
+              {previewFailed === value
+                ? "No preview: the image could not be loaded here."
+                : size?.of === value
+                  ? `${size.width} × ${size.height}`
+                  : "Loading preview…"}
+            </figcaption>
           </figure>
         ) : (
-          <p className="text-zinc-500">{uploading ? "Uploading…" : "Drop an image here, or choose a file."}</p>
+          <p className="text-center text-zinc-500">Drop or paste an image here, choose a file, or give its URL.</p>
         )}
-        <div className="flex gap-2">
-          <label
-            htmlFor={id}
-            className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {value ? "Replace" : "Choose file"}
-          </label>
-          <input
-            ref={inputRef}
-            id={id}
-            type="file"
-            accept="image/*"
-            className="sr-only"
-            aria-labelledby={`${id}-label`}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={message ? `${id}-error` : undefined}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void upload(file);
-              event.target.value = "";
-            }}
-          />
-          {value && (
-            <button
-              type="button"
-              className="rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-              onClick={() => {
-                onChange(undefined);
-                setSize(undefined);
+        {progress !== undefined && (
+          <div className="flex w-full items-center gap-2 text-xs text-zinc-600">
+            <progress className="h-2 flex-1 accent-violet-600" max={1} value={progress} aria-label={`${label} upload progress`} />
+            <span>Uploading {Math.round(progress * 100)}%</span>
+          </div>
+        )}
+        <div className="flex flex-wrap justify-center gap-2">
+          <label className={buttonClass}>
+            {value ? "Replace…" : "Choose file…"}
+            <input
+              id={id}
+              type="file"
+              accept="image/*"
+              className="sr-only"
+              aria-labelledby={labelId}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) void upload(file);
+                event.target.value = "";
               }}
-            >
+            />
+          </label>
+          {value && (
+            <button type="button" className={buttonClass} onClick={() => onChange("")} aria-label={`Remove ${label.toLowerCase()}`}>
               Remove
             </button>
           )}
         </div>
-        {uploading && value && <p className="text-xs text-zinc-500">Uploading…</p>}
+        <div className="flex w-full gap-2">
+          <label htmlFor={`${id}-url`} className="sr-only">
+            {label} URL
+          </label>
+          <input
+            id={`${id}-url`}
+            type="url"
+            inputMode="url"
+            placeholder="…or paste an image URL"
+            value={urlText}
+            onChange={(event) => setUrlText(event.target.value)}
+            onBlur={onBlur}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+                event.preventDefault();
+                applyUrl();
+              }
+            }}
+            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="button" className={buttonClass} onClick={applyUrl} disabled={!urlText.trim()} aria-label={`Use URL for ${label}`}>
+            Use URL
+          </button>
+        </div>
       </div>
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      )}
       {message && (
         <p id={`${id}-error`} role="alert" className="text-xs text-red-600 dark:text-red-400">
           {message}

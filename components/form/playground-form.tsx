@@ -1,11 +1,26 @@
 "use client";
 
-import { Controller } from "react-hook-form";
+import { useEffect, useRef, useState } from "react";
+import { FormProvider, useFormState } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { toRequestBody } from "@/lib/form/form-values";
 import { numberLimits } from "@/lib/fal/limits";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { ImageDropZone } from "./image-drop-zone";
+import { toRequestBody } from "@/lib/form/form-values";
+import { SliderNumberField } from "./fields";
+import { focusFirstError } from "./focus-first-error";
+import { FormTabs, type FormTab } from "./form-tabs";
+import { ImageField } from "./image-field";
+import { JsonTab } from "./json-tab";
+import { ControlNetList } from "./sections/controlnet-list";
+import { EmbeddingSection } from "./sections/embedding-section";
+import { IcLightSection } from "./sections/ic-light-section";
+import { IpAdapterList } from "./sections/ip-adapter-list";
+import { LoraList } from "./sections/lora-list";
+import { ModelDetailsSection, ModelField } from "./sections/model-fields";
+import { OutputSection } from "./sections/output-section";
+import { PromptFields } from "./sections/prompt-fields";
+import { SamplingBasics, SamplingSection } from "./sections/sampling-fields";
+import { TilingSection } from "./sections/tiling-section";
+import { RUN_SETTINGS_FORM_ID } from "./show-server-errors";
 import type { PlaygroundFormApi } from "./use-playground-form";
 
 type PlaygroundFormProps = {
@@ -13,87 +28,100 @@ type PlaygroundFormProps = {
   onRun: (body: LoraRequest) => void;
 };
 
-const noise = numberLimits.noise_strength;
+/** Moves focus to the first error after each failed submit (once the errors are on screen). */
+function useFocusAfterInvalidSubmit(form: PlaygroundFormApi, formElement: React.RefObject<HTMLFormElement | null>) {
+  const { submitCount } = useFormState({ control: form.control });
+  const pending = useRef(false);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    requestAnimationFrame(() => focusFirstError(formElement.current));
+  }, [submitCount, formElement]);
+  return () => {
+    pending.current = true;
+  };
+}
 
 export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
-  const {
-    register,
-    control,
-    handleSubmit,
-    formState: { errors },
-  } = form;
+  const formElement = useRef<HTMLFormElement>(null);
+  const [tab, setTab] = useState<FormTab>("form");
+  const focusFirstErrorAfterSubmit = useFocusAfterInvalidSubmit(form, formElement);
+  const [jsonValid, setJsonValid] = useState(true);
 
-  const submit = handleSubmit((values) => onRun(toRequestBody(values)));
+  const submitForm = form.handleSubmit(
+    (values) => onRun(toRequestBody(values)),
+    () => {
+      focusFirstErrorAfterSubmit();
+      setTab("form");
+    },
+  );
+  const submit = async (event?: React.BaseSyntheticEvent) => {
+    if (tab === "json" && !jsonValid) {
+      event?.preventDefault();
+      document.getElementById("request-json")?.focus();
+      return;
+    }
+    await submitForm(event);
+  };
+  const changeTab = (next: FormTab) => {
+    setJsonValid(true);
+    setTab(next);
+  };
 
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-          event.preventDefault();
-          void submit();
-        }
-      }}
-      noValidate
-      aria-label="Run settings"
-      className="flex flex-col gap-4"
-    >
-      <Field id="model_name" label="Model" error={errors.model_name?.message} hint="A Hugging Face id or a URL of SD 1.5 / SDXL weights.">
-        <input
-          id="model_name"
-          className={inputClass}
-          aria-invalid={errors.model_name ? true : undefined}
-          aria-describedby={describedBy("model_name", { error: errors.model_name?.message, hint: true })}
-          {...register("model_name")}
-        />
-      </Field>
-
-      <Field id="prompt" label="Prompt" error={errors.prompt?.message}>
-        <textarea
-          id="prompt"
-          rows={3}
-          className={inputClass}
-          placeholder="Photo of a medieval queen, silver hair, intricate crown"
-          aria-invalid={errors.prompt ? true : undefined}
-          aria-describedby={describedBy("prompt", { error: errors.prompt?.message })}
-          {...register("prompt")}
-        />
-      </Field>
-
-      <Controller
-        control={control}
-        name="image_url"
-        render={({ field, fieldState }) => (
-          <ImageDropZone
-            id="image_url"
-            label="Init image"
-            value={field.value}
-            onChange={field.onChange}
-            error={fieldState.error?.message}
-          />
-        )}
-      />
-
-      <Field id="noise_strength" label={noise.label} error={errors.noise_strength?.message} hint="0 keeps the init image, 1 is all noise.">
-        <input
-          id="noise_strength"
-          type="number"
-          min={noise.min}
-          max={noise.max}
-          step={noise.step}
-          className={inputClass}
-          aria-invalid={errors.noise_strength ? true : undefined}
-          aria-describedby={describedBy("noise_strength", { error: errors.noise_strength?.message, hint: true })}
-          {...register("noise_strength", { valueAsNumber: true })}
-        />
-      </Field>
-
-      <button
-        type="submit"
-        className="rounded-md bg-violet-600 px-4 py-2 font-medium text-white hover:bg-violet-700 focus:outline-none focus:ring-2 focus:ring-violet-500/50"
+    <FormProvider {...form}>
+      <form
+        ref={formElement}
+        id={RUN_SETTINGS_FORM_ID}
+        onSubmit={submit}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+        noValidate
+        aria-label="Run settings"
+        className="flex flex-col gap-4"
       >
-        Run <span className="text-xs opacity-75">(Ctrl+Enter)</span>
-      </button>
-    </form>
+        <FormTabs tab={tab} onChange={changeTab} />
+        <div id="form-panel" role="tabpanel" aria-labelledby="form-tab" hidden={tab !== "form"} className="flex flex-col gap-4">
+          <ModelField />
+          <PromptFields />
+          <ImageField name="image_url" label="Init image" hint="Ctrl/⌘+V anywhere on the page pastes an image here." takesPageWidePaste />
+          <SliderNumberField
+            name="noise_strength"
+            label={numberLimits.noise_strength.label}
+            limit={numberLimits.noise_strength}
+            hint="0 keeps the init image, 1 is all noise."
+          />
+          <LoraList />
+          <SamplingBasics />
+          <div className="flex flex-col gap-2">
+            <ModelDetailsSection />
+            <EmbeddingSection />
+            <ControlNetList />
+            <IpAdapterList />
+            <IcLightSection />
+            <SamplingSection />
+            <TilingSection />
+            <OutputSection />
+          </div>
+        </div>
+        {tab === "json" && (
+          <div id="json-panel" role="tabpanel" aria-labelledby="json-tab">
+            <JsonTab onValidityChange={setJsonValid} />
+          </div>
+        )}
+        <div className="sticky bottom-0 z-10 -mx-4 -mb-4 rounded-b-xl border-t border-zinc-200 bg-white/95 p-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+          <button
+            type="submit"
+            className="w-full rounded-md bg-violet-600 px-4 py-2 font-medium text-white hover:bg-violet-700 focus:outline-none focus:ring-2 focus:ring-violet-500/50"
+          >
+            Run <span className="text-xs opacity-75">(Ctrl/⌘+Enter)</span>
+          </button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
-import type { FieldPath } from "react-hook-form";
+import { showServerErrors } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { toFormValues } from "@/lib/form/form-values";
@@ -23,14 +23,12 @@ function reveal(fieldId: string) {
 export function useResultActions(form: PlaygroundFormApi, manager: RunManager): ResultActions {
   useEffect(
     () =>
-      manager.onFieldErrors((errors) => {
-        for (const { field, message } of errors) {
-          // The server names fields by the same schema the form is built from.
-          form.setError(field as FieldPath<LoraRequest>, { type: "server", message });
-        }
-        const first = errors[0];
-        if (first) form.setFocus(first.field as FieldPath<LoraRequest>);
-      }),
+      manager.onFieldErrors((errors) =>
+        showServerErrors(
+          form,
+          errors.map(({ field, message }) => ({ name: field, message })),
+        ),
+      ),
     [form, manager],
   );
 

@@ -3,17 +3,18 @@
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import type { FormValues } from "@/lib/form/form-values";
 import { CODE_LANGUAGES, type CodeLanguage, codeLanguageLabels, toCode } from "@/lib/code-export/snippets";
-import { toRequestBody } from "@/lib/form/form-values";
-import { readSettings } from "@/lib/share/settings-reader";
+import { changedFields } from "@/lib/fal/defaults";
+import { readFormSettings } from "./form-settings";
 import { CopyButton } from "./copy-button";
 
 /** The current request as code for fal's JavaScript and Python clients and for cURL. */
 export function CodePanel({ form }: { form: PlaygroundFormApi }) {
   const [language, setLanguage] = useState<CodeLanguage>("javascript");
   const watched = useWatch({ control: form.control });
-  const { values, problems } = readSettings(watched);
-  const code = toCode(language, toRequestBody(values));
+  const { values, problems } = readFormSettings(watched as FormValues);
+  const code = toCode(language, changedFields(values));
   const label = codeLanguageLabels[language];
 
   return (

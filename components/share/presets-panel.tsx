@@ -7,6 +7,7 @@ import { builtInPresets } from "@/lib/presets/built-in";
 import { uploadBundledImages } from "@/lib/presets/bundled-images";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { readSettings } from "@/lib/share/settings-reader";
+import { applySettings } from "./form-settings";
 import { SavedPresets } from "./saved-presets";
 import { buttonClass } from "./styles";
 
@@ -23,7 +24,7 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
     try {
       const { values, problems } = readSettings(request);
       const ready = await uploadBundledImages(values, window.location.origin, (file) => falClient.storage.upload(file));
-      form.reset(ready);
+      applySettings(form, ready);
       const skipped = problems.map((problem) => `${problem.field}: ${problem.message}`).join(" ");
       setMessage({ kind: problems.length ? "error" : "ok", text: `Loaded "${name}".${skipped ? ` Not loaded: ${skipped}` : ""}` });
     } catch (cause) {

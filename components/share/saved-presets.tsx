@@ -14,7 +14,7 @@ import {
   storeSavedPresets,
   toPresetsFile,
 } from "@/lib/presets/user-presets";
-import { readSettings } from "@/lib/share/settings-reader";
+import { readFormSettings } from "./form-settings";
 import type { PresetMessage } from "./presets-panel";
 import { SavedPresetItem } from "./saved-preset-item";
 import { buttonClass, inputClass, primaryButtonClass } from "./styles";
@@ -45,7 +45,7 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
     const problem = presetNameProblem(name);
     setNameError(problem);
     if (problem) return;
-    update(savePreset(presets, name, readSettings(form.getValues()).values));
+    update(savePreset(presets, name, readFormSettings(form.getValues()).values));
     onMessage({ kind: "ok", text: `Saved "${name.trim()}".` });
     setName("");
   }

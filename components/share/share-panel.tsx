@@ -5,14 +5,15 @@ import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { falClient } from "@/lib/fal/browser-client";
 import { uploadInlineImages } from "@/lib/share/image-fields";
 import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
-import { readSettings, type SettingsProblem } from "@/lib/share/settings-reader";
+import type { SettingsProblem } from "@/lib/share/settings-reader";
+import { readFormSettings } from "./form-settings";
 import { CopyButton } from "./copy-button";
 import { buttonClass, inputClass } from "./styles";
 
 type Link = { url: string; leftOut: SettingsProblem[] };
 
 async function buildLink(form: PlaygroundFormApi): Promise<Link> {
-  const { values, problems } = readSettings(form.getValues());
+  const { values, problems } = readFormSettings(form.getValues());
   const uploaded = await uploadInlineImages(values, (file) => falClient.storage.upload(file));
   return { url: shareLinkFor(window.location.href, uploaded), leftOut: problems };
 }

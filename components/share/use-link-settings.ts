@@ -4,21 +4,21 @@ import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { readSettingsHash } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
+import { applySettings } from "./form-settings";
 
 /** Fills the form from a share link's hash when the page opens (and when the hash changes). */
 export function useLinkSettings(form: PlaygroundFormApi) {
   const [problems, setProblems] = useState<SettingsProblem[]>();
-  const { reset } = form;
   useEffect(() => {
     const restore = () => {
       const reading = readSettingsHash(window.location.hash);
       if (!reading) return;
-      reset(reading.values);
+      applySettings(form, reading.values);
       setProblems(reading.problems);
     };
     restore();
     window.addEventListener("hashchange", restore);
     return () => window.removeEventListener("hashchange", restore);
-  }, [reset]);
+  }, [form]);
   return { problems, dismiss: () => setProblems(undefined) };
 }

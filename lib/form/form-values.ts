@@ -1,39 +1,184 @@
-import { type LoraInput, type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import {
+  type LoraInput,
+  type LoraRequest,
+  loraInputSchema,
+  type PREDICTION_TYPES,
+  type IMAGE_FORMATS,
+  type SCHEDULE_METHODS,
+  type Scheduler,
+} from "@/lib/fal/input-schema";
+import { DEFAULT_IMAGE_ENCODER_WEIGHT_NAME, numberLimits } from "@/lib/fal/limits";
+import {
+  controlNetFromBody,
+  controlNetToBody,
+  embeddingFromBody,
+  embeddingToBody,
+  type FormControlNet,
+  type FormEmbedding,
+  type FormIpAdapter,
+  type FormLora,
+  ipAdapterFromBody,
+  ipAdapterToBody,
+  loraFromBody,
+  loraToBody,
+  splitList,
+} from "./form-items";
 
-export const DEFAULT_MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
+import { DEFAULT_MODEL } from "@/lib/fal/defaults";
 
-/** What the form holds: every field of the input, filled with the endpoint's defaults. */
-export type FormValues = LoraInput;
+export { DEFAULT_MODEL };
+
+/** A custom timestep or sigma schedule; `array` is the comma-separated text the user edits. */
+export type FormSchedule = { method: (typeof SCHEDULE_METHODS)[number]; array: string };
+
+/**
+ * What the form holds: every input of the endpoint, blank text for unset optional text, an
+ * undefined seed for "random", and text for the fields people type as text (lists, JSON).
+ * Field paths match the request's, so a server error on `loras.0.path` lands on that field.
+ */
+export type FormValues = {
+  model_name: string;
+  unet_name: string;
+  variant: string;
+  prompt: string;
+  negative_prompt: string;
+  prompt_weighting: boolean;
+  image_url: string;
+  noise_strength: number;
+  loras: FormLora[];
+  embeddings: FormEmbedding[];
+  controlnets: FormControlNet[];
+  controlnet_guess_mode: boolean;
+  ip_adapter: FormIpAdapter[];
+  image_encoder_path: string;
+  image_encoder_subfolder: string;
+  image_encoder_weight_name: string;
+  ic_light_model_url: string;
+  ic_light_model_background_image_url: string;
+  ic_light_image_url: string;
+  seed: number | undefined;
+  num_inference_steps: number;
+  guidance_scale: number;
+  clip_skip: number;
+  scheduler: Scheduler | "";
+  timesteps: FormSchedule;
+  sigmas: FormSchedule;
+  prediction_type: (typeof PREDICTION_TYPES)[number];
+  rescale_betas_snr_zero: boolean;
+  image_format: (typeof IMAGE_FORMATS)[number];
+  num_images: number;
+  enable_safety_checker: boolean;
+  tile_width: number;
+  tile_height: number;
+  tile_stride_width: number;
+  tile_stride_height: number;
+  eta: number;
+  debug_latents: boolean;
+  debug_per_pass_latents: boolean;
+};
+
+export type { FormControlNet, FormEmbedding, FormIpAdapter, FormLora } from "./form-items";
+
+const defaultSchedule = (): FormSchedule => ({ method: "default", array: "" });
 
 /** Every field at the endpoint's own default, as the form starts. */
 export const defaultFormValues: FormValues = {
-  ...loraInputSchema.parse({ model_name: DEFAULT_MODEL, prompt: "placeholder" }),
+  model_name: DEFAULT_MODEL,
+  unet_name: "",
+  variant: "",
   prompt: "",
+  negative_prompt: "",
+  prompt_weighting: false,
+  image_url: "",
+  noise_strength: numberLimits.noise_strength.default,
+  loras: [],
+  embeddings: [],
+  controlnets: [],
+  controlnet_guess_mode: false,
+  ip_adapter: [],
+  image_encoder_path: "",
+  image_encoder_subfolder: "",
+  image_encoder_weight_name: DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
+  ic_light_model_url: "",
+  ic_light_model_background_image_url: "",
+  ic_light_image_url: "",
+  seed: undefined,
+  num_inference_steps: numberLimits.num_inference_steps.default,
+  guidance_scale: numberLimits.guidance_scale.default,
+  clip_skip: numberLimits.clip_skip.default,
+  scheduler: "",
+  timesteps: defaultSchedule(),
+  sigmas: defaultSchedule(),
+  prediction_type: "epsilon",
+  rescale_betas_snr_zero: false,
+  image_format: "png",
+  num_images: numberLimits.num_images.default,
+  enable_safety_checker: false,
+  tile_width: numberLimits.tile_width.default,
+  tile_height: numberLimits.tile_height.default,
+  tile_stride_width: numberLimits.tile_stride_width.default,
+  tile_stride_height: numberLimits.tile_stride_height.default,
+  eta: numberLimits.eta.default,
+  debug_latents: false,
+  debug_per_pass_latents: false,
 };
 
-function isEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+const REQUIRED = new Set(["model_name", "prompt"]);
+
+function scheduleToBody({ method, array }: FormSchedule): { method: FormSchedule["method"]; array: number[] } {
+  return { method, array: splitList(array).map(Number) };
 }
 
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === "";
+function isDefault(key: keyof FormValues, value: unknown): boolean {
+  return JSON.stringify(value) === JSON.stringify(defaultFormValues[key]);
 }
 
 /**
  * The body the playground sends: required fields always, the rest only where they differ from the
- * endpoint's defaults, and never blank optional text.
+ * endpoint's defaults (inside list items too), never blank optional text. Text that does not parse
+ * (a timestep "abc", broken scale JSON) is passed on as is so the schema reports it on its field.
  */
 export function toRequestBody(values: FormValues): LoraRequest {
+  const mapped: Record<string, unknown> = {
+    ...values,
+    loras: values.loras.map(loraToBody),
+    embeddings: values.embeddings.map(embeddingToBody),
+    controlnets: values.controlnets.map(controlNetToBody),
+    ip_adapter: values.ip_adapter.map(ipAdapterToBody),
+  };
   const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const required = key === "model_name" || key === "prompt";
-    if (!required && (isBlank(value) || isEqual(value, defaultFormValues[key as keyof FormValues]))) continue;
-    body[key] = value;
+  for (const [key, value] of Object.entries(mapped)) {
+    const field = key as keyof FormValues;
+    if (REQUIRED.has(key)) body[key] = value;
+    else if (value === undefined || value === "") continue;
+    else if (Array.isArray(value) && value.length === 0) continue;
+    else if (field === "timesteps" || field === "sigmas") {
+      if (!isDefault(field, values[field])) body[key] = scheduleToBody(values[field]);
+    } else if (!isDefault(field, value)) body[key] = value;
   }
   return body as LoraRequest;
 }
 
-/** The form's values for a request body (from history, a link or a preset): defaults fill the rest. */
+/** Any valid request body (from history, a link or a preset) as form values; defaults fill the rest. */
 export function toFormValues(request: LoraRequest): FormValues {
-  return { ...defaultFormValues, ...loraInputSchema.parse({ ...request }) };
+  const input: LoraInput = loraInputSchema.parse(request);
+  return {
+    ...defaultFormValues,
+    ...input,
+    unet_name: input.unet_name ?? "",
+    variant: input.variant ?? "",
+    image_url: input.image_url ?? "",
+    loras: input.loras.map(loraFromBody),
+    embeddings: input.embeddings.map(embeddingFromBody),
+    controlnets: input.controlnets.map(controlNetFromBody),
+    ip_adapter: input.ip_adapter.map(ipAdapterFromBody),
+    image_encoder_path: input.image_encoder_path ?? "",
+    image_encoder_subfolder: input.image_encoder_subfolder ?? "",
+    ic_light_model_url: input.ic_light_model_url ?? "",
+    ic_light_model_background_image_url: input.ic_light_model_background_image_url ?? "",
+    ic_light_image_url: input.ic_light_image_url ?? "",
+    scheduler: input.scheduler ?? "",
+    timesteps: { method: input.timesteps.method, array: input.timesteps.array.join(", ") },
+    sigmas: { method: input.sigmas.method, array: input.sigmas.array.join(", ") },
+  };
 }

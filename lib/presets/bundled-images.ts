@@ -1,4 +1,4 @@
-import type { FormValues } from "@/lib/form/form-values";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { mapImageUrls } from "@/lib/share/image-fields";
 import { BUNDLED_IMAGE_PATH } from "./built-in";
 
@@ -7,11 +7,11 @@ import { BUNDLED_IMAGE_PATH } from "./built-in";
  * cannot download from a local or private playground, but they can read their own storage.
  */
 export function uploadBundledImages(
-  values: FormValues,
+  values: LoraInput,
   origin: string,
   upload: (file: Blob) => Promise<string>,
   fetchFile: typeof fetch = fetch,
-): Promise<FormValues> {
+): Promise<LoraInput> {
   const prefix = `${origin}${BUNDLED_IMAGE_PATH}`;
   return mapImageUrls(values, async (url) => {
     if (!url.startsWith(prefix)) return url;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { defaultInput } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { readSettings } from "@/lib/share/settings-reader";
 import { builtInPresets } from "./built-in";
 import { uploadBundledImages } from "./bundled-images";
@@ -15,7 +16,7 @@ import {
 } from "./user-presets";
 
 const origin = "http://127.0.0.1:3000";
-const values = (prompt: string): FormValues => ({ ...defaultFormValues, prompt, num_images: 2 });
+const values = (prompt: string): LoraInput => ({ ...defaultInput, prompt, num_images: 2 });
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -59,7 +60,7 @@ describe("saved presets", () => {
     presets = renamePreset(presets, owls, "Night owls");
     presets = deletePreset(presets, presets[0]?.id ?? "");
     expect(presets.map((preset) => preset.name)).toEqual(["Night owls"]);
-    expect(presets[0]?.request).toEqual({ model_name: defaultFormValues.model_name, prompt: "an owl", num_images: 2 });
+    expect(presets[0]?.request).toEqual({ model_name: defaultInput.model_name, prompt: "an owl", num_images: 2 });
   });
 
   it("keeps presets in storage and survives storage that was tampered with", () => {
@@ -70,7 +71,7 @@ describe("saved presets", () => {
     expect(loadSavedPresets(storage)).toEqual([]);
     storage.setItem("fal-lora-playground:presets:v1", JSON.stringify([{ name: "ok", request: { prompt: "p", num_images: 80 } }, 5]));
     expect(loadSavedPresets(storage).map((preset) => [preset.name, preset.request])).toEqual([
-      ["ok", { model_name: defaultFormValues.model_name, prompt: "p" }],
+      ["ok", { model_name: defaultInput.model_name, prompt: "p" }],
     ]);
   });
 

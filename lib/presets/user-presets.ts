@@ -1,5 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { type FormValues, toRequestBody } from "@/lib/form/form-values";
+import { changedFields } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { readSettings } from "@/lib/share/settings-reader";
 
 /** A preset the user saved in this browser. */
@@ -34,7 +35,7 @@ function readPreset(value: unknown, problems: string[]): { name: string; request
   for (const problem of reading.problems) problems.push(`Preset "${name}", ${problem.field}: ${problem.message}`);
   return {
     name,
-    request: toRequestBody(reading.values),
+    request: changedFields(reading.values),
     id: typeof value.id === "string" ? value.id : undefined,
     savedAt: typeof value.savedAt === "string" ? value.savedAt : undefined,
   };
@@ -59,8 +60,8 @@ export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]
 }
 
 /** Saves the settings under a name; a preset of the same name is replaced. */
-export function savePreset(presets: SavedPreset[], name: string, values: FormValues, now = new Date()): SavedPreset[] {
-  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: toRequestBody(values), savedAt: now.toISOString() };
+export function savePreset(presets: SavedPreset[], name: string, values: LoraInput, now = new Date()): SavedPreset[] {
+  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: changedFields(values), savedAt: now.toISOString() };
   const index = presets.findIndex((item) => item.name === preset.name);
   return index < 0 ? [...presets, preset] : presets.map((item, at) => (at === index ? { ...preset, id: item.id } : item));
 }

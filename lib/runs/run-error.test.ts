@@ -1,12 +1,13 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
-import { fieldPath, isCancelledError, toRunError } from "./run-error";
+import { formFieldName } from "@/lib/form/server-errors";
+import { isCancelledError, toRunError } from "./run-error";
 
 describe("run errors", () => {
   it("maps a 422 loc onto the form's field path", () => {
-    expect(fieldPath(["body", "loras", 0, "path"])).toBe("loras.0.path");
-    expect(fieldPath(["body", "prompt"])).toBe("prompt");
-    expect(fieldPath(["body"])).toBe("");
+    expect(formFieldName(["body", "loras", 0, "path"])).toBe("loras.0.path");
+    expect(formFieldName(["body", "prompt"])).toBe("prompt");
+    expect(formFieldName(["body"])).toBe("");
   });
 
   it("lists every refused field and offers no retry for a validation error", () => {

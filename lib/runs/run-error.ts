@@ -1,13 +1,10 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
+import { formFieldName } from "@/lib/form/server-errors";
 import type { RunError, RunFieldError } from "./run-state";
 
 /** HTTP status fal answers a cancelled request's result with. */
 export const CANCELLED_HTTP_STATUS = 499;
 
-/** The form path a 422 `loc` names: `["body", "loras", 0, "path"]` → `"loras.0.path"`. */
-export function fieldPath(loc: readonly (string | number)[]): string {
-  return loc.filter((part, index) => !(index === 0 && part === "body")).join(".");
-}
 
 function detailOf(body: unknown): unknown {
   return typeof body === "object" && body !== null ? (body as { detail?: unknown }).detail : undefined;
@@ -19,10 +16,10 @@ export function isCancelledError(error: unknown): boolean {
 
 function validationError(error: ValidationError): RunError {
   const fieldErrors: RunFieldError[] = error.fieldErrors
-    .map((item) => ({ field: fieldPath(item.loc), message: item.msg }))
+    .map((item) => ({ field: formFieldName(item.loc), message: item.msg }))
     .filter((item) => item.field !== "");
   const lines = error.fieldErrors.map((item) => {
-    const field = fieldPath(item.loc);
+    const field = formFieldName(item.loc);
     return field ? `${field}: ${item.msg}` : item.msg;
   });
   const detail = detailOf(error.body);

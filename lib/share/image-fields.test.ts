@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { defaultInput } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { dataUriToBlob, uploadInlineImages } from "./image-fields";
 
 const pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -7,8 +8,8 @@ const pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 describe("inline images", () => {
   it("uploads each distinct data URI once and puts its URL everywhere it was used", async () => {
     const uploaded: Blob[] = [];
-    const values: FormValues = {
-      ...defaultFormValues,
+    const values: LoraInput = {
+      ...defaultInput,
       prompt: "p",
       image_url: pixel,
       controlnets: [

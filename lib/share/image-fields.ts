@@ -1,4 +1,4 @@
-import type { FormValues } from "@/lib/form/form-values";
+import type { LoraInput } from "@/lib/fal/input-schema";
 
 type MapUrl = (url: string) => Promise<string>;
 
@@ -7,7 +7,7 @@ async function mapOptional(url: string | undefined, map: MapUrl): Promise<string
 }
 
 /** Every image location in the settings (init, ControlNet, IP adapter, IC-Light), passed through `map`. */
-export async function mapImageUrls(values: FormValues, map: MapUrl): Promise<FormValues> {
+export async function mapImageUrls(values: LoraInput, map: MapUrl): Promise<LoraInput> {
   const [image_url, ic_light_model_background_image_url, ic_light_image_url] = await Promise.all([
     mapOptional(values.image_url, map),
     mapOptional(values.ic_light_model_background_image_url, map),
@@ -53,7 +53,7 @@ export function dataUriToBlob(url: string): Blob {
  * The settings with every data URI replaced by an uploaded file's URL (each distinct image uploaded
  * once), so a link or a preset carries addresses, never image bytes.
  */
-export async function uploadInlineImages(values: FormValues, upload: (file: Blob) => Promise<string>): Promise<FormValues> {
+export async function uploadInlineImages(values: LoraInput, upload: (file: Blob) => Promise<string>): Promise<LoraInput> {
   const uploads = new Map<string, Promise<string>>();
   return mapImageUrls(values, (url) => {
     if (!isDataUri(url)) return Promise.resolve(url);

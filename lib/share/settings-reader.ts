@@ -7,13 +7,14 @@ import {
   loraWeightSchema,
 } from "@/lib/fal/input-schema";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
-import { DEFAULT_MODEL, defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { DEFAULT_MODEL, defaultInput } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { describeField, isInputField } from "./field-labels";
 
 /** One setting that could not be read, named in the user's words, and why. */
 export type SettingsProblem = { field: string; message: string };
 
-export type SettingsReading = { values: FormValues; problems: SettingsProblem[] };
+export type SettingsReading = { values: LoraInput; problems: SettingsProblem[] };
 
 const listItemSchemas = {
   loras: loraWeightSchema,
@@ -58,7 +59,7 @@ function readList(key: ListField, items: unknown[], problems: SettingsProblem[])
  * encoder…), one issue at a time. Model and prompt were checked on their own already, so stand-ins
  * keep a blank prompt from hiding the cross-field rules, which zod only runs on a valid object.
  */
-function dropCrossFieldIssues(values: FormValues, problems: SettingsProblem[]): FormValues {
+function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): LoraInput {
   let current = values;
   for (let attempt = 0; attempt < 16; attempt++) {
     const result = loraInputSchema.safeParse({
@@ -69,16 +70,16 @@ function dropCrossFieldIssues(values: FormValues, problems: SettingsProblem[]): 
     if (result.success) return current;
     const issue = result.error.issues[0];
     const [key, index] = issue?.path ?? [];
-    if (!issue || typeof key !== "string" || !isInputField(key)) return defaultFormValues;
+    if (!issue || typeof key !== "string" || !isInputField(key)) return defaultInput;
     if (isListField(key) && typeof index === "number") {
       problems.push({ field: describeField(key, index), message: issue.message });
       current = { ...current, [key]: current[key].filter((_, itemIndex) => itemIndex !== index) };
     } else {
       problems.push({ field: describeField(key), message: issue.message });
-      current = { ...current, [key]: defaultFormValues[key] };
+      current = { ...current, [key]: defaultInput[key] };
     }
   }
-  return defaultFormValues;
+  return defaultInput;
 }
 
 /**
@@ -88,7 +89,7 @@ function dropCrossFieldIssues(values: FormValues, problems: SettingsProblem[]): 
  */
 export function readSettings(payload: unknown): SettingsReading {
   if (!isPlainObject(payload)) {
-    return { values: defaultFormValues, problems: [{ field: "Settings", message: "They are not a set of named fields." }] };
+    return { values: defaultInput, problems: [{ field: "Settings", message: "They are not a set of named fields." }] };
   }
   const problems: SettingsProblem[] = [];
   const accepted: Record<string, unknown> = {};
@@ -107,17 +108,6 @@ export function readSettings(payload: unknown): SettingsReading {
     else problems.push({ field: describeField(key), message: firstMessage(result.error) });
   }
   // Every accepted value passed its own field's schema, so together they are form values.
-  const values = { ...defaultFormValues, ...accepted } as FormValues;
+  const values = { ...defaultInput, ...accepted } as LoraInput;
   return { values: dropCrossFieldIssues(values, problems), problems };
-}
-
-/** The settings that differ from the endpoint's defaults: what a link or a preset needs to carry. */
-export function changedSettings(values: FormValues): Partial<FormValues> {
-  const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (isBlank(value)) continue;
-    if (JSON.stringify(value) === JSON.stringify(defaultFormValues[key as keyof FormValues])) continue;
-    changed[key] = value;
-  }
-  return changed as Partial<FormValues>;
 }

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { compressToEncodedURIComponent } from "lz-string";
 import { describe, expect, it } from "vitest";
 import { loraInputSchema } from "@/lib/fal/input-schema";
-import { defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { defaultInput } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import { encodeSettingsHash, readSettingsHash, shareLinkFor } from "./share-link";
 import { validSettings } from "./test-arbitraries";
 
@@ -20,12 +21,12 @@ describe("share links", () => {
     );
   });
 
-  it("carries only the fields that differ from the defaults", () => {
-    const values: FormValues = { ...defaultFormValues, prompt: "a red fox", num_images: 3 };
+  it("carries the model, the prompt and only the other fields that differ from the defaults", () => {
+    const values: LoraInput = { ...defaultInput, prompt: "a red fox", num_images: 3 };
     const link = shareLinkFor("http://127.0.0.1:3000/?tab=1", values);
     expect(link.startsWith("http://127.0.0.1:3000/?tab=1#s=1.")).toBe(true);
     const payload = link.split("#s=1.")[1] ?? "";
-    expect(payload).toBe(compressToEncodedURIComponent(JSON.stringify({ prompt: "a red fox", num_images: 3 })));
+    expect(payload).toBe(compressToEncodedURIComponent(JSON.stringify({ model_name: defaultInput.model_name, prompt: "a red fox", num_images: 3 })));
   });
 
   it("is null when the hash carries no settings", () => {
@@ -43,7 +44,7 @@ describe("share links", () => {
       }),
     );
     expect(reading?.values).toEqual({
-      ...defaultFormValues,
+      ...defaultInput,
       prompt: "a lighthouse",
       loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8, force: false }],
     });
@@ -63,13 +64,13 @@ describe("share links", () => {
       }),
     );
     expect(reading?.values.timesteps).toEqual({ method: "array", array: [999, 500] });
-    expect(reading?.values.sigmas).toEqual(defaultFormValues.sigmas);
+    expect(reading?.values.sigmas).toEqual(defaultInput.sigmas);
     expect(reading?.problems.map((problem) => problem.field)).toEqual(["Sigmas"]);
   });
 
   it("refuses a link from another version with a message saying so", () => {
     const reading = readSettingsHash(hashOf({ prompt: "x" }).replace("s=1.", "s=2."));
-    expect(reading?.values).toEqual(defaultFormValues);
+    expect(reading?.values).toEqual(defaultInput);
     expect(reading?.problems[0]?.message).toMatch(/another version of the playground \(format 2\)/);
   });
 
@@ -86,7 +87,7 @@ describe("share links", () => {
       fc.string().map((text) => `#s=1.${compressToEncodedURIComponent(text)}`),
       fc.anything().map((value) => `#s=1.${compressToEncodedURIComponent(JSON.stringify(value) ?? "")}`),
       fc
-        .dictionary(fc.constantFrom(...Object.keys(defaultFormValues), "extra"), fc.jsonValue())
+        .dictionary(fc.constantFrom(...Object.keys(defaultInput), "extra"), fc.jsonValue())
         .map((value) => hashOf(value)),
     );
     fc.assert(

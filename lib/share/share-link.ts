@@ -1,7 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
-import type { FormValues } from "@/lib/form/form-values";
-import { defaultFormValues } from "@/lib/form/form-values";
-import { changedSettings, readSettings, type SettingsReading } from "./settings-reader";
+import type { LoraInput } from "@/lib/fal/input-schema";
+import { changedFields, defaultInput } from "@/lib/fal/defaults";
+import { readSettings, type SettingsReading } from "./settings-reader";
 
 /**
  * A link keeps its settings in the URL hash, never sent to a server: `#s=<version>.<payload>`, where
@@ -13,13 +13,13 @@ export const SHARE_PARAM = "s";
 /** Past this many characters some chat apps and browsers cut links off. */
 export const LONG_LINK_CHARS = 8 * 1024;
 
-export function encodeSettingsHash(values: FormValues): string {
-  const payload = compressToEncodedURIComponent(JSON.stringify(changedSettings(values)));
+export function encodeSettingsHash(values: LoraInput): string {
+  const payload = compressToEncodedURIComponent(JSON.stringify(changedFields(values)));
   return `${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}`;
 }
 
 /** The page's address with these settings in its hash. */
-export function shareLinkFor(pageUrl: string, values: FormValues): string {
+export function shareLinkFor(pageUrl: string, values: LoraInput): string {
   const url = new URL(pageUrl);
   url.hash = encodeSettingsHash(values);
   return url.toString();
@@ -40,7 +40,7 @@ function hashParam(hash: string, name: string): string | undefined {
 }
 
 function unreadable(message: string): SettingsReading {
-  return { values: defaultFormValues, problems: [{ field: "Link", message }] };
+  return { values: defaultInput, problems: [{ field: "Link", message }] };
 }
 
 function decodePayload(payload: string): unknown {

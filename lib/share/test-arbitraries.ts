@@ -6,7 +6,8 @@ import {
   SCHEDULERS,
 } from "@/lib/fal/input-schema";
 import { controlNetLimits, ipAdapterLimits, numberLimits, seedLimit, type NumberLimit } from "@/lib/fal/limits";
-import { defaultFormValues, type FormValues } from "@/lib/form/form-values";
+import { defaultInput } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
 
 /** Random inputs for property tests: every field of the endpoint, within its rules. */
 
@@ -93,7 +94,7 @@ const request = fc.record(
 );
 
 /** Valid settings as the form holds them: parsed by the schema, defaults filled in. */
-export const validSettings: fc.Arbitrary<FormValues> = request
+export const validSettings: fc.Arbitrary<LoraInput> = request
   .map((candidate) => loraInputSchema.safeParse(candidate))
   .filter((result) => result.success)
-  .map((result) => ({ ...defaultFormValues, ...result.data }));
+  .map((result) => ({ ...defaultInput, ...result.data }));

@@ -1,0 +1,48 @@
+import { smallButtonClass } from "./form-section";
+
+type ListItemControlsProps = {
+  /** e.g. "LoRA 2": names the buttons for screen readers. */
+  itemName: string;
+  index: number;
+  count: number;
+  onMove?: (from: number, to: number) => void;
+  onRemove: (index: number) => void;
+};
+
+export function ListItemControls({ itemName, index, count, onMove, onRemove }: ListItemControlsProps) {
+  return (
+    <div className="flex gap-1">
+      {onMove && (
+        <>
+          <button type="button" className={smallButtonClass} aria-label={`Move ${itemName} up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+            ↑
+          </button>
+          <button
+            type="button"
+            className={smallButtonClass}
+            aria-label={`Move ${itemName} down`}
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+          >
+            ↓
+          </button>
+        </>
+      )}
+      <button type="button" className={smallButtonClass} aria-label={`Remove ${itemName}`} onClick={() => onRemove(index)}>
+        Remove
+      </button>
+    </div>
+  );
+}
+
+export function ListItem({ title, controls, children }: { title: string; controls: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex items-center justify-between gap-2">
+        <legend className="text-sm font-semibold">{title}</legend>
+        {controls}
+      </div>
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useFormContext, useWatch } from "react-hook-form";
+import type { FormValues } from "@/lib/form/form-values";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { fieldId, useFieldError } from "./use-field-error";
+
+function jsonProblem(text: string): string | undefined {
+  if (text.trim() === "") return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? undefined : "Scale JSON must be a JSON object.";
+  } catch (error) {
+    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** A JSON editor for per-layer IP-adapter scales that says what is wrong as you type. */
+export function ScaleJsonField({ index, label }: { index: number; label: string }) {
+  const name = `ip_adapter.${index}.scale_json` as const;
+  const { register } = useFormContext<FormValues>();
+  const text = useWatch<FormValues, typeof name>({ name }) ?? "";
+  const schemaError = useFieldError(name);
+  const error = jsonProblem(text) ?? schemaError;
+  const id = fieldId(name);
+  return (
+    <Field id={id} label={label} error={error} hint='Per-block scales, e.g. {"down": {"block_2": [0.0, 1.0]}, "up": {"block_0": [0.0, 1.0, 0.0]}}.'>
+      <textarea
+        rows={3}
+        spellCheck={false}
+        className={`${inputClass} font-mono text-xs`}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error, hint: true })}
+        {...register(name)}
+      />
+    </Field>
+  );
+}

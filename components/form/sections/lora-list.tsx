@@ -1,0 +1,66 @@
+"use client";
+
+import { memo } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { loraLimits } from "@/lib/fal/limits";
+import { civitaiAdvice } from "@/lib/form/civitai";
+import { newLora } from "@/lib/form/form-items";
+import type { FormValues } from "@/lib/form/form-values";
+import { CheckboxField, SliderNumberField, TextField } from "../fields";
+import { smallButtonClass } from "../form-section";
+import { ListItem, ListItemControls } from "../list-item-controls";
+
+function CivitaiHint({ index }: { index: number }) {
+  const { setValue } = useFormContext<FormValues>();
+  const path = useWatch<FormValues, `loras.${number}.path`>({ name: `loras.${index}.path` });
+  const advice = civitaiAdvice(path ?? "");
+  if (!advice) return null;
+  return (
+    <div role="note" className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+      {advice.kind === "download-url" ? (
+        <>
+          That is a Civitai model page; fal needs the file&apos;s download URL: <code className="break-all">{advice.url}</code>{" "}
+          <button type="button" className={smallButtonClass} onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}>
+            Use download URL
+          </button>
+        </>
+      ) : (
+        <>
+          That is a Civitai model page; fal needs a download URL. Open the version you want and copy its download link, which looks
+          like <code>https://civitai.com/api/download/models/&lt;version id&gt;</code>.
+        </>
+      )}
+    </div>
+  );
+}
+
+type LoraItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
+
+const LoraItem = memo(function LoraItem({ index, count, move, remove }: LoraItemProps) {
+  const name = `LoRA ${index + 1}`;
+  return (
+    <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
+      <TextField name={`loras.${index}.path`} label={`${name} path`} placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors" />
+      <CivitaiHint index={index} />
+      <SliderNumberField name={`loras.${index}.scale`} label={`${name} scale`} limit={loraLimits.scale} />
+      <CheckboxField name={`loras.${index}.force`} label={`${name} force`} hint="Load it even where it does not fit the model's layers." />
+    </ListItem>
+  );
+});
+
+export function LoraList() {
+  const { fields, append, remove, move } = useFieldArray<FormValues, "loras">({ name: "loras" });
+  return (
+    <section aria-labelledby="loras-heading" className="flex flex-col gap-2">
+      <h3 id="loras-heading" className="text-sm font-semibold">
+        LoRAs <span className="font-normal text-zinc-500">({fields.length})</span>
+      </h3>
+      {fields.map((field, index) => (
+        <LoraItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
+      ))}
+      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newLora(), { shouldFocus: false })}>
+        Add LoRA
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { MODEL_SUGGESTIONS } from "@/lib/form/model-suggestions";
+import { FormSection } from "../form-section";
+import { TextField } from "../fields";
+
+export function ModelField() {
+  return (
+    <>
+      <TextField
+        name="model_name"
+        label="Model"
+        list="model-suggestions"
+        hint="A Hugging Face id or a URL of SD 1.5 / SDXL weights; start typing for well-known ones."
+      />
+      <datalist id="model-suggestions">
+        {MODEL_SUGGESTIONS.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.family}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+export function ModelDetailsSection() {
+  return (
+    <FormSection title="Model details" summary="U-Net, variant">
+      <TextField name="unet_name" label="U-Net" hint="A separate U-Net to load in place of the model's own (URL or Hugging Face id)." />
+      <TextField name="variant" label="Variant" placeholder="fp16" hint="The weights variant to download, e.g. fp16." />
+    </FormSection>
+  );
+}

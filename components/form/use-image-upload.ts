@@ -1,0 +1,45 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { uploadFile } from "@/lib/fal/upload";
+
+const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+export type ImageUpload = {
+  /** 0–1 while a file is on its way, undefined otherwise. */
+  progress: number | undefined;
+  error: string | undefined;
+  upload: (file: File) => Promise<void>;
+  clearError: () => void;
+};
+
+/** Uploads one image file at a time; a failed upload keeps the image the field had. */
+export function useImageUpload(onUploaded: (url: string) => void): ImageUpload {
+  const [progress, setProgress] = useState<number>();
+  const [error, setError] = useState<string>();
+
+  const upload = useCallback(
+    async (file: File) => {
+      setError(undefined);
+      if (!file.type.startsWith("image/")) {
+        setError(`"${file.name}" is not an image.`);
+        return;
+      }
+      if (file.size > MAX_UPLOAD_BYTES) {
+        setError(`"${file.name}" is larger than 25 MB.`);
+        return;
+      }
+      setProgress(0);
+      try {
+        onUploaded(await uploadFile(file, setProgress));
+      } catch (cause) {
+        setError(`Upload failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+      } finally {
+        setProgress(undefined);
+      }
+    },
+    [onUploaded],
+  );
+
+  return { progress, error, upload, clearError: useCallback(() => setError(undefined), []) };
+}

@@ -1,0 +1,15 @@
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { changedFields } from "@/lib/fal/defaults";
+import type { LoraInput } from "@/lib/fal/input-schema";
+import { type FormValues, toFormValues, toRequestBody } from "@/lib/form/form-values";
+import { readSettings, type SettingsReading } from "@/lib/share/settings-reader";
+
+/** The form's values as settings for a link, a preset or code: what does not validate is named. */
+export function readFormSettings(values: FormValues): SettingsReading {
+  return readSettings(toRequestBody(values));
+}
+
+/** Replaces every field of the form with these settings. */
+export function applySettings(form: PlaygroundFormApi, settings: LoraInput): void {
+  form.reset(toFormValues(changedFields(settings)));
+}
