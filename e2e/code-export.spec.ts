@@ -8,8 +8,8 @@ const run = promisify(execFile);
 test("code export shows the request in three languages and copies it", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
-  await page.getByLabel("Prompt").fill("a lighthouse at dusk");
-  await page.getByLabel("Noise strength").fill("0.7");
+  await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse at dusk");
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.7");
   await page.getByRole("button", { name: "Code" }).click();
 
   const javascript = page.getByLabel("JavaScript code");
@@ -26,13 +26,13 @@ test("code export shows the request in three languages and copies it", async ({ 
   await expect(curl).toContainText("https://queue.fal.run/fal-ai/lora/image-to-image");
   await expect(curl).toContainText('"noise_strength": 0.7');
 
-  await page.getByLabel("Prompt").fill("changed live");
+  await page.getByLabel("Prompt", { exact: true }).fill("changed live");
   await expect(curl).toContainText('"prompt": "changed live"');
 });
 
 test("the generated JavaScript snippet runs against the simulator", async ({ page, baseURL }, testInfo) => {
   await page.goto("/");
-  await page.getByLabel("Prompt").fill("a red fox in snow");
+  await page.getByLabel("Prompt", { exact: true }).fill("a red fox in snow");
   await page.getByRole("button", { name: "Code" }).click();
   const snippet = (await page.getByLabel("JavaScript code").textContent()) ?? "";
   const configLine = "fal.config({ credentials: process.env.FAL_KEY });";

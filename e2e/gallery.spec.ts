@@ -47,24 +47,24 @@ test("Download saves the image under a name taken from the prompt and seed", asy
 
 test("Reuse all settings restores the run's whole input into the form", async ({ page }) => {
   await page.goto("/");
-  await page.getByLabel("Noise strength").fill("0.8");
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.8");
   await startRun(page, "settings to bring back");
   await expect(runCard(page, "settings to bring back")).toHaveAttribute("data-status", "completed");
 
-  await page.getByLabel("Prompt").fill("something else entirely");
-  await page.getByLabel("Noise strength").fill("0.2");
+  await page.getByLabel("Prompt", { exact: true }).fill("something else entirely");
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.2");
   await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
   await page.getByRole("dialog").getByRole("button", { name: "Reuse all settings" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
-  await expect(page.getByLabel("Prompt")).toHaveValue("settings to bring back");
-  await expect(page.getByLabel("Noise strength")).toHaveValue("0.8");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("settings to bring back");
+  await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.8");
 });
 
 test("Use as init image puts the result into the drop zone", async ({ page }) => {
   await page.goto("/");
   await startRun(page, "becomes the next init image", { width: 112, height: 72 });
   await expect(runCard(page, "becomes the next init image")).toHaveAttribute("data-status", "completed");
-  await page.getByLabel("Init image").locator("..").getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("button", { name: "Remove init image" }).click();
   await expect(page.getByRole("img", { name: "Init image preview" })).toHaveCount(0);
 
   await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();

@@ -12,7 +12,7 @@ async function runWithFaults(page: Page, spec: string, prompt: string) {
     }
   });
   await page.goto("/");
-  await page.getByLabel("Prompt").fill(prompt);
+  await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: /^Run/ }).click();
   return { run: page.getByRole("article").first(), submits };
 }
@@ -34,7 +34,7 @@ test("5xx that never ends: the run fails with a clear message and the form keeps
   await expect(run).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
   await expect(run.getByRole("alert")).toContainText("service is unavailable");
   expect(submits.length).toBeGreaterThanOrEqual(3);
-  await expect(page.getByLabel("Prompt")).toHaveValue("upstream down");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("upstream down");
 });
 
 test("a dropped status stream: the page falls back to polling and completes", async ({ page }) => {
@@ -45,12 +45,12 @@ test("a dropped status stream: the page falls back to polling and completes", as
 
 test("a failed run: the card says the runner crashed, earlier results stay", async ({ page }) => {
   await page.goto("/");
-  await page.getByLabel("Prompt").fill("a good run first");
+  await page.getByLabel("Prompt", { exact: true }).fill("a good run first");
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");
 
   await page.setExtraHTTPHeaders({ [FAULTS_HEADER]: `fail=1,id=${test.info().testId}-${test.info().retry}` });
-  await page.getByLabel("Prompt").fill("this one crashes");
+  await page.getByLabel("Prompt", { exact: true }).fill("this one crashes");
   await page.getByRole("button", { name: /^Run/ }).click();
   const failed = page.getByRole("article").first();
   await expect(failed).toHaveAttribute("data-status", "failed");
@@ -58,7 +58,7 @@ test("a failed run: the card says the runner crashed, earlier results stay", asy
   await expect(page.getByRole("article")).toHaveCount(2);
   await expect(page.getByRole("article").nth(1)).toHaveAttribute("data-status", "completed");
   await expect(page.getByRole("img", { name: /^Result 1 of run/ })).toBeVisible();
-  await expect(page.getByLabel("Prompt")).toHaveValue("this one crashes");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("this one crashes");
 });
 
 test("a stuck run stays visibly running with its log, and the page stays usable", async ({ page }) => {

@@ -28,7 +28,7 @@ test("a whole run works under the CSP with no violation reported", async ({ page
     document.addEventListener("securitypolicyviolation", (event) => console.error(`Refused to ${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
   });
   await page.goto("/");
-  await page.getByLabel("Prompt").fill("a lighthouse under a strict policy");
+  await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse under a strict policy");
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");
   await expect(page.getByRole("img", { name: /^Result 1 of run/ })).toBeVisible();

@@ -18,7 +18,7 @@ test("history survives a reload, and runs can be deleted one by one or all at on
   await expect(page.getByRole("article")).toHaveCount(0);
 
   await history.getByRole("listitem").nth(1).getByRole("button", { name: "Reuse settings" }).click();
-  await expect(page.getByLabel("Prompt")).toHaveValue("kept after reload");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("kept after reload");
 
   await history.getByRole("listitem").filter({ hasText: "also kept" }).getByRole("button", { name: "Delete" }).click();
   await expect(history.getByRole("listitem")).toHaveCount(1);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createFalClient } from "@fal-ai/client";
+import sharp from "sharp";
 import { expect, type Page, test } from "@playwright/test";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { embedSettingsInPng, readSettingsFromPng } from "@/lib/share/png-settings";
@@ -51,31 +52,36 @@ test("a simulator PNG with embedded settings, dropped on the page, restores them
   await expect(dialog).toContainText("a paper boat on a pond, 水彩");
   await dialog.getByRole("button", { name: "Restore" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByLabel("Prompt")).toHaveValue("a paper boat on a pond, 水彩");
-  await expect(page.getByLabel("Model")).toHaveValue("runwayml/stable-diffusion-v1-5");
-  await expect(page.getByLabel("Noise strength")).toHaveValue("0.42");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("a paper boat on a pond, 水彩");
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
+  await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.42");
 
   await page.getByRole("button", { name: "Code" }).click();
   await expect(page.getByLabel("JavaScript code")).toContainText("num_inference_steps: 8,");
   await expect(page.getByLabel("JavaScript code")).toContainText("seed: 1234,");
 });
 
-test("pasting an image without settings says plainly that only PNG downloads carry them", async ({ page }) => {
+test("an image without settings says plainly that only PNG downloads carry them, and becomes the init image", async ({ page }) => {
   await page.goto("/");
-  await hand(page, "paste", new Uint8Array(await makePng()), "plain.png", "image/png");
-  const dialog = page.getByRole("dialog", { name: "No settings to restore" });
-  await expect(dialog).toContainText("Only PNG downloads from this playground do.");
-  await dialog.getByRole("button", { name: "Dismiss" }).click();
-  await expect(dialog).toBeHidden();
+  await hand(page, "paste", new Uint8Array(await makePng(80, 72)), "plain.png", "image/png");
+  const note = page.getByRole("status").filter({ hasText: "is now the init image" });
+  await expect(note).toContainText("Only PNG downloads from this playground do.");
+  await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
+  await expect(page.getByText("80 × 72")).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await note.getByRole("button", { name: "Dismiss" }).click();
+  await expect(note).toBeHidden();
 
-  await hand(page, "drop", new Uint8Array([0xff, 0xd8, 0xff]), "photo.jpg", "image/jpeg");
-  await expect(page.getByRole("dialog", { name: "No settings to restore" })).toContainText("this file is not a PNG");
-  await expect(page.getByLabel("Prompt")).toHaveValue("");
+  const jpeg = await sharp({ create: { width: 64, height: 96, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+  await hand(page, "drop", new Uint8Array(jpeg), "photo.jpg", "image/jpeg");
+  await expect(page.getByRole("status").filter({ hasText: "is now the init image" })).toContainText("this file is not a PNG");
+  await expect(page.getByText("64 × 96")).toBeVisible();
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("");
 });
 
 test("a PNG downloaded from the gallery carries its settings and restores them on another page", async ({ page, browser }) => {
   await page.goto("/");
-  await page.getByLabel("Noise strength").fill("0.35");
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.35");
   await startRun(page, "round trip through a download");
   await expect(runCard(page, "round trip through a download")).toHaveAttribute("data-status", "completed");
   await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
@@ -92,7 +98,7 @@ test("a PNG downloaded from the gallery carries its settings and restores them o
   await fresh.goto("/");
   await hand(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
   await fresh.getByRole("dialog", { name: "Restore settings from this image?" }).getByRole("button", { name: "Restore" }).click();
-  await expect(fresh.getByLabel("Prompt")).toHaveValue("round trip through a download");
-  await expect(fresh.getByLabel("Noise strength")).toHaveValue("0.35");
+  await expect(fresh.getByLabel("Prompt", { exact: true })).toHaveValue("round trip through a download");
+  await expect(fresh.getByLabel("Noise strength", { exact: true })).toHaveValue("0.35");
   await fresh.close();
 });

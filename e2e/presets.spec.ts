@@ -6,9 +6,9 @@ test("a built-in preset fills the form and uploads its bundled image", async ({ 
   await page.getByRole("button", { name: "Presets" }).click();
   await page.getByRole("button", { name: "Load preset Canny ControlNet" }).click();
   await expect(page.getByRole("status").filter({ hasText: 'Loaded "Canny ControlNet".' })).toBeVisible();
-  await expect(page.getByLabel("Prompt")).toHaveValue("a small stone chapel on a hill at sunset, watercolor");
-  await expect(page.getByLabel("Model")).toHaveValue("runwayml/stable-diffusion-v1-5");
-  await expect(page.getByLabel("Noise strength")).toHaveValue("0.9");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("a small stone chapel on a hill at sunset, watercolor");
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
+  await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.9");
 
   await page.getByRole("button", { name: "Code" }).click();
   const code = page.getByRole("region", { name: "Code" }).getByLabel("JavaScript code");
@@ -19,8 +19,8 @@ test("a built-in preset fills the form and uploads its bundled image", async ({ 
 
 test("own presets: save, survive a reload, load, rename, export, delete and import", async ({ page }) => {
   await page.goto("/");
-  await page.getByLabel("Prompt").fill("my fox");
-  await page.getByLabel("Noise strength").fill("0.8");
+  await page.getByLabel("Prompt", { exact: true }).fill("my fox");
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.8");
   await page.getByRole("button", { name: "Presets" }).click();
   await page.getByRole("button", { name: "Save current settings" }).click();
   await expect(page.getByText("Give the preset a name.")).toBeVisible();
@@ -29,11 +29,11 @@ test("own presets: save, survive a reload, load, rename, export, delete and impo
   await page.getByRole("button", { name: "Save current settings" }).click();
 
   await page.reload();
-  await page.getByLabel("Prompt").fill("something else");
+  await page.getByLabel("Prompt", { exact: true }).fill("something else");
   await page.getByRole("button", { name: "Presets" }).click();
   await page.getByRole("button", { name: "Load preset Fox" }).click();
-  await expect(page.getByLabel("Prompt")).toHaveValue("my fox");
-  await expect(page.getByLabel("Noise strength")).toHaveValue("0.8");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("my fox");
+  await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.8");
 
   await page.getByRole("button", { name: "Rename preset Fox" }).click();
   await page.getByLabel("New name for Fox").fill("Foxes");

@@ -61,7 +61,7 @@ test("a refused input lands on the field it names and keeps what was typed", asy
   await answerSubmits(page, 422, { detail: [{ loc: ["body", "prompt"], msg: "Prompt is too long for this model.", type: "value_error" }] });
   await page.goto("/");
   await startRun(page, "a prompt the server refuses");
-  const prompt = page.getByLabel("Prompt");
+  const prompt = page.getByLabel("Prompt", { exact: true });
   await expect(prompt).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#prompt-error")).toHaveText("Prompt is too long for this model.");
   await expect(prompt).toHaveValue("a prompt the server refuses");

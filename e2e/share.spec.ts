@@ -7,10 +7,10 @@ const linkTo = (settings: unknown) => `/#s=1.${compressToEncodedURIComponent(JSO
 
 test("a share link opened in a new page restores an identical form", async ({ page, context }) => {
   await page.goto("/");
-  await page.getByLabel("Model").fill("runwayml/stable-diffusion-v1-5");
-  await page.getByLabel("Prompt").fill('a "quoted" café & a fox #1');
-  await page.getByLabel("Noise strength").fill("0.35");
-  await page.getByLabel("Init image").setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(64, 64) });
+  await page.getByLabel("Model", { exact: true }).fill("runwayml/stable-diffusion-v1-5");
+  await page.getByLabel("Prompt", { exact: true }).fill('a "quoted" café & a fox #1');
+  await page.getByLabel("Noise strength", { exact: true }).fill("0.35");
+  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(64, 64) });
   await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
   const before = await formState(page);
 
@@ -24,7 +24,7 @@ test("a share link opened in a new page restores an identical form", async ({ pa
   const opened = await context.newPage();
   await opened.goto(link);
   await expect(opened.getByRole("status", { name: "Restored settings" })).toContainText("Settings restored from the link.");
-  await expect(opened.getByLabel("Prompt")).toHaveValue('a "quoted" café & a fox #1');
+  await expect(opened.getByLabel("Prompt", { exact: true })).toHaveValue('a "quoted" café & a fox #1');
   expect(await formState(opened)).toEqual(before);
   await expect(opened.getByRole("img", { name: "Init image preview" })).toBeVisible();
 });
@@ -35,21 +35,21 @@ test("a link with invalid fields keeps the valid ones and names the others", asy
   await expect(notice).toContainText("Some settings in the link could not be read");
   await expect(notice).toContainText("Noise strength: Noise strength must be at most 1.");
   await expect(notice).toContainText('"colour" is not a setting of this endpoint');
-  await expect(page.getByLabel("Prompt")).toHaveValue("kept prompt");
-  await expect(page.getByLabel("Model")).toHaveValue("runwayml/stable-diffusion-v1-5");
-  await expect(page.getByLabel("Noise strength")).toHaveValue("0.5");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("kept prompt");
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
+  await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.5");
 });
 
 test("a damaged link or one from another version opens the page with a clear message", async ({ page }) => {
   await page.goto("/#s=1.%%%not-a-payload");
   await expect(page.getByRole("alert", { name: "Restored settings" })).toContainText("Link: The link is damaged");
-  await page.getByLabel("Prompt").fill("still works");
-  await expect(page.getByLabel("Prompt")).toHaveValue("still works");
+  await page.getByLabel("Prompt", { exact: true }).fill("still works");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("still works");
 
   await page.goto(`/#s=7.${compressToEncodedURIComponent("{}")}`);
   await page.reload();
   await expect(page.getByRole("alert", { name: "Restored settings" })).toContainText("another version of the playground (format 7)");
-  await expect(page.getByLabel("Model")).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
 });
 
 test("a long link says it may be cut off", async ({ page }) => {
@@ -63,7 +63,7 @@ test("a long link says it may be cut off", async ({ page }) => {
   };
   const prompt = Array.from({ length: 12_000 }, nextLetter).join("");
   await page.goto(linkTo({ prompt }));
-  await expect(page.getByLabel("Prompt")).toHaveValue(prompt);
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
   await page.getByRole("button", { name: "Share link" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "longer than 8 KB" })).toBeVisible();
   expect((await page.getByRole("textbox", { name: "Share link" }).inputValue()).length).toBeGreaterThan(8 * 1024);

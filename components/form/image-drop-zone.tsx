@@ -1,6 +1,7 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, useEffect, useState } from "react";
+import { PAGE_IMAGE_EVENT } from "./page-image";
 import { useImageUpload } from "./use-image-upload";
 
 type ImageDropZoneProps = {
@@ -11,7 +12,7 @@ type ImageDropZoneProps = {
   onBlur?: () => void;
   error?: string;
   hint?: string;
-  /** Also take an image pasted while focus is outside any text field or other drop zone. */
+  /** Also take an image pasted or dropped on the page outside any field (see page-image.ts). */
   takesPageWidePaste?: boolean;
 };
 
@@ -38,16 +39,11 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
 
   useEffect(() => {
     if (!takesPageWidePaste) return;
-    function onPagePaste(event: globalThis.ClipboardEvent) {
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest("input, textarea, select, [contenteditable], [data-drop-zone]")) return;
-      const file = imageFileOf(event.clipboardData?.items);
-      if (!file) return;
-      event.preventDefault();
-      void upload(file);
-    }
-    document.addEventListener("paste", onPagePaste);
-    return () => document.removeEventListener("paste", onPagePaste);
+    const onPageImage = (event: Event) => {
+      if (event instanceof CustomEvent && event.detail instanceof File) void upload(event.detail);
+    };
+    document.addEventListener(PAGE_IMAGE_EVENT, onPageImage);
+    return () => document.removeEventListener(PAGE_IMAGE_EVENT, onPageImage);
   }, [takesPageWidePaste, upload]);
 
   const message = uploadError ?? error;

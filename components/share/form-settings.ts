@@ -1,7 +1,6 @@
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { changedFields } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
-import { type FormValues, toFormValues, toRequestBody } from "@/lib/form/form-values";
+import { formValuesOf, type FormValues, toRequestBody } from "@/lib/form/form-values";
 import { readSettings, type SettingsReading } from "@/lib/share/settings-reader";
 
 /** The form's values as settings for a link, a preset or code: what does not validate is named. */
@@ -11,5 +10,5 @@ export function readFormSettings(values: FormValues): SettingsReading {
 
 /** Replaces every field of the form with these settings. */
 export function applySettings(form: PlaygroundFormApi, settings: LoraInput): void {
-  form.reset(toFormValues(changedFields(settings)));
+  form.reset(formValuesOf(settings));
 }

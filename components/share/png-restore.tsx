@@ -3,18 +3,18 @@
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { toFormValues } from "@/lib/form/form-values";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { buttonClass, primaryButtonClass } from "./styles";
 
-type Offer = { fileName: string } & ({ request: LoraRequest } | { error: string });
+type Offer = { file: File; request: LoraRequest };
 
-async function readOffer(file: File): Promise<Offer> {
+async function readSettingsOf(file: File): Promise<LoraRequest | { error: string }> {
   if (file.type !== "image/png") {
-    return { fileName: file.name, error: "Only PNG downloads from this playground carry their settings; this file is not a PNG." };
+    return { error: "Only PNG downloads from this playground carry their settings; this file is not a PNG." };
   }
-  const result = readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
-  return "error" in result ? { fileName: file.name, error: result.error } : { fileName: file.name, request: result };
+  return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
 }
 
 function imageFile(files: FileList | undefined | null): File | undefined {
@@ -24,23 +24,36 @@ function imageFile(files: FileList | undefined | null): File | undefined {
 /** Offers to restore the settings inside a PNG dropped or pasted anywhere on the page. */
 export function PngRestore({ form }: { form: PlaygroundFormApi }) {
   const [offer, setOffer] = useState<Offer>();
+  const [note, setNote] = useState<string>();
 
   useEffect(() => {
     const offerFrom = (file: File | undefined) => {
-      if (file) void readOffer(file).then(setOffer);
+      if (!file) return;
+      void readSettingsOf(file).then((settings) => {
+        if (!("error" in settings)) return setOffer({ file, request: settings });
+        // No settings inside: the image is still useful as the init image.
+        handPageImage(file);
+        setNote(`${settings.error} "${file.name}" is now the init image.`);
+      });
     };
     // Without this the browser would open a dropped image in place of the page.
     const onDragOver = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
     };
     const onDrop = (event: DragEvent) => {
-      if (event.defaultPrevented) return; // an image field took the file
+      if (event.defaultPrevented || isInsideField(event.target)) return; // an image field took the file
       const file = imageFile(event.dataTransfer?.files);
       if (!file) return;
       event.preventDefault();
       offerFrom(file);
     };
-    const onPaste = (event: ClipboardEvent) => offerFrom(imageFile(event.clipboardData?.files));
+    const onPaste = (event: ClipboardEvent) => {
+      if (event.defaultPrevented || isInsideField(event.target)) return;
+      const file = imageFile(event.clipboardData?.files);
+      if (!file) return;
+      event.preventDefault();
+      offerFrom(file);
+    };
     window.addEventListener("dragover", onDragOver);
     window.addEventListener("drop", onDrop);
     window.addEventListener("paste", onPaste);
@@ -51,8 +64,17 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
     };
   }, []);
 
-  if (!offer) return null;
-  const request = "request" in offer ? offer.request : undefined;
+  if (!offer) {
+    return note ? (
+      <div role="status" className="fixed bottom-4 left-1/2 z-50 flex w-[min(32rem,calc(100%-2rem))] -translate-x-1/2 items-start gap-3 rounded-lg bg-zinc-900 p-3 text-sm text-white shadow-xl">
+        <p className="flex-1">{note}</p>
+        <button type="button" className="underline" onClick={() => setNote(undefined)}>
+          Dismiss
+        </button>
+      </div>
+    ) : null;
+  }
+  const { file, request } = offer;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
       <div
@@ -63,39 +85,41 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
         className="flex w-full max-w-md flex-col gap-3 rounded-xl bg-white p-4 shadow-xl dark:bg-zinc-900"
       >
         <h2 id="png-restore-title" className="text-lg font-semibold">
-          {request ? "Restore settings from this image?" : "No settings to restore"}
+          Restore settings from this image?
         </h2>
         <div id="png-restore-body" className="flex flex-col gap-1 text-sm">
-          <p className="truncate text-zinc-500">{offer.fileName}</p>
-          {request ? (
-            <>
-              <p>
-                <strong>Prompt</strong>: {request.prompt}
-              </p>
-              <p>
-                <strong>Model</strong>: {request.model_name}
-              </p>
-              <p>Restoring replaces every setting in the form.</p>
-            </>
-          ) : (
-            "error" in offer && <p>{offer.error}</p>
-          )}
+          <p className="truncate text-zinc-500">{file.name}</p>
+          <p>
+            <strong>Prompt</strong>: {request.prompt}
+          </p>
+          <p>
+            <strong>Model</strong>: {request.model_name}
+          </p>
+          <p>Restoring replaces every setting in the form.</p>
         </div>
-        <div className="flex justify-end gap-2">
-          {request && (
-            <button
-              type="button"
-              autoFocus
-              className={primaryButtonClass}
-              onClick={() => {
-                form.reset(toFormValues(request));
-                setOffer(undefined);
-              }}
-            >
-              Restore
-            </button>
-          )}
-          <button type="button" autoFocus={!request} className={buttonClass} onClick={() => setOffer(undefined)}>
+        <div className="flex flex-wrap justify-end gap-2">
+          <button
+            type="button"
+            autoFocus
+            className={primaryButtonClass}
+            onClick={() => {
+              form.reset(toFormValues(request));
+              setOffer(undefined);
+            }}
+          >
+            Restore
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => {
+              handPageImage(file);
+              setOffer(undefined);
+            }}
+          >
+            Use as init image
+          </button>
+          <button type="button" className={buttonClass} onClick={() => setOffer(undefined)}>
             Dismiss
           </button>
         </div>

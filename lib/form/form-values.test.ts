@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
 import { newControlNet, newEmbedding, newIpAdapter, newLora } from "./form-items";
-import { defaultFormValues, type FormValues, toFormValues, toRequestBody } from "./form-values";
+import { defaultInput } from "@/lib/fal/defaults";
+import { defaultFormValues, formValuesOf, type FormValues, toFormValues, toRequestBody } from "./form-values";
 
 const MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
 const withPrompt = (values: Partial<FormValues>): FormValues => ({ ...defaultFormValues, prompt: "a fox", ...values });
@@ -106,5 +107,14 @@ describe("toFormValues", () => {
 
   it("fills what the body leaves out with defaults", () => {
     expect(toFormValues({ model_name: MODEL, prompt: "a fox" })).toEqual({ ...defaultFormValues, prompt: "a fox" });
+  });
+});
+
+describe("formValuesOf", () => {
+  it("takes settings without a prompt (a link read field by field) and leaves the prompt blank", () => {
+    const values = formValuesOf({ ...defaultInput, model_name: "runwayml/stable-diffusion-v1-5", num_images: 2 });
+    expect(values.prompt).toBe("");
+    expect(values.model_name).toBe("runwayml/stable-diffusion-v1-5");
+    expect(toRequestBody(values)).toEqual({ model_name: "runwayml/stable-diffusion-v1-5", prompt: "", num_images: 2 });
   });
 });

@@ -161,7 +161,14 @@ export function toRequestBody(values: FormValues): LoraRequest {
 
 /** Any valid request body (from history, a link or a preset) as form values; defaults fill the rest. */
 export function toFormValues(request: LoraRequest): FormValues {
-  const input: LoraInput = loraInputSchema.parse(request);
+  return formValuesOf(loraInputSchema.parse(request));
+}
+
+/**
+ * A full input as form values. It need not be valid as a whole: settings read field by field from
+ * a link may still lack a prompt, and the form shows that as its own error.
+ */
+export function formValuesOf(input: LoraInput): FormValues {
   return {
     ...defaultFormValues,
     ...input,
