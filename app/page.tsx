@@ -9,7 +9,7 @@ export default function Home() {
   const { mode, FAL_KEY } = serverEnv();
   return (
     <>
-      <ModeBanner mode={mode} />
+      <ModeBanner mode={mode} serverHasKey={Boolean(FAL_KEY)} />
       <header className="mx-auto max-w-6xl px-4 pt-6">
         <h1 className="text-2xl font-semibold">fal LoRA playground</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">

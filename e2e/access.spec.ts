@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { makePng } from "./fixtures/images";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
+const origin = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "correct horse battery";
+let server: ChildProcess | undefined;
+
+// A second server from the same build, with a shared password set.
+test.beforeAll(async () => {
+  server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      FAL_MODE: "simulator",
+      FAL_KEY: "",
+      SIMULATOR_STEP_MS: "10",
+      PLAYGROUND_PASSWORD: PASSWORD,
+      PLAYGROUND_TEST_HOOKS: "0",
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  await expect
+    .poll(async () => (await fetch(`${origin}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+});
+
+test("with a password set, nothing but sign-in answers until the visitor signs in", async ({ page }) => {
+  const proxy = await fetch(`${origin}/api/fal/proxy`, {
+    method: "POST",
+    headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/lora/image-to-image", "content-type": "application/json" },
+    body: JSON.stringify({ model_name: "m", prompt: "p" }),
+  });
+  expect(proxy.status).toBe(401);
+  expect((await fetch(`${origin}/api/simulator/queue/fal-ai/lora/image-to-image`, { method: "POST", body: "{}" })).status).toBe(401);
+
+  await page.goto(`${origin}/`);
+  await expect(page).toHaveURL(`${origin}/sign-in`);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That password is not right. Try again.");
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${origin}/`);
+  const cookie = (await page.context().cookies()).find((entry) => entry.httpOnly);
+  expect(cookie).toBeDefined();
+
+  await page.getByLabel("Prompt", { exact: true }).fill("behind a password");
+  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(72, 48) });
+  await expect(page.getByText("72 × 48")).toBeVisible();
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const result = page.getByRole("list", { name: "Results" }).getByRole("img").first();
+  await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(72);
+});
