@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { type FieldPath, useController, useFormContext } from "react-hook-form";
 import type { NumberLimit } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { describedBy, Field, FieldMessages, inputClass } from "@/components/ui/field";
 import { fieldId, useFieldError } from "./use-field-error";
 
 type Name = FieldPath<FormValues>;
@@ -118,16 +118,7 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
           {label}
         </label>
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, useEffect, useState } from "react";
+import { FieldMessages } from "@/components/ui/field";
 import { PAGE_IMAGE_EVENT } from "./page-image";
 import { useImageUpload } from "./use-image-upload";
 
@@ -175,16 +176,7 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
           </button>
         </div>
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          {hint}
-        </p>
-      )}
-      {message && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {message}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={message} />
     </div>
   );
 }

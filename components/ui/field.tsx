@@ -16,6 +16,15 @@ export function Field({ id, label, error, hint, children }: FieldProps) {
         {label}
       </label>
       {children}
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A control's hint and error, with the ids `describedBy` points at. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
@@ -26,7 +35,7 @@ export function Field({ id, label, error, hint, children }: FieldProps) {
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { BoundedCache } from "./bounded-cache";
 import { SIMULATOR_BASE_PATH } from "./paths";
-import { MiB } from "./read-limited";
+import { MiB } from "@/lib/http/read-limited";
 
 export type StoredFile = { bytes: Buffer; contentType: string; fileName: string };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { isHttpUrl, json, readJson, type RouteHandler } from "./http-util";
-import { MiB } from "./read-limited";
+import { MiB } from "@/lib/http/read-limited";
 import { statusEventStream } from "./status-stream";
 
 /** Inputs may carry base64 images, so the body cap is generous. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { falValidationBody } from "@/lib/fal/validation-error";
 import { UploadError } from "./file-store";
 import { corsHeaders, json, readJson, type RouteHandler } from "./http-util";
-import { declaredTooLarge, MiB, readLimited } from "./read-limited";
+import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 
 const initiateSchema = z.object({
   content_type: z.string({ error: "content_type must be text." }).default("application/octet-stream"),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Simulator } from "./simulator";
-import { declaredTooLarge, readLimited } from "./read-limited";
+import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
 
 export type RouteContext = {
   request: Request;

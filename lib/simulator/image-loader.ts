@@ -1,7 +1,7 @@
 import "server-only";
 import type { FileStore } from "./file-store";
 import { SIMULATOR_BASE_PATH } from "./paths";
-import { declaredTooLarge, MiB, readLimited } from "./read-limited";
+import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 import { type LoadImage, SimulatorInputError } from "./types";
 
 export type ImageLoaderOptions = {
