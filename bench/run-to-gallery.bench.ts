@@ -24,7 +24,7 @@ const bench: Bench = {
       await page.getByText("Runs are kept here, in this browser.").waitFor();
       const durations: number[] = [];
       for (let index = 0; index < RUNS; index += 1) {
-        await page.getByLabel("Prompt").fill(`bench ${index}`);
+        await page.getByLabel("Prompt", { exact: true }).fill(`bench ${index}`);
         const started = performance.now();
         await page.getByRole("button", { name: /^Run/ }).click();
         await page.waitForFunction((count) => {

@@ -2,9 +2,19 @@ import { execSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bench, type BenchResult, chromiumPath, startServer, stopServer } from "./harness";
+import { type Bench, type BenchContext, type BenchResult, chromiumPath, startServer, stopServer } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
+
+/** A benchmark that throws is reported and counted as missed; the others still run. */
+async function runOne(bench: Bench, context: BenchContext): Promise<BenchResult[]> {
+  try {
+    return await bench.run(context);
+  } catch (error) {
+    console.log(`FAILED: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return [{ name: `${bench.name} (failed)`, value: 1, unit: "failure", max: 0 }];
+  }
+}
 
 function verdict(result: BenchResult): string {
   if (result.max !== undefined) return result.value <= result.max ? `ok (≤ ${result.max})` : `MISSED (> ${result.max})`;
@@ -24,7 +34,7 @@ async function main() {
     for (const file of files) {
       const bench = (await import(pathToFileURL(join(__dirname, file)).href)).default as Bench;
       console.log(`\n## ${bench.name}`);
-      const results = await bench.run({ baseURL: `http://127.0.0.1:${PORT}`, chromiumPath: chromiumPath() });
+      const results = await runOne(bench, { baseURL: `http://127.0.0.1:${PORT}`, chromiumPath: chromiumPath() });
       for (const result of results) {
         const check = verdict(result);
         if (check.startsWith("MISSED")) missed += 1;

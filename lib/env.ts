@@ -16,6 +16,8 @@ const envSchema = z.object({
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
   SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
+  /** Lets the simulator download images from, and post webhooks to, private addresses (local development). */
+  SIMULATOR_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
   SIMULATOR_FAULTS: z.string().optional(),
   /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, the submitted-body route. Never in production. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FileStore } from "./file-store";
+import { publicOnlyFetch } from "@/lib/http/public-fetch";
 import { createImageLoader } from "./image-loader";
 import { SimulatorInputError } from "./types";
 
@@ -46,5 +47,17 @@ describe("image loader", () => {
     await expect(offline("https://cdn.test/x.png", ["body", "image_url"])).rejects.toMatchObject({
       message: "Init image could not be downloaded: the host could not be reached.",
     });
+  });
+});
+
+describe("image downloads through the public-only fetch", () => {
+  it("refuses a private address and names the field", async () => {
+    const loader = createImageLoader({ files: store, fetch: publicOnlyFetch(fetch) });
+    const error = await loader("http://169.254.169.254/latest/meta-data/", ["body", "image_url"]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SimulatorInputError);
+    expect((error as SimulatorInputError).loc).toEqual(["body", "image_url"]);
+    expect((error as SimulatorInputError).message).toBe(
+      "Init image could not be downloaded: 169.254.169.254 is a private or local network address, which is not fetched from here.",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FileStore } from "./file-store";
 import { SIMULATOR_BASE_PATH } from "./paths";
+import { PrivateAddressError } from "@/lib/http/public-fetch";
 import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 import { type LoadImage, SimulatorInputError } from "./types";
 
@@ -91,5 +92,6 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return `no answer within ${timeoutMs / 1000} s.`;
   }
+  if (error instanceof PrivateAddressError) return error.message;
   return "the host could not be reached.";
 }

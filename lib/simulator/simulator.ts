@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { publicOnlyFetch } from "@/lib/http/public-fetch";
 import { FaultInjector, parseFaults, type FaultPlan } from "./faults";
 import { FileStore } from "./file-store";
 import { createImageLoader } from "./image-loader";
@@ -82,6 +83,11 @@ export function getSimulator(): Simulator {
       ttlMs: env.SIMULATOR_TTL_SECONDS * 1000,
       maxStoreBytes: env.SIMULATOR_MAX_STORE_BYTES,
       faults: new FaultInjector({ plan: envFaultPlan(env.SIMULATOR_FAULTS), allowHeader: env.PLAYGROUND_TEST_HOOKS }),
+      // fal itself cannot reach private addresses either; tests and local webhooks may opt in.
+      fetch:
+        env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS
+          ? globalThis.fetch
+          : publicOnlyFetch(globalThis.fetch),
     });
   }
   return holder.__falLoraPlaygroundSimulator;
