@@ -105,3 +105,11 @@ test("when the status stream breaks, the run is followed by polling and still la
   expect(polls.length).toBeGreaterThan(0);
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBeGreaterThan(0);
 });
+
+test("on a phone, Run brings the new run card (below the form) into view", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await startRun(page, "seen on a small screen");
+  await expect(runCard(page, "seen on a small screen")).toBeInViewport();
+  await expect(runCard(page, "seen on a small screen")).toHaveAttribute("data-status", "completed");
+});

@@ -9,6 +9,12 @@ import { useResultActions } from "@/components/runs/use-result-actions";
 import { useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 
+/** On one-column screens the run panel sits below the form: bring the new run into view. */
+function showOnPhones(runId: string): void {
+  if (!window.matchMedia("(max-width: 767px)").matches) return;
+  requestAnimationFrame(() => document.getElementById(`run-${runId}`)?.scrollIntoView({ block: "start", behavior: "smooth" }));
+}
+
 export function Playground() {
   const form = usePlaygroundForm();
   const { runs, liveIds, loaded, manager } = useRuns();
@@ -19,7 +25,7 @@ export function Playground() {
         <ShareTools form={form} />
       </div>
       <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <PlaygroundForm form={form} onRun={(input) => manager.start(input)} />
+        <PlaygroundForm form={form} onRun={(input) => showOnPhones(manager.start(input))} />
       </section>
       <div className="flex min-w-0 flex-col gap-6">
         <RunPanel runs={runs} liveIds={liveIds} manager={manager} />

@@ -24,6 +24,7 @@ export function RunCard({ run, onCancel, onRetry }: RunCardProps) {
 
   return (
     <article
+      id={`run-${run.id}`}
       aria-label={`Run ${name}`}
       data-status={run.status}
       className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"

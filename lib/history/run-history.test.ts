@@ -49,4 +49,13 @@ describe("run history", () => {
     await history.put({ ...run("bad", 2), input: { prompt: 42 } } as unknown as Run);
     expect((await history.list()).map((item) => item.id)).toEqual(["good"]);
   });
+
+  it("keeps at most its limit, dropping the oldest finished runs and never one in flight", async () => {
+    const name = `history-${crypto.randomUUID()}`;
+    const history = openRunHistory(name, 3);
+    await history.put(run("oldest-running", 1, { requestId: "req-1", status: "running" }));
+    for (const [index, id] of ["b", "c", "d", "e"].entries()) await history.put(run(id, index + 2));
+    expect((await history.list()).map((item) => item.id)).toEqual(["e", "d", "oldest-running"]);
+    expect((await openRunHistory(name, 3).list()).map((item) => item.id)).toEqual(["e", "d", "oldest-running"]);
+  });
 });

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
-import type { Run } from "@/lib/runs/run-state";
+import { isActive, type Run } from "@/lib/runs/run-state";
 import { toStoredRun } from "./stored-run";
 
 const DATABASE_NAME = "fal-lora-playground";
@@ -18,7 +18,10 @@ export type RunHistory = {
   removeMany(ids: readonly string[]): Promise<void>;
 };
 
-export function openRunHistory(databaseName = DATABASE_NAME): RunHistory {
+/** History keeps this many runs; the oldest finished ones go first when a page opens. */
+export const MAX_HISTORY_RUNS = 500;
+
+export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTORY_RUNS): RunHistory {
   let database: Promise<IDBPDatabase<HistorySchema>> | undefined;
   const db = () =>
     (database ??= openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
@@ -31,7 +34,13 @@ export function openRunHistory(databaseName = DATABASE_NAME): RunHistory {
   return {
     async list() {
       const records: unknown[] = await (await db()).getAllFromIndex("runs", "startedAt");
-      return records.flatMap((record) => toStoredRun(record) ?? []).reverse();
+      const runs = records.flatMap((record) => toStoredRun(record) ?? []);
+      const excess = runs.length - maxRuns;
+      if (excess <= 0) return runs.reverse();
+      const oldest = runs.filter((run) => !isActive(run)).slice(0, excess).map((run) => run.id);
+      await this.removeMany(oldest);
+      const dropped = new Set(oldest);
+      return runs.filter((run) => !dropped.has(run.id)).reverse();
     },
     async put(run) {
       await (await db()).put("runs", run);

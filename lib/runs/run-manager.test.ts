@@ -98,6 +98,21 @@ describe("RunManager", () => {
     expect(manager.newestActive()).toBeUndefined();
   });
 
+  it("a run cancelled before the queue answers is cancelled in the queue as soon as its id arrives", async () => {
+    let accept: (value: { requestId: string; queuePosition: number }) => void = () => undefined;
+    const transport = fakeTransport({
+      submit: vi.fn(() => new Promise<{ requestId: string; queuePosition: number }>((resolve) => (accept = resolve))),
+    });
+    const manager = new RunManager({ transport });
+    const id = manager.start(input);
+    await manager.cancel(id);
+    expect(manager.get(id)?.status).toBe("cancelled");
+    accept({ requestId: "req-late", queuePosition: 0 });
+    await vi.waitFor(() => expect(transport.cancel).toHaveBeenCalledWith("req-late"));
+    expect(manager.get(id)).toMatchObject({ status: "cancelled", requestId: "req-late" });
+    expect(transport.follow).not.toHaveBeenCalled();
+  });
+
   it("sends a refused input's field errors to the form and keeps the input", async () => {
     const refusal = new ValidationError({
       message: "Unprocessable Entity",

@@ -85,7 +85,7 @@ export class RunManager {
     if (!run || !isActive(run) || run.cancelRequested) return;
     this.update(id, { cancelRequested: true });
     if (!run.requestId) {
-      this.tracking.get(id)?.abort();
+      // The submit may already have reached the queue: its answer is awaited and cancelled there too.
       this.finish(id, { status: "cancelled" });
       return;
     }
@@ -139,10 +139,16 @@ export class RunManager {
     try {
       const queued = await this.options.transport.submit(run.input, controller.signal);
       if (controller.signal.aborted) return;
+      if (this.get(id)?.cancelRequested) {
+        this.update(id, { requestId: queued.requestId });
+        this.persist(id, true);
+        await this.options.transport.cancel(queued.requestId).catch(() => undefined);
+        return;
+      }
       this.update(id, { requestId: queued.requestId, status: "queued", queuePosition: queued.queuePosition });
       this.persist(id, true);
     } catch (error) {
-      if (!controller.signal.aborted) this.fail(id, error);
+      if (!controller.signal.aborted && !this.get(id)?.cancelRequested) this.fail(id, error);
       return;
     }
     const requestId = this.get(id)?.requestId;
