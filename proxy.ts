@@ -30,7 +30,9 @@ export function proxy(request: NextRequest) {
   if (isApi) return withSecurityHeaders(NextResponse.next(), API_CONTENT_SECURITY_POLICY);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // A test-only fake fal (FAL_UPSTREAM_ORIGIN) hands out upload URLs on its own origin.
+  const fakeFal = serverEnv().FAL_UPSTREAM_ORIGIN;
+  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development", fakeFal ? [new URL(fakeFal).origin] : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

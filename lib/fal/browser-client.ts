@@ -5,10 +5,18 @@ import { ENDPOINT_ID } from "./input-schema";
 /** Every browser call goes through our proxy route; the key stays on the server. */
 export const PROXY_PATH = "/api/fal/proxy";
 
-// The proxy rewrite runs first, so the visitor's key is only ever added to calls to our own proxy.
-export const falClient = createFalClient({
-  requestMiddleware: withMiddleware(withProxy({ targetUrl: PROXY_PATH }), visitorKeyMiddleware(PROXY_PATH)),
-});
+/**
+ * A fal client of this page: every call through our proxy, with the visitor's own key when they
+ * gave one. The proxy rewrite runs first, so that key is only ever added to calls to our proxy.
+ */
+export function createPlaygroundClient(options: { fetch?: typeof fetch } = {}) {
+  return createFalClient({
+    ...options,
+    requestMiddleware: withMiddleware(withProxy({ targetUrl: PROXY_PATH }), visitorKeyMiddleware(PROXY_PATH)),
+  });
+}
+
+export const falClient = createPlaygroundClient();
 
 /**
  * Typed as a plain string on purpose: the client's generated types for this id describe another

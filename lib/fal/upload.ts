@@ -1,5 +1,4 @@
-import { createFalClient } from "@fal-ai/client";
-import { PROXY_PATH } from "./browser-client";
+import { createPlaygroundClient } from "./browser-client";
 
 export type UploadProgress = (fraction: number) => void;
 
@@ -35,6 +34,5 @@ function progressFetch(onProgress: UploadProgress): typeof fetch {
 
 /** Uploads a file through fal.storage (via the proxy) and resolves to the URL fal will read it from. */
 export function uploadFile(file: File, onProgress: UploadProgress): Promise<string> {
-  const client = createFalClient({ proxyUrl: PROXY_PATH, fetch: progressFetch(onProgress) });
-  return client.storage.upload(file);
+  return createPlaygroundClient({ fetch: progressFetch(onProgress) }).storage.upload(file);
 }

@@ -33,6 +33,12 @@ export function chooseUpstream(env: ServerEnv, headers: Headers): UpstreamChoice
   }
   const key = visitorKey || env.FAL_KEY;
   if (!key) return { ok: false, status: 401, detail: NO_KEY_MESSAGE };
-  const redirect = env.FAL_UPSTREAM_ORIGIN ? { origin: env.FAL_UPSTREAM_ORIGIN, basePath: "" } : undefined;
+  const redirect = env.FAL_UPSTREAM_ORIGIN ? fakeFal(env.FAL_UPSTREAM_ORIGIN) : undefined;
   return { ok: true, upstream: { mode: "fal", authorization: `Key ${key}`, redirect } };
+}
+
+/** A test-only stand-in for fal, given as a URL whose path (if any) prefixes fal's paths. */
+function fakeFal(url: string): { origin: string; basePath: string } {
+  const parsed = new URL(url);
+  return { origin: parsed.origin, basePath: parsed.pathname.replace(/\/+$/, "") };
 }

@@ -1,18 +1,18 @@
-/** Hosts fal serves result images and uploads from. */
-const FAL_CDN = "https://fal.media https://*.fal.media https://*.fal.ai";
+/** Hosts fal serves result images and uploads from (older results live in a Google Cloud bucket). */
+const FAL_CDN = "https://fal.media https://*.fal.media https://*.fal.ai https://storage.googleapis.com/falserverless/";
 
 /**
  * The page's policy. Scripts need the per-request nonce (Next stamps it on its own inline scripts);
  * styles allow inline because React writes `style` attributes; images allow any https host, since an
  * init image may be any URL the user pastes.
  */
-export function pageContentSecurityPolicy(nonce: string, development: boolean): string {
+export function pageContentSecurityPolicy(nonce: string, development: boolean, extraOrigins: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' blob: data: https:`,
-    `connect-src 'self' ${FAL_CDN}`,
+    `img-src ${["'self' blob: data: https:", ...extraOrigins].join(" ")}`,
+    `connect-src ${["'self'", FAL_CDN, ...extraOrigins].join(" ")}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
