@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+
+export { startServer, stopServer } from "../test/next-server";
 
 /** One measured number with the target it is held to, if any. */
 export type BenchResult = {
@@ -27,36 +28,6 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-
-/** Starts the production server in simulator mode on loopback and waits until it answers. */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAL_MODE: "simulator", FAL_KEY: "", ...env },
-    stdio: "ignore",
-    detached: true,
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  stopServer(server);
-  throw new Error(`The server did not start on port ${port}`);
-}
-
-export function stopServer(server: ChildProcess): void {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
@@ -9,26 +10,17 @@ let server: ChildProcess | undefined;
 
 // A second server from the same build, with a shared password set.
 test.beforeAll(async () => {
-  server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      FAL_MODE: "simulator",
-      FAL_KEY: "",
-      SIMULATOR_STEP_MS: "10",
-      PLAYGROUND_PASSWORD: PASSWORD,
-      PLAYGROUND_TEST_HOOKS: "0",
-    },
-    stdio: "ignore",
-    detached: true,
+  server = await startServer(PORT, {
+    FAL_MODE: "simulator",
+    FAL_KEY: "",
+    SIMULATOR_STEP_MS: "10",
+    PLAYGROUND_PASSWORD: PASSWORD,
+    PLAYGROUND_TEST_HOOKS: "0",
   });
-  await expect
-    .poll(async () => (await fetch(`${origin}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
-    .toBe(200);
 });
 
 test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  if (server) stopServer(server);
 });
 
 test("with a password set, nothing but sign-in answers until the visitor signs in", async ({ page }) => {

@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
@@ -8,25 +9,16 @@ let server: ChildProcess | undefined;
 
 // A fal-mode server with no key of its own; the main test server's simulator stands in for fal.
 test.beforeAll(async ({ baseURL }) => {
-  server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      FAL_MODE: "fal",
-      FAL_KEY: "",
-      PLAYGROUND_TEST_HOOKS: "1",
-      FAL_UPSTREAM_ORIGIN: `${baseURL}/api/simulator`,
-    },
-    stdio: "ignore",
-    detached: true,
+  server = await startServer(PORT, {
+    FAL_MODE: "fal",
+    FAL_KEY: "",
+    PLAYGROUND_TEST_HOOKS: "1",
+    FAL_UPSTREAM_ORIGIN: `${baseURL}/api/simulator`,
   });
-  await expect
-    .poll(async () => (await fetch(`${origin}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
-    .toBe(200);
 });
 
 test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  if (server) stopServer(server);
 });
 
 test("in fal mode without a server key, a run says what to do, and the visitor's own key makes it work", async ({ page }) => {
