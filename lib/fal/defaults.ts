@@ -8,7 +8,8 @@ export const defaultInput: LoraInput = {
   prompt: "",
 };
 
-function isBlank(value: unknown): boolean {
+/** Unset or empty: nothing to send for an optional field. */
+export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 

@@ -1,4 +1,5 @@
 import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { parseHttpUrl } from "@/lib/http/http-url";
 
 /** The only upstream calls the playground makes, in fal's own URLs (fal-reference §3–4). */
 export type ProxyRoute = "submit" | "status" | "status-stream" | "result" | "cancel" | "storage-initiate";
@@ -23,7 +24,7 @@ const noQuery = (params: URLSearchParams) => params.size === 0;
 const logsQuery = (params: URLSearchParams) =>
   params.size === 0 || (params.size === 1 && ["0", "1"].includes(params.get("logs") ?? ""));
 const submitQuery = (params: URLSearchParams) =>
-  params.size === 0 || (params.size === 1 && isHttpUrl(params.get("fal_webhook")));
+  params.size === 0 || (params.size === 1 && isWebhookUrl(params.get("fal_webhook")));
 const storageQuery = (params: URLSearchParams) =>
   params.size === 1 && params.get("storage_type") === "fal-cdn-v3";
 
@@ -52,14 +53,10 @@ function requestPath(suffix: string): RegExp {
   return new RegExp(`^/${APP_ID.replace("/", "\\/")}/requests/${REQUEST_ID}${suffix.replace(/\//g, "\\/")}$`);
 }
 
-function isHttpUrl(value: string | null): boolean {
-  if (!value) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+/** A webhook fal may call: http(s), with no credentials in the URL. */
+function isWebhookUrl(value: string | null): boolean {
+  const url = parseHttpUrl(value);
+  return url !== undefined && !url.username && !url.password;
 }
 
 /**

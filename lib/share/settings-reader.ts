@@ -7,7 +7,7 @@ import {
   loraWeightSchema,
 } from "@/lib/fal/input-schema";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
-import { DEFAULT_MODEL, defaultInput } from "@/lib/fal/defaults";
+import { DEFAULT_MODEL, defaultInput, isBlank } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { describeField, isInputField } from "./field-labels";
 
@@ -32,9 +32,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === "";
-}
 
 function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "It is not valid.";

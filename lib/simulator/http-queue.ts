@@ -1,5 +1,6 @@
 import "server-only";
-import { isHttpUrl, json, readJson, type RouteHandler } from "./http-util";
+import { parseHttpUrl } from "@/lib/http/http-url";
+import { json, readJson, type RouteHandler } from "./http-util";
 import { MiB } from "@/lib/http/read-limited";
 import { statusEventStream } from "./status-stream";
 
@@ -10,7 +11,7 @@ const NOT_FOUND = { detail: "Request not found" };
 
 export const submitRun: RouteHandler = async ({ request, url, simulator, origin }) => {
   const webhookUrl = url.searchParams.get("fal_webhook") ?? undefined;
-  if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) {
+  if (webhookUrl !== undefined && !parseHttpUrl(webhookUrl)) {
     const detail = [{ loc: ["query", "fal_webhook"], msg: "The webhook must be an http(s) URL.", type: "url_parsing" }];
     return json({ detail }, 422);
   }

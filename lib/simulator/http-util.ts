@@ -47,12 +47,3 @@ export async function readJson(request: Request, maxBytes: number): Promise<Json
     };
   }
 }
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
