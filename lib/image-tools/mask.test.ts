@@ -3,6 +3,7 @@ import {
   applyOp,
   emptyHistory,
   type Mask,
+  type MaskOp,
   maskFromRgba,
   maskToRgba,
   newMask,
@@ -64,7 +65,7 @@ describe("painting", () => {
 });
 
 describe("undo and redo", () => {
-  const stroke = { kind: "stroke", erase: false, radius: 1, points: [{ x: 1, y: 1 }] } as const;
+  const stroke: MaskOp = { kind: "stroke", erase: false, radius: 1, points: [{ x: 1, y: 1 }] };
 
   it("undo takes the last operation back and redo brings it again", () => {
     let history = record(record(emptyHistory, stroke), { kind: "invert" });
