@@ -59,7 +59,7 @@ describe("runPaced", () => {
       const budget = new SubmitBudget({ perMinute: 30 });
       // The user ran twice before the sweep; the page recorded both.
       clock.advance(offset);
-      for (const _run of [1, 2]) {
+      for (let run = 0; run < 2; run += 1) {
         expect(proxy(clock.now()).ok).toBe(true);
         budget.record(clock.now());
       }
