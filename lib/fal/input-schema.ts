@@ -32,7 +32,8 @@ export const PREDICTION_TYPES = ["epsilon", "v_prediction"] as const;
 export const IMAGE_FORMATS = ["png", "jpeg"] as const;
 export const SCHEDULE_METHODS = ["default", "array"] as const;
 
-function ranged({ label, min, max, integer }: NumberLimit) {
+/** A number within a limit, with the messages the form and the proxy show (sweeps check values with it too). */
+export function ranged({ label, min, max, integer }: NumberLimit) {
   const base = integer
     ? z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`)
     : z.number({ error: `${label} must be a number.` });

@@ -50,3 +50,6 @@ export const seedLimit = limit("Seed", 0, 0, 4294967295, 1);
 export const MAX_EMBEDDINGS = 1;
 export const DEFAULT_EMBEDDING_TOKENS = ["<s0>", "<s1>"];
 export const DEFAULT_IMAGE_ENCODER_WEIGHT_NAME = "pytorch_model.bin";
+
+/** A ControlNet's control image and mask must be the same size, each side divisible by this (fal-reference §1). */
+export const CONTROLNET_SIZE_MULTIPLE = 32;

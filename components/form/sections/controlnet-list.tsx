@@ -6,6 +6,7 @@ import { controlNetLimits } from "@/lib/fal/limits";
 import { newControlNet } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fields";
+import { EdgeMapButton, PaintMaskButton } from "@/components/tools/slot-tools";
 import { FormSection, smallButtonClass } from "../form-section";
 import { ImageField } from "../image-field";
 import { ListItem, ListItemControls } from "../list-item-controls";
@@ -19,11 +20,13 @@ const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
       <TextField name={`controlnets.${index}.path`} label={`${name} path`} placeholder="diffusers/controlnet-canny-sdxl-1.0" />
       <ImageField name={`controlnets.${index}.image_url`} label={`${name} control image`} />
+      <EdgeMapButton index={index} />
       <ImageField
         name={`controlnets.${index}.mask_url`}
         label={`${name} mask (optional)`}
         hint="Same size as the control image; both sides divisible by 32."
       />
+      <PaintMaskButton kind="controlnet" index={index} />
       <SliderNumberField name={`controlnets.${index}.conditioning_scale`} label={`${name} conditioning scale`} limit={controlNetLimits.conditioning_scale} />
       <StartEndRange
         start={`controlnets.${index}.start_percentage`}

@@ -6,6 +6,7 @@ import { ipAdapterLimits } from "@/lib/fal/limits";
 import { newIpAdapter } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fields";
+import { PaintMaskButton } from "@/components/tools/slot-tools";
 import { FormSection, smallButtonClass } from "../form-section";
 import { ImageField } from "../image-field";
 import { ListItem, ListItemControls } from "../list-item-controls";
@@ -21,6 +22,7 @@ const IpAdapterItem = memo(function IpAdapterItem({ index, count, move, remove }
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
       <IpAdapterImages index={index} itemName={name} />
       <ImageField name={`${at}.ip_adapter_mask_url`} label={`${name} mask (optional)`} />
+      <PaintMaskButton kind="ip-adapter" index={index} />
       <TextField name={`${at}.path`} label={`${name} path`} placeholder="h94/IP-Adapter" />
       <TextField name={`${at}.model_subfolder`} label={`${name} model subfolder`} placeholder="sdxl_models" />
       <TextField name={`${at}.weight_name`} label={`${name} weight name`} placeholder="ip-adapter_sdxl.bin" />

@@ -1,0 +1,77 @@
+"use client";
+
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { createPortal } from "react-dom";
+
+type ToolDialogProps = {
+  title: string;
+  onClose: () => void;
+  /** Keys the tool handles itself (undo, brush size …); called before the dialog's own. */
+  onKeyDown?: (event: KeyboardEvent<HTMLDialogElement>) => void;
+  children: ReactNode;
+  footer: ReactNode;
+};
+
+export const toolButtonClass =
+  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
+export const primaryButtonClass =
+  "rounded-md bg-violet-600 px-3 py-1 text-sm font-medium text-white hover:bg-violet-700 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500";
+
+/**
+ * A modal tool over the page. It lives outside the settings form (a portal), so its controls are
+ * not form fields and Enter in it never runs; `data-drop-zone` keeps the page's paste handler out.
+ */
+export function ToolDialog({ title, onClose, onKeyDown, children, footer }: ToolDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  return createPortal(
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      data-drop-zone
+      onClose={onClose}
+      onKeyDown={(event) => {
+        onKeyDown?.(event);
+        // Keys stay in the tool: the page's Ctrl+Enter (run) and Esc (cancel a run) are not for it.
+        event.stopPropagation();
+      }}
+      className="m-auto max-h-[calc(100dvh-1rem)] w-[min(56rem,calc(100vw-1rem))] overflow-y-auto rounded-xl bg-white p-3 text-zinc-900 backdrop:bg-black/70 sm:p-4 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="flex flex-col gap-3">
+        <header className="flex items-center justify-between gap-2">
+          <h2 id={titleId} className="text-base font-semibold">
+            {title}
+          </h2>
+          <button type="button" className={toolButtonClass} onClick={onClose}>
+            Close
+          </button>
+        </header>
+        {children}
+        <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">{footer}</footer>
+      </div>
+    </dialog>,
+    document.body,
+  );
+}
+
+/** Upload progress of a tool's result, announced politely; a failure as an alert. */
+export function UploadStatus({ progress, error }: { progress: number | undefined; error: string | undefined }) {
+  if (error) {
+    return (
+      <p role="alert" className="mr-auto text-sm text-red-600 dark:text-red-400">
+        {error}
+      </p>
+    );
+  }
+  return (
+    <p role="status" aria-live="polite" className="mr-auto min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+      {progress !== undefined ? `Uploading ${Math.round(progress * 100)}%…` : ""}
+    </p>
+  );
+}

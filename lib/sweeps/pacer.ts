@@ -1,0 +1,166 @@
+/**
+ * Pacing a sweep's submits within the proxy's limit (RATE_LIMIT_SUBMITS_PER_MINUTE per client,
+ * a fixed 60 s window in rate-limiter-flexible). The budget holds every submit the page made in
+ * the last minute; at most `perMinute - reserve` fit in any 60 s, so they fit in the proxy's window
+ * whenever it started, and the reserve leaves the user's own Run button working meanwhile.
+ * Should a 429 come anyway (another tab, another instance), its Retry-After pauses the whole sweep
+ * and the same run is tried again: a grid never ends half failed by the limit.
+ */
+
+export const WINDOW_MS = 60_000;
+/** Submits are timed when their answer arrives, after the proxy counted them; this covers clock steps. */
+const MARGIN_MS = 250;
+/** Without a Retry-After, a 429 waits out a whole window. */
+const DEFAULT_RETRY_MS = WINDOW_MS;
+const MAX_RATE_LIMITED_TRIES = 5;
+
+export type SubmitBudgetOptions = {
+  perMinute: number;
+  /** Submits per minute kept free for the user's own runs; a tenth of the limit unless given. */
+  reserve?: number;
+};
+
+export class SubmitBudget {
+  private readonly times: number[] = [];
+  private pausedUntil = 0;
+  readonly allowed: number;
+
+  constructor({ perMinute, reserve = Math.floor(perMinute / 10) }: SubmitBudgetOptions) {
+    this.allowed = Math.max(1, perMinute - Math.max(0, reserve));
+  }
+
+  /** A submit the proxy counted, the sweep's or any other run of this page. */
+  record(now: number): void {
+    this.times.push(now);
+    this.times.sort((a, b) => a - b);
+  }
+
+  /** After a 429: nothing is sent before `time`. */
+  pauseUntil(time: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, time);
+  }
+
+  /** How long to wait before the next submit fits (0: now). */
+  waitMs(now: number): number {
+    while (this.times.length > 0 && (this.times[0] ?? 0) + WINDOW_MS + MARGIN_MS <= now) this.times.shift();
+    const paused = Math.max(0, this.pausedUntil - now);
+    if (this.times.length < this.allowed) return paused;
+    const leaving = this.times[this.times.length - this.allowed] ?? now;
+    return Math.max(paused, leaving + WINDOW_MS + MARGIN_MS - now);
+  }
+}
+
+/** A submit the proxy refused with 429; `retryAfterMs` from its Retry-After header, when it had one. */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly retryAfterMs: number | undefined,
+    message = "Too many runs started.",
+  ) {
+    super(message);
+    this.name = "RateLimitedError";
+  }
+}
+
+/** Retry-After as milliseconds from `now`: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * A fetch for the sweep's fal client: a 429 becomes a RateLimitedError carrying its Retry-After.
+ * The client would otherwise retry a 429 itself, blind to Retry-After (fal-reference §6); it does
+ * not retry an error that is neither an HTTP error of its own nor a network failure.
+ */
+export function rateLimitAwareFetch(inner: typeof fetch, now: () => number = Date.now): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (response.status !== 429) return response;
+    const body = (await response.json().catch(() => undefined)) as { detail?: unknown } | undefined;
+    const message = typeof body?.detail === "string" ? body.detail : undefined;
+    throw new RateLimitedError(parseRetryAfter(response.headers.get("retry-after"), now()), message);
+  };
+}
+
+export type PacedOutcome<Result> = { status: "submitted"; result: Result } | { status: "failed"; error: unknown } | { status: "cancelled" };
+
+export type PacingEvent =
+  | { kind: "waiting"; index: number; ms: number; reason: "budget" | "retry-after" }
+  | { kind: "submitted"; index: number }
+  | { kind: "failed"; index: number; error: unknown };
+
+export type PacingOptions = {
+  budget: SubmitBudget;
+  signal?: AbortSignal;
+  onEvent?: (event: PacingEvent) => void;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+};
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Submits the items one after another within the budget. A refused item (429) is tried again
+ * after Retry-After; any other failure is that item's alone and the rest go on. Cancelling
+ * (the signal) stops before the next submit; the outcomes keep their order.
+ */
+export async function runPaced<Item, Result>(
+  items: readonly Item[],
+  submit: (item: Item, index: number) => Promise<Result>,
+  { budget, signal, onEvent, now = Date.now, sleep: wait = sleep }: PacingOptions,
+): Promise<PacedOutcome<Result>[]> {
+  const outcomes: PacedOutcome<Result>[] = items.map(() => ({ status: "cancelled" }));
+  for (const [index, item] of items.entries()) {
+    let refusals = 0;
+    for (;;) {
+      const ms = budget.waitMs(now());
+      if (ms > 0) {
+        onEvent?.({ kind: "waiting", index, ms, reason: refusals > 0 ? "retry-after" : "budget" });
+        await wait(ms, signal);
+      }
+      if (signal?.aborted) return outcomes;
+      try {
+        const result = await submit(item, index);
+        budget.record(now());
+        outcomes[index] = { status: "submitted", result };
+        onEvent?.({ kind: "submitted", index });
+      } catch (error) {
+        if (error instanceof RateLimitedError && refusals + 1 < MAX_RATE_LIMITED_TRIES) {
+          refusals += 1;
+          budget.pauseUntil(now() + (error.retryAfterMs ?? DEFAULT_RETRY_MS));
+          continue;
+        }
+        // The proxy counted it all the same (the client's own retries of a 5xx count too, unseen here).
+        budget.record(now());
+        outcomes[index] = { status: "failed", error };
+        onEvent?.({ kind: "failed", index, error });
+      }
+      break;
+    }
+  }
+  return outcomes;
+}
+
+/** For the confirmation: how many runs start at once and how long submitting all of them takes. */
+export function estimatePacing(count: number, options: SubmitBudgetOptions): { startNow: number; totalMs: number } {
+  const budget = new SubmitBudget(options);
+  let time = 0;
+  let startNow = 0;
+  for (let index = 0; index < count; index += 1) {
+    time += budget.waitMs(time);
+    if (time === 0) startNow += 1;
+    budget.record(time);
+  }
+  return { startNow, totalMs: time };
+}
