@@ -65,7 +65,7 @@ test("an image without settings says plainly that only PNG downloads carry them,
   await page.goto("/");
   await hand(page, "paste", new Uint8Array(await makePng(80, 72)), "plain.png", "image/png");
   const note = page.getByRole("status").filter({ hasText: "is now the init image" });
-  await expect(note).toContainText("Only PNG downloads from this playground do.");
+  await expect(note).toContainText("Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.");
   await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
   await expect(page.getByText("80 × 72")).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
+import { offerGenerationDataInPng } from "@/components/generation-data/generation-data-events";
 import { toFormValues } from "@/lib/form/form-values";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { buttonClass, primaryButtonClass } from "./styles";
@@ -12,7 +13,7 @@ type Offer = { file: File; request: LoraRequest };
 
 async function readSettingsOf(file: File): Promise<LoraRequest | { error: string }> {
   if (file.type !== "image/png") {
-    return { error: "Only PNG downloads from this playground carry their settings; this file is not a PNG." };
+    return { error: "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG." };
   }
   return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
 }
@@ -29,8 +30,9 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
   useEffect(() => {
     const offerFrom = (file: File | undefined) => {
       if (!file) return;
-      void readSettingsOf(file).then((settings) => {
+      void readSettingsOf(file).then(async (settings) => {
         if (!("error" in settings)) return setOffer({ file, request: settings });
+        if (await offerGenerationDataInPng(file)) return;
         // No settings inside: the image is still useful as the init image.
         handPageImage(file);
         setNote(`${settings.error} "${file.name}" is now the init image.`);

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { GenerationDataPaste } from "@/components/generation-data/generation-data-paste";
 import { CodePanel } from "./code-panel";
 import { PngRestore } from "./png-restore";
 import { PresetsPanel } from "./presets-panel";
@@ -41,7 +42,8 @@ export function ShareTools({ form }: { form: PlaygroundFormApi }) {
           ))}
         </div>
         <p className="text-xs text-zinc-500">
-          PNG downloads carry their settings: drop or paste one anywhere here to restore them. JPEG downloads do not.
+          PNG downloads carry their settings: drop or paste one anywhere here to restore them. JPEG downloads do not. Generation
+          data from AUTOMATIC1111, Forge, Fooocus or Civitai (pasted text, or their PNGs) fills the form too.
         </p>
       </div>
       {open && (
@@ -52,6 +54,7 @@ export function ShareTools({ form }: { form: PlaygroundFormApi }) {
         </section>
       )}
       <PngRestore form={form} />
+      <GenerationDataPaste form={form} />
     </div>
   );
 }

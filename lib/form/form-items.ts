@@ -1,8 +1,11 @@
 import type { ControlNet, Embedding, IpAdapter, LoraWeight } from "@/lib/fal/input-schema";
 import { controlNetLimits, DEFAULT_EMBEDDING_TOKENS, ipAdapterLimits, loraLimits } from "@/lib/fal/limits";
 
-/** One LoRA as the form holds it. */
-export type FormLora = { path: string; scale: number; force: boolean };
+/**
+ * One LoRA as the form holds it. `name` is the name generation data gave it (`<lora:name:0.7>`),
+ * shown beside its path; it stays in the form and is never sent.
+ */
+export type FormLora = { path: string; scale: number; force: boolean; name?: string };
 
 /** One embedding; `tokens` is the comma-separated text the user edits. */
 export type FormEmbedding = { path: string; tokens: string };
@@ -97,8 +100,8 @@ export function parseScaleJson(text: string): unknown {
   }
 }
 
-export function loraToBody(lora: FormLora): Body {
-  return changedFields(lora, newLora(), ["path"]);
+export function loraToBody({ path, scale, force }: FormLora): Body {
+  return changedFields({ path, scale, force }, newLora(), ["path"]);
 }
 
 export function embeddingToBody({ path, tokens }: FormEmbedding): Body {

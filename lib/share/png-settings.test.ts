@@ -68,7 +68,7 @@ describe("settings inside PNGs", () => {
 
   it("says plainly when an image carries no settings", async () => {
     expect(readSettingsFromPng(await png())).toEqual({
-      error: "This image carries no playground settings. Only PNG downloads from this playground do.",
+      error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.",
     });
   });
 

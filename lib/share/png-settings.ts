@@ -59,7 +59,7 @@ export function readSettingsFromPng(bytes: Uint8Array): LoraRequest | { error: s
     return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
   }
   const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
-  if (!stored) return { error: "This image carries no playground settings. Only PNG downloads from this playground do." };
+  if (!stored) return { error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do." };
   let json: unknown;
   try {
     json = JSON.parse(stored.text);

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { LoraNameNote } from "@/components/generation-data/lora-name-note";
 import { loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/form/civitai";
 import { newLora } from "@/lib/form/form-items";
@@ -41,6 +42,7 @@ const LoraItem = memo(function LoraItem({ index, count, move, remove }: LoraItem
   return (
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
       <TextField name={`loras.${index}.path`} label={`${name} path`} placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors" />
+      <LoraNameNote index={index} />
       <CivitaiHint index={index} />
       <SliderNumberField name={`loras.${index}.scale`} label={`${name} scale`} limit={loraLimits.scale} />
       <CheckboxField name={`loras.${index}.force`} label={`${name} force`} hint="Load it even where it does not fit the model's layers." />

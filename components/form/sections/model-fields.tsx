@@ -1,5 +1,6 @@
 "use client";
 
+import { GenerationModelHint } from "@/components/generation-data/model-hint";
 import { MODEL_SUGGESTIONS } from "@/lib/form/model-suggestions";
 import { FormSection } from "../form-section";
 import { TextField } from "../fields";
@@ -13,6 +14,7 @@ export function ModelField() {
         list="model-suggestions"
         hint="A Hugging Face id or a URL of SD 1.5 / SDXL weights; start typing for well-known ones."
       />
+      <GenerationModelHint />
       <datalist id="model-suggestions">
         {MODEL_SUGGESTIONS.map((model) => (
           <option key={model.id} value={model.id}>

@@ -1,0 +1,47 @@
+/** One entry of the "Civitai resources" list Civitai's generator writes, with the file's download URL. */
+export type CivitaiResource = { type: string; name: string; versionName?: string; weight?: number; url: string };
+
+const LORA_TYPES = new Set(["lora", "locon", "lycoris", "dora"]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The version id from `modelVersionId`, or from an AIR such as `urn:air:sdxl:lora:civitai:12345@67890`. */
+function versionId(entry: Record<string, unknown>): string | undefined {
+  if (typeof entry.modelVersionId === "number" || (typeof entry.modelVersionId === "string" && /^\d+$/.test(entry.modelVersionId))) {
+    return String(entry.modelVersionId);
+  }
+  return typeof entry.air === "string" ? /@(\d+)$/.exec(entry.air)?.[1] : undefined;
+}
+
+/**
+ * Reads the JSON list; what cannot be read is left out. fal downloads weights from a URL, and
+ * `https://civitai.com/api/download/models/<version id>` is the file of that version.
+ */
+export function civitaiResources(text: string | undefined): CivitaiResource[] {
+  if (!text) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry): CivitaiResource[] => {
+    if (!isRecord(entry)) return [];
+    const id = versionId(entry);
+    if (!id) return [];
+    const kind = typeof entry.type === "string" ? entry.type.toLowerCase() : "";
+    const weight = typeof entry.weight === "number" ? entry.weight : undefined;
+    return [
+      {
+        type: LORA_TYPES.has(kind) ? "lora" : kind === "model" ? "checkpoint" : kind,
+        name: typeof entry.modelName === "string" && entry.modelName ? entry.modelName : `version ${id}`,
+        versionName: typeof entry.modelVersionName === "string" && entry.modelVersionName ? entry.modelVersionName : undefined,
+        weight,
+        url: `https://civitai.com/api/download/models/${id}`,
+      },
+    ];
+  });
+}
