@@ -1,6 +1,7 @@
 import "server-only";
 import type { FileStore } from "./file-store";
 import { SIMULATOR_BASE_PATH } from "./paths";
+import { pathLabel } from "@/lib/fal/field-labels";
 import { PrivateAddressError } from "@/lib/http/public-fetch";
 import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 import { type LoadImage, SimulatorInputError } from "./types";
@@ -23,7 +24,7 @@ const DATA_URI = /^data:([^,]*),(.*)$/s;
 export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = 25 * MiB }: ImageLoaderOptions): LoadImage {
   return async (url, field) => {
     const loc = field[0] === "body" ? field : ["body", ...field];
-    const fail = (reason: string) => new SimulatorInputError(loc, `${fieldLabel(loc)} could not be downloaded: ${reason}`);
+    const fail = (reason: string) => new SimulatorInputError(loc, `${pathLabel(loc)} could not be downloaded: ${reason}`);
     const tooLarge = () => fail(`the image is larger than ${maxBytes / MiB} MiB.`);
 
     const dataUri = DATA_URI.exec(url);
@@ -77,15 +78,6 @@ export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes =
     if (bytes.byteLength === 0) throw fail("the server sent an empty body.");
     return bytes;
   };
-}
-
-/** The field's name as the form shows it. */
-function fieldLabel(loc: (string | number)[]): string {
-  const named = loc.filter((part): part is string => typeof part === "string");
-  if (named.includes("controlnets")) return named.includes("mask_url") ? "ControlNet mask" : "Control image";
-  if (named.includes("ip_adapter")) return named.includes("ip_adapter_mask_url") ? "IP adapter mask" : "IP adapter image";
-  if (named.at(-1) === "image_url") return "Init image";
-  return named.slice(1).join(".") || "The image";
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
