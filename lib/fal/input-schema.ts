@@ -1,5 +1,6 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
+import { IMAGE_DATA_URI } from "@/lib/http/data-uri";
 import { fieldLabels, itemFieldLabel } from "./field-labels";
 import {
   controlNetLimits,
@@ -12,10 +13,6 @@ import {
   numberLimits,
   seedLimit,
 } from "./limits";
-
-export const ENDPOINT_ID = "fal-ai/lora/image-to-image";
-/** Status, result and cancel use the app id without the path (fal-reference §3). */
-export const APP_ID = "fal-ai/lora";
 
 export const SCHEDULERS = [
   "DPM++ 2M",
@@ -65,7 +62,7 @@ function optionalText(label: string) {
   return z.string({ error: `${label} must be text.` }).optional();
 }
 
-const IMAGE_LOCATION = /^(https?:\/\/\S+|data:image\/[\w.+-]+(;[\w=.+-]+)*;base64,[A-Za-z0-9+/=\s]+)$/i;
+const IMAGE_LOCATION = new RegExp(`^https?:\\/\\/\\S+$|${IMAGE_DATA_URI.source}`, "i");
 
 /** An image the endpoint downloads: an http(s) URL or a base64 data URI. */
 export function imageUrl(label: string) {

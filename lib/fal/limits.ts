@@ -52,7 +52,8 @@ export const ipAdapterLimits = {
 export const seedLimit = limit(fieldLabels.seed, 0, 0, 4294967295, 1);
 
 /** The largest image file the page uploads and the simulator downloads or stores. */
-export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+export const MAX_IMAGE_MIB = 25;
+export const MAX_IMAGE_BYTES = MAX_IMAGE_MIB * 1024 * 1024;
 
 export const MAX_EMBEDDINGS = 1;
 export const DEFAULT_EMBEDDING_TOKENS = ["<s0>", "<s1>"];

@@ -2,7 +2,7 @@ import "server-only";
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
-import { ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { PUBLIC_ORIGIN_HEADER, requestOrigin } from "@/lib/http/request-origin";
 import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 
@@ -18,13 +18,13 @@ export type Upstream = {
 };
 
 const FAL_URL_PATTERNS = [
-  "queue.fal.run/fal-ai/lora/**",
-  "rest.fal.ai/storage/upload/initiate\\?storage_type=fal-cdn-v3",
+  `${FAL_QUEUE_HOST}/${APP_ID}/**`,
+  `${FAL_REST_HOST}/storage/upload/initiate\\?storage_type=${FAL_STORAGE_TYPE}`,
 ];
 
 /** Where a fal URL goes when the upstream is redirected. */
 export function redirectedUrl(target: URL, origin: string, basePath: string): string {
-  const service = target.hostname === "rest.fal.ai" ? "rest" : "queue";
+  const service = target.hostname === FAL_REST_HOST ? "rest" : "queue";
   return `${origin}${basePath}/${service}${target.pathname}${target.search}`;
 }
 
