@@ -49,6 +49,24 @@ function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: 
   return headers;
 }
 
+/** Why a call upstream failed, as the fetch error and its cause say; the key is cut out wherever it shows. */
+export function upstreamFailure(error: unknown, authorization: string): string {
+  const parts: string[] = [];
+  for (let cause: unknown = error; cause !== undefined && parts.length < 4; ) {
+    if (!(cause instanceof Error)) {
+      parts.push(String(cause));
+      break;
+    }
+    const code = (cause as { code?: unknown }).code;
+    parts.push(typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message);
+    cause = cause.cause;
+  }
+  const key = authorization.replace(/^Key\s+/i, "");
+  const text = parts.join(": ");
+  // The simulator's stand-in key is the plain word "simulator"; real keys are far longer.
+  return key.length >= 12 ? text.replaceAll(key, "[key]") : text;
+}
+
 /**
  * Hands a request that already passed the guard to `@fal-ai/server-proxy`, pointed at fal or at
  * the embedded simulator. The library adds the key, forwards `x-fal-*` headers and streams back.
@@ -81,5 +99,11 @@ export async function forwardUpstream(
     body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;
-  return route(forwarded as NextRequest);
+  try {
+    return await route(forwarded as NextRequest);
+  } catch (error) {
+    const { origin, pathname } = new URL(upstreamUrl);
+    console.error(`Proxy: ${request.method} ${origin}${pathname} (${upstream.mode}) failed: ${upstreamFailure(error, upstream.authorization)}`);
+    throw error;
+  }
 }

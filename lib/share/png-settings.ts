@@ -1,7 +1,7 @@
 import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
-import { readSettings, type SettingsReading } from "./settings-reader";
+import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
 export const SETTINGS_KEYWORD = "fal-lora-request";
@@ -74,6 +74,5 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
   }
   const reading = readSettings(json);
   if (!reading.unreadable) return reading;
-  const why = reading.problems.map((problem) => `${problem.field}: ${problem.message}`).join(" ");
-  return { error: `The settings in this image could not be read. ${why}` };
+  return { error: `The settings in this image could not be read. ${problemsText(reading.problems)}` };
 }

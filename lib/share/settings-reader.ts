@@ -13,6 +13,11 @@ export type SettingsProblem = { field: string; message: string };
  */
 export type SettingsReading = { values: LoraInput; problems: SettingsProblem[]; unreadable: boolean };
 
+/** "Seed: Seed must be at least 0. LoRA 2: LoRA path is required." */
+export function problemsText(problems: readonly SettingsProblem[]): string {
+  return problems.map((problem) => `${problem.field}: ${problem.message}`).join(" ");
+}
+
 /** The `field` of a problem about the settings as a whole rather than one field. */
 export const WHOLE_SETTINGS = "Settings";
 
@@ -42,8 +47,6 @@ function readList(key: ListField, items: unknown[], problems: SettingsProblem[])
   return kept;
 }
 
-const MAX_CROSS_FIELD_FIXES = 16;
-
 /** Settings that could not be untangled field by field: the defaults, and a problem saying why. */
 function givenUp(problems: SettingsProblem[], message: string): LoraInput {
   problems.push({ field: WHOLE_SETTINGS, message: `${message} Every setting was left at its default.` });
@@ -56,8 +59,10 @@ function givenUp(problems: SettingsProblem[], message: string): LoraInput {
  * keep a blank prompt from hiding the cross-field rules, which zod only runs on a valid object.
  */
 function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): LoraInput {
+  // Each round drops a list item or resets a field, so this many rounds always suffice.
+  const rounds = Object.keys(values).length + Object.keys(listItemSchemas).reduce((sum, key) => sum + values[key as ListField].length, 0);
   let current = values;
-  for (let attempt = 0; attempt < MAX_CROSS_FIELD_FIXES; attempt++) {
+  for (let round = 0; round <= rounds; round++) {
     const result = loraInputSchema.safeParse({
       ...current,
       model_name: current.model_name || DEFAULT_MODEL,
@@ -76,7 +81,7 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
       current = { ...current, [key]: defaultInput[key] };
     }
   }
-  return givenUp(problems, "They break too many rules between fields to be read one by one.");
+  return givenUp(problems, "They break rules between fields that could not be untangled one by one.");
 }
 
 /**
