@@ -27,12 +27,7 @@ function reveal(fieldId: string) {
 export function useResultActions(form: PlaygroundFormApi, manager: RunManager): ResultActions {
   useEffect(
     () =>
-      manager.onFieldErrors((errors) =>
-        showServerErrors(
-          form,
-          errors.map(({ field, message }) => ({ name: field, message })),
-        ),
-      ),
+      manager.onFieldErrors((errors) => showServerErrors(form, errors)),
     [form, manager],
   );
 

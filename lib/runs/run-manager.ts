@@ -2,7 +2,8 @@ import type { QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { historyProblem, type RunHistory } from "@/lib/history/run-history";
 import { isCancelledError, toRunError } from "./run-error";
-import { isActive, type Run, type RunFieldError, type RunUpdate } from "./run-state";
+import type { FieldError } from "@/lib/form/server-errors";
+import { isActive, type Run, type RunUpdate } from "./run-state";
 import type { RunTransport } from "./run-transport";
 import { isCancelledStatus, statusUpdate } from "./status-update";
 
@@ -34,7 +35,7 @@ const NEVER_QUEUED: Run["error"] = {
 export class RunManager {
   private state: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
   private readonly listeners = new Set<() => void>();
-  private readonly fieldErrorListeners = new Set<(errors: RunFieldError[]) => void>();
+  private readonly fieldErrorListeners = new Set<(errors: FieldError[]) => void>();
   private readonly tracking = new Map<string, AbortController>();
   private readonly pendingWrites = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> | undefined;
@@ -49,7 +50,7 @@ export class RunManager {
   };
 
   /** Called with the field errors of a run the server refused, so the form can show them. */
-  onFieldErrors(listener: (errors: RunFieldError[]) => void): () => void {
+  onFieldErrors(listener: (errors: FieldError[]) => void): () => void {
     this.fieldErrorListeners.add(listener);
     return () => this.fieldErrorListeners.delete(listener);
   }
