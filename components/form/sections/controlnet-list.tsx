@@ -29,6 +29,7 @@ const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove
         start={`controlnets.${index}.start_percentage`}
         end={`controlnets.${index}.end_percentage`}
         label={name}
+        labels={{ start: label("start_percentage"), end: label("end_percentage") }}
         limits={{ start: controlNetLimits.start_percentage, end: controlNetLimits.end_percentage }}
       />
       <TextField name={`controlnets.${index}.config_url`} label={label("config_url")} />
