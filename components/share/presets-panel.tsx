@@ -22,7 +22,11 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
     setLoading(name);
     setMessage(undefined);
     try {
-      const { values, problems } = readSettings(request);
+      const { values, problems, unreadable } = readSettings(request);
+      if (unreadable) {
+        setMessage({ kind: "error", text: `"${name}" could not be loaded: ${problemsText(problems)}` });
+        return;
+      }
       const ready = await uploadBundledImages(values, window.location.origin, (file) => falClient.storage.upload(file));
       applySettings(form, ready);
       const skipped = problemsText(problems);
