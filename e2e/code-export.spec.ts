@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { field, openSection, runAndReadBody } from "./fixtures/form";
 
 const run = promisify(execFile);
 
@@ -48,4 +49,24 @@ test("the generated JavaScript snippet runs against the simulator", async ({ pag
   expect(result.images).toHaveLength(1);
   expect(result.images[0]?.url).toContain("/api/simulator/files/");
   expect(stderr).toMatch(/^Step \d+\/30$/m);
+});
+
+test("with a LoRA and a ControlNet in the form, the Code panel shows exactly the body Run sends", async ({ page }) => {
+  await page.goto("/");
+  await field(page, "Prompt").fill("a lighthouse at dusk");
+  await page.getByRole("button", { name: "Add LoRA" }).click();
+  await field(page, "LoRA 1 path").fill("nerijs/pixel-art-xl");
+  await openSection(page, "ControlNets");
+  await page.getByRole("button", { name: "Add ControlNet" }).click();
+  await field(page, "ControlNet 1 path").fill("diffusers/controlnet-canny-sdxl-1.0");
+  await field(page, "ControlNet 1 control image URL").fill("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+  await page.getByRole("button", { name: "Use URL for ControlNet 1 control image" }).click();
+
+  await page.getByRole("button", { name: "Code" }).click();
+  await page.getByRole("button", { name: "cURL", exact: true }).click();
+  const curl = (await page.getByLabel("cURL code").textContent()) ?? "";
+  const shown = JSON.parse(/--data '([^']*)'/.exec(curl)?.[1] ?? "") as Record<string, unknown>;
+  expect(shown.loras).toEqual([{ path: "nerijs/pixel-art-xl" }]);
+
+  expect(await runAndReadBody(page)).toEqual(shown);
 });

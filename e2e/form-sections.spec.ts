@@ -78,7 +78,7 @@ test("embedding: at most one, with its tokens", async ({ page }) => {
   await openSection(page, "Embedding");
   await page.getByRole("button", { name: "Add embedding" }).click();
   await expect(page.getByRole("button", { name: "Add embedding" })).toHaveCount(0);
-  await expect(page.getByText("at most one textual-inversion embedding")).toBeVisible();
+  await expect(page.getByText("at most 1 textual-inversion embedding")).toBeVisible();
   await field(page, "Embedding path").fill("someone/embedding");
   await field(page, "Embedding tokens").fill("<a>, <b>");
 

@@ -48,7 +48,7 @@ test("a 422 from the server lands on the list item it names", async ({ page, bas
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "failed");
   const controlImage = field(page, "ControlNet 1 control image");
   await expect(controlImage).toHaveAttribute("aria-invalid", "true");
-  await expect(controlImage).toHaveAccessibleDescription(/Control image could not be downloaded/);
+  await expect(controlImage).toHaveAccessibleDescription(/ControlNet 1 control image could not be downloaded/);
   await expect(controlImage).toBeFocused();
 });
 

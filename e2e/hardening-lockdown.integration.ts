@@ -54,9 +54,33 @@ test("the canary FAL_KEY is nowhere in the client bundle or in answers", async (
   }
 });
 
+/** What the client saw of one call: its HTTP status, or "dropped" when the answer broke off. */
+type Seen = { call: "submit" | "result" | "other"; outcome: number | "dropped" };
+
+/** A fetch that notes how each submit and result call answered before the client reads it. */
+function watchingFetch(seen: Seen[]): typeof fetch {
+  return async (input, init) => {
+    const target = new Headers(init?.headers).get("x-fal-target-url") ?? "";
+    const call = target === SUBMIT ? "submit" : /\/requests\/[^/]+$/.test(target) ? "result" : "other";
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      seen.push({ call, outcome: "dropped" });
+      throw error;
+    }
+    if (call === "other") return response;
+    const whole = await response.clone().arrayBuffer().then(() => true, () => false);
+    seen.push({ call, outcome: whole ? response.status : "dropped" });
+    return response;
+  };
+}
+
 test("the real client rides out 5xx answers and a dropped connection", async ({ baseURL }) => {
   const spec = `error=1,drop=1,on=submit+result,id=client-${Date.now()}`;
+  const seen: Seen[] = [];
   const fal = createFalClient({
+    fetch: watchingFetch(seen),
     requestMiddleware: withMiddleware(withProxy({ targetUrl: `${baseURL}/api/fal/proxy`, when: "always" }), async (config) => ({
       ...config,
       headers: { ...config.headers, "x-fal-simulator-faults": spec },
@@ -64,6 +88,11 @@ test("the real client rides out 5xx answers and a dropped connection", async ({ 
   });
   const result = await fal.subscribe("fal-ai/lora/image-to-image", { input, pollInterval: 100 });
   expect(result.data.images).toHaveLength(1);
+  // The faults really fired: each call failed once with a 503, then broke off (which the proxy answers
+  // with a 502), then went through.
+  const outcomes = (call: Seen["call"]) => seen.filter((item) => item.call === call).map((item) => item.outcome);
+  expect(outcomes("submit")).toEqual([503, 502, 200]);
+  expect(outcomes("result")).toEqual([503, 502, 200]);
 });
 
 test("bounded load: 16 concurrent runs, none lost or duplicated", async ({ baseURL }) => {

@@ -60,3 +60,16 @@ test("own presets: save, survive a reload, load, rename, export, delete and impo
   await expect(page.getByRole("alert").filter({ hasText: "The file is not JSON" })).toBeVisible();
   await expect(presets).toContainText("Foxes");
 });
+
+test("saved presets that cannot be read are named, and the readable ones kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    const stored = [{ name: "Readable", request: { prompt: "kept", num_images: 80 } }, { request: {} }];
+    window.localStorage.setItem("fal-lora-playground:presets:v1", JSON.stringify(stored));
+  });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Presets" }).click();
+  const problem = page.getByRole("alert").filter({ hasText: "Not all of your saved presets could be read." });
+  await expect(problem).toContainText('Preset "Readable", Number of images: Number of images must be at most 8.');
+  await expect(problem).toContainText("A preset without a usable name was skipped.");
+  await expect(page.getByRole("list", { name: "Your presets" }).getByRole("listitem")).toHaveCount(1);
+});

@@ -68,9 +68,4 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
-/** Forgets the cached environment; tests change process.env between cases. */
-export function resetServerEnv(): void {
-  cached = undefined;
-}
-
 export { readEnv };

@@ -1,5 +1,8 @@
 import { smallButtonClass } from "./form-section";
 
+/** What each item of a LoRA, ControlNet or IP adapter list is given by its list. */
+export type ListItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
+
 type ListItemControlsProps = {
   /** e.g. "LoRA 2": names the buttons for screen readers. */
   itemName: string;

@@ -22,6 +22,7 @@ import { SamplingBasics, SamplingSection } from "./sections/sampling-fields";
 import { TilingSection } from "./sections/tiling-section";
 import { RUN_SETTINGS_FORM_ID } from "./show-server-errors";
 import type { PlaygroundFormApi } from "./use-playground-form";
+import { fieldLabels } from "@/lib/fal/field-labels";
 
 type PlaygroundFormProps = {
   form: PlaygroundFormApi;
@@ -88,7 +89,7 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
         <div id="form-panel" role="tabpanel" aria-labelledby="form-tab" hidden={tab !== "form"} className="flex flex-col gap-4">
           <ModelField />
           <PromptFields />
-          <ImageField name="image_url" label="Init image" hint="Ctrl/⌘+V anywhere on the page pastes an image here." takesPageWidePaste />
+          <ImageField name="image_url" label={fieldLabels.image_url} hint="Ctrl/⌘+V anywhere on the page pastes an image here." takesPageWidePaste />
           <SliderNumberField
             name="noise_strength"
             label={numberLimits.noise_strength.label}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
+import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { fieldId, useFieldError } from "./use-field-error";
@@ -9,7 +10,7 @@ function jsonProblem(text: string): string | undefined {
   if (text.trim() === "") return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? undefined : "Scale JSON must be a JSON object.";
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? undefined : `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.`;
   } catch (error) {
     return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -22,7 +22,7 @@ export function SeedField() {
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between">
         <label htmlFor="seed" className="text-sm font-medium">
-          Seed
+          {seedLimit.label}
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input

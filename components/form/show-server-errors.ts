@@ -1,15 +1,15 @@
 import type { FieldPath } from "react-hook-form";
 import type { FormValues } from "@/lib/form/form-values";
-import type { FormFieldError } from "@/lib/form/server-errors";
+import type { FieldError } from "@/lib/form/server-errors";
 import { focusFirstError } from "./focus-first-error";
 import type { PlaygroundFormApi } from "./use-playground-form";
 
 export const RUN_SETTINGS_FORM_ID = "run-settings";
 
 /** Puts a server 422 on the fields it names, opens their group and moves focus to the first one. */
-export function showServerErrors(form: PlaygroundFormApi, fieldErrors: FormFieldError[]): void {
-  for (const { name, message } of fieldErrors) {
-    form.setError(name as FieldPath<FormValues>, { type: "server", message });
+export function showServerErrors(form: PlaygroundFormApi, fieldErrors: FieldError[]): void {
+  for (const { field, message } of fieldErrors) {
+    form.setError(field as FieldPath<FormValues>, { type: "server", message });
   }
   requestAnimationFrame(() =>
     requestAnimationFrame(() => focusFirstError(document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null)),

@@ -8,12 +8,15 @@ import { fieldId, useFieldError } from "./use-field-error";
 type StartEndRangeProps = {
   start: `controlnets.${number}.start_percentage`;
   end: `controlnets.${number}.end_percentage`;
+  /** The item's name, as in "ControlNet 1 start and end". */
   label: string;
+  /** Each thumb's own label. */
+  labels: { start: string; end: string };
   limits: { start: NumberLimit; end: NumberLimit };
 };
 
 /** One track with two thumbs: where in the denoising a ControlNet starts and stops guiding. */
-export function StartEndRange({ start, end, label, limits }: StartEndRangeProps) {
+export function StartEndRange({ start, end, label, labels, limits }: StartEndRangeProps) {
   const { field: startField } = useController<FormValues, typeof start>({ name: start });
   const { field: endField } = useController<FormValues, typeof end>({ name: end });
   const endError = useFieldError(end);
@@ -21,8 +24,8 @@ export function StartEndRange({ start, end, label, limits }: StartEndRangeProps)
   const error = endError ?? startError;
   const id = fieldId(start);
   const thumbs = [
-    { field: startField, name: `${label} start`, limit: limits.start },
-    { field: endField, name: `${label} end`, limit: limits.end },
+    { field: startField, name: labels.start, limit: limits.start },
+    { field: endField, name: labels.end, limit: limits.end },
   ];
   return (
     <div className="flex flex-col gap-1" role="group" aria-labelledby={`${id}-label`}>

@@ -112,8 +112,9 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
             type="button"
             className={buttonClass}
             onClick={() => {
-              if (actions.reuseSettings(run.input)) onClose();
-              else setNotice("These settings no longer fit the form, so they were not restored.");
+              const problem = actions.reuseSettings(run.input);
+              if (problem) setNotice(problem);
+              else onClose();
             }}
           >
             Reuse all settings

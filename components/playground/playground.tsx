@@ -17,7 +17,7 @@ function showOnPhones(runId: string): void {
 
 export function Playground() {
   const form = usePlaygroundForm();
-  const { runs, liveIds, loaded, manager } = useRuns();
+  const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   return (
     <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
@@ -30,7 +30,7 @@ export function Playground() {
       <div className="flex min-w-0 flex-col gap-6">
         <RunPanel runs={runs} liveIds={liveIds} manager={manager} />
         <Gallery runs={runs} actions={actions} />
-        <HistoryList runs={runs} loaded={loaded} manager={manager} actions={actions} />
+        <HistoryList runs={runs} loaded={loaded} storageProblem={historyProblem} manager={manager} actions={actions} />
       </div>
     </div>
   );

@@ -6,7 +6,14 @@ import { isActive, type Run } from "@/lib/runs/run-state";
 import { RunStatusBadge } from "./run-status-badge";
 import type { ResultActions } from "./use-result-actions";
 
-type HistoryListProps = { runs: readonly Run[]; loaded: boolean; manager: RunManager; actions: ResultActions };
+type HistoryListProps = {
+  runs: readonly Run[];
+  loaded: boolean;
+  /** Why runs are not being kept in this browser, when they are not. */
+  storageProblem?: string;
+  manager: RunManager;
+  actions: ResultActions;
+};
 
 const buttonClass =
   "rounded-md border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -21,7 +28,7 @@ function Thumbnail({ run }: { run: Run }) {
 }
 
 /** Every stored run with a thumbnail: restore its settings, delete it, or clear them all. */
-export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps) {
+export function HistoryList({ runs, loaded, storageProblem, manager, actions }: HistoryListProps) {
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState("");
   const finished = runs.filter((run) => !isActive(run)).length;
@@ -55,9 +62,16 @@ export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps
           </button>
         )}
       </div>
+      {storageProblem && (
+        <p role="alert" className="text-sm text-amber-700 dark:text-amber-400">
+          {storageProblem}
+        </p>
+      )}
       {notice && <p role="status" className="text-sm text-zinc-600">{notice}</p>}
       {runs.length === 0 ? (
-        <p className="text-sm text-zinc-500">{loaded ? "Runs are kept here, in this browser." : "Loading history…"}</p>
+        <p className="text-sm text-zinc-500">
+          {!loaded ? "Loading history…" : storageProblem ? "No runs yet." : "Runs are kept here, in this browser."}
+        </p>
       ) : (
         <ul aria-label="History" className="flex max-h-96 flex-col gap-1 overflow-y-auto">
           {runs.map((run) => (
@@ -77,7 +91,7 @@ export function HistoryList({ runs, loaded, manager, actions }: HistoryListProps
                   type="button"
                   className={buttonClass}
                   aria-describedby={`history-${run.id}`}
-                  onClick={() => setNotice(actions.reuseSettings(run.input) ? "" : "These settings no longer fit the form.")}
+                  onClick={() => setNotice(actions.reuseSettings(run.input) ?? "")}
                 >
                   Reuse settings
                 </button>

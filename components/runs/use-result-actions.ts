@@ -3,14 +3,18 @@
 import { useEffect, useMemo } from "react";
 import { showServerErrors } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { applySettings } from "@/components/share/form-settings";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { toFormValues } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
+import { problemsText, readSettings } from "@/lib/share/settings-reader";
 
 /** What a result or a history entry can put back into the form. */
 export type ResultActions = {
-  /** Restores the run's whole input; false when it no longer fits the form's schema. */
-  reuseSettings: (input: LoraRequest) => boolean;
+  /**
+   * Restores the run's input field by field; what no longer fits the form stays at its default.
+   * Answers what to tell the user when not everything was restored, else undefined.
+   */
+  reuseSettings: (input: LoraRequest) => string | undefined;
   useAsInitImage: (url: string) => void;
   useSeed: (seed: number) => void;
 };
@@ -23,25 +27,19 @@ function reveal(fieldId: string) {
 export function useResultActions(form: PlaygroundFormApi, manager: RunManager): ResultActions {
   useEffect(
     () =>
-      manager.onFieldErrors((errors) =>
-        showServerErrors(
-          form,
-          errors.map(({ field, message }) => ({ name: field, message })),
-        ),
-      ),
+      manager.onFieldErrors((errors) => showServerErrors(form, errors)),
     [form, manager],
   );
 
   return useMemo(
     () => ({
       reuseSettings(input) {
-        try {
-          form.reset(toFormValues(input));
-        } catch {
-          return false;
-        }
+        const { values, problems, unreadable } = readSettings(input);
+        if (unreadable) return `These settings no longer fit the form, so they were not restored. ${problemsText(problems)}`;
+        applySettings(form, values);
         reveal("prompt");
-        return true;
+        if (problems.length === 0) return undefined;
+        return `Restored, except what no longer fits the form (left at its default): ${problemsText(problems)}`;
       },
       useAsInitImage(url) {
         form.setValue("image_url", url, { shouldDirty: true, shouldValidate: true });

@@ -5,7 +5,6 @@ import { useWatch } from "react-hook-form";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { FormValues } from "@/lib/form/form-values";
 import { CODE_LANGUAGES, type CodeLanguage, codeLanguageLabels, toCode } from "@/lib/code-export/snippets";
-import { changedFields } from "@/lib/fal/defaults";
 import { readFormSettings } from "./form-settings";
 import { CopyButton } from "./copy-button";
 
@@ -13,8 +12,8 @@ import { CopyButton } from "./copy-button";
 export function CodePanel({ form }: { form: PlaygroundFormApi }) {
   const [language, setLanguage] = useState<CodeLanguage>("javascript");
   const watched = useWatch({ control: form.control });
-  const { values, problems } = readFormSettings(watched as FormValues);
-  const code = toCode(language, changedFields(values));
+  const { body, problems } = readFormSettings(watched as FormValues);
+  const code = toCode(language, body);
   const label = codeLanguageLabels[language];
 
   return (

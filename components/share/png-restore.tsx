@@ -2,16 +2,17 @@
 
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import type { LoraRequest } from "@/lib/fal/input-schema";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { offerGenerationDataInPng } from "@/components/generation-data/generation-data-events";
-import { toFormValues } from "@/lib/form/form-values";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
+import type { SettingsReading } from "@/lib/share/settings-reader";
+import { applySettings } from "./form-settings";
+import type { RestoreOutcome } from "./settings-notice";
 import { buttonClass, primaryButtonClass } from "./styles";
 
-type Offer = { file: File; request: LoraRequest };
+type Offer = { file: File; reading: SettingsReading };
 
-async function readSettingsOf(file: File): Promise<LoraRequest | { error: string }> {
+async function readSettingsOf(file: File): Promise<SettingsReading | { error: string }> {
   if (file.type !== "image/png") {
     return { error: "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG." };
   }
@@ -22,8 +23,14 @@ function imageFile(files: FileList | undefined | null): File | undefined {
   return Array.from(files ?? []).find((file) => file.type.startsWith("image/"));
 }
 
+type PngRestoreProps = {
+  form: PlaygroundFormApi;
+  /** Called once settings were restored, with what could not be read. */
+  onRestored: (outcome: RestoreOutcome) => void;
+};
+
 /** Offers to restore the settings inside a PNG dropped or pasted anywhere on the page. */
-export function PngRestore({ form }: { form: PlaygroundFormApi }) {
+export function PngRestore({ form, onRestored }: PngRestoreProps) {
   const [offer, setOffer] = useState<Offer>();
   const [note, setNote] = useState<string>();
 
@@ -31,7 +38,7 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
     const offerFrom = (file: File | undefined) => {
       if (!file) return;
       void readSettingsOf(file).then(async (settings) => {
-        if (!("error" in settings)) return setOffer({ file, request: settings });
+        if (!("error" in settings)) return setOffer({ file, reading: settings });
         if (await offerGenerationDataInPng(file)) return;
         // No settings inside: the image is still useful as the init image.
         handPageImage(file);
@@ -76,7 +83,8 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
       </div>
     ) : null;
   }
-  const { file, request } = offer;
+  const { file, reading } = offer;
+  const { values, problems } = reading;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
       <div
@@ -92,11 +100,14 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
         <div id="png-restore-body" className="flex flex-col gap-1 text-sm">
           <p className="truncate text-zinc-500">{file.name}</p>
           <p>
-            <strong>Prompt</strong>: {request.prompt}
+            <strong>Prompt</strong>: {values.prompt}
           </p>
           <p>
-            <strong>Model</strong>: {request.model_name}
+            <strong>Model</strong>: {values.model_name}
           </p>
+          {problems.length > 0 && (
+            <p>Not readable, so left at their defaults: {problems.map((problem) => problem.field).join(", ")}.</p>
+          )}
           <p>Restoring replaces every setting in the form.</p>
         </div>
         <div className="flex flex-wrap justify-end gap-2">
@@ -105,8 +116,9 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
             autoFocus
             className={primaryButtonClass}
             onClick={() => {
-              form.reset(toFormValues(request));
+              applySettings(form, values);
               setOffer(undefined);
+              onRestored({ problems, unreadable: false });
             }}
           >
             Restore

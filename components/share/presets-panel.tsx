@@ -6,7 +6,7 @@ import { falClient } from "@/lib/fal/browser-client";
 import { builtInPresets } from "@/lib/presets/built-in";
 import { uploadBundledImages } from "@/lib/presets/bundled-images";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { readSettings } from "@/lib/share/settings-reader";
+import { problemsText, readSettings } from "@/lib/share/settings-reader";
 import { applySettings } from "./form-settings";
 import { SavedPresets } from "./saved-presets";
 import { buttonClass } from "./styles";
@@ -22,10 +22,14 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
     setLoading(name);
     setMessage(undefined);
     try {
-      const { values, problems } = readSettings(request);
+      const { values, problems, unreadable } = readSettings(request);
+      if (unreadable) {
+        setMessage({ kind: "error", text: `"${name}" could not be loaded: ${problemsText(problems)}` });
+        return;
+      }
       const ready = await uploadBundledImages(values, window.location.origin, (file) => falClient.storage.upload(file));
       applySettings(form, ready);
-      const skipped = problems.map((problem) => `${problem.field}: ${problem.message}`).join(" ");
+      const skipped = problemsText(problems);
       setMessage({ kind: problems.length ? "error" : "ok", text: `Loaded "${name}".${skipped ? ` Not loaded: ${skipped}` : ""}` });
     } catch (cause) {
       setMessage({ kind: "error", text: `"${name}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}` });

@@ -28,7 +28,8 @@ type SavedPresetsProps = {
 /** The presets saved in this browser: save, load, rename, delete, export and import. */
 export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
   // Only mounted after a click, never during server rendering, so storage can be read right away.
-  const [presets, setPresets] = useState<SavedPreset[]>(() => loadSavedPresets(window.localStorage));
+  const [stored] = useState(() => loadSavedPresets(window.localStorage));
+  const [presets, setPresets] = useState<SavedPreset[]>(stored.presets);
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
 
@@ -95,6 +96,11 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
           </p>
         )}
       </div>
+      {stored.problems.length > 0 && (
+        <p role="alert" className="text-sm text-amber-700 dark:text-amber-400">
+          {stored.problems.join(" ")}
+        </p>
+      )}
       {presets.length === 0 ? (
         <p className="text-sm text-zinc-500">No saved presets yet.</p>
       ) : (

@@ -1,16 +1,19 @@
-import type { SettingsProblem } from "@/lib/share/settings-reader";
+import type { SettingsReading } from "@/lib/share/settings-reader";
 import { buttonClass } from "./styles";
 
+/** How a reading turned out, for the notice: what could not be read, and whether anything could. */
+export type RestoreOutcome = Pick<SettingsReading, "problems" | "unreadable">;
+
 type SettingsNoticeProps = {
+  /** Where the settings came from, as in "the link" or "the image". */
   source: string;
-  problems: SettingsProblem[];
+  outcome: RestoreOutcome;
   onDismiss: () => void;
 };
 
-/** Says that settings were restored and names, field by field, what could not be read. */
-export function SettingsNotice({ source, problems, onDismiss }: SettingsNoticeProps) {
+/** Says whether settings were restored and names, field by field, what could not be read. */
+export function SettingsNotice({ source, outcome: { problems, unreadable }, onDismiss }: SettingsNoticeProps) {
   const clean = problems.length === 0;
-  const unreadable = problems.some((problem) => problem.field === "Link");
   return (
     <div
       role={clean ? "status" : "alert"}

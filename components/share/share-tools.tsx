@@ -6,7 +6,7 @@ import { GenerationDataPaste } from "@/components/generation-data/generation-dat
 import { CodePanel } from "./code-panel";
 import { PngRestore } from "./png-restore";
 import { PresetsPanel } from "./presets-panel";
-import { SettingsNotice } from "./settings-notice";
+import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
 import { SharePanel } from "./share-panel";
 import { panelClass } from "./styles";
 import { useLinkSettings } from "./use-link-settings";
@@ -22,10 +22,12 @@ type Tool = (typeof tools)[number]["id"];
 export function ShareTools({ form }: { form: PlaygroundFormApi }) {
   const [open, setOpen] = useState<Tool>();
   const link = useLinkSettings(form);
+  const [fromImage, setFromImage] = useState<RestoreOutcome>();
 
   return (
     <div className="flex flex-col gap-3">
-      {link.problems && <SettingsNotice source="link" problems={link.problems} onDismiss={link.dismiss} />}
+      {link.outcome && <SettingsNotice source="link" outcome={link.outcome} onDismiss={link.dismiss} />}
+      {fromImage && <SettingsNotice source="image" outcome={fromImage} onDismiss={() => setFromImage(undefined)} />}
       <div className="flex flex-wrap items-center gap-2">
         <div role="toolbar" aria-label="Share and reuse" className="flex flex-wrap gap-2">
           {tools.map((tool) => (
@@ -53,7 +55,7 @@ export function ShareTools({ form }: { form: PlaygroundFormApi }) {
           {open === "code" && <CodePanel form={form} />}
         </section>
       )}
-      <PngRestore form={form} />
+      <PngRestore form={form} onRestored={setFromImage} />
       <GenerationDataPaste form={form} />
     </div>
   );

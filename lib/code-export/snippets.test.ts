@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { changedFields } from "@/lib/fal/defaults";
+import { minimalBody } from "@/lib/fal/defaults";
 import { validSettings } from "@/lib/share/test-arbitraries";
 import { shellQuote, toJavaScriptLiteral, toPythonLiteral } from "./literals";
 import { toCurl, toJavaScript, toPython } from "./snippets";
@@ -13,7 +13,7 @@ const body: LoraRequest = {
   loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8, force: false }],
   seed: 7,
 };
-const bodies = validSettings.map(changedFields);
+const bodies = validSettings.map((values) => minimalBody(values));
 const hasPython = spawnSync("python3", ["--version"]).status === 0;
 
 describe("code export", () => {

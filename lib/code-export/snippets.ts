@@ -1,4 +1,5 @@
-import { APP_ID, ENDPOINT_ID, type LoraRequest } from "@/lib/fal/input-schema";
+import { ENDPOINT_ID, requestUrl, SUBMIT_URL } from "@/lib/fal/endpoint";
+import type { LoraRequest } from "@/lib/fal/input-schema";
 import { shellQuote, toJavaScriptLiteral, toPythonLiteral } from "./literals";
 
 export const CODE_LANGUAGES = ["javascript", "python", "curl"] as const;
@@ -9,8 +10,6 @@ export const codeLanguageLabels: Record<CodeLanguage, string> = {
   python: "Python",
   curl: "cURL",
 };
-
-export const QUEUE_URL = `https://queue.fal.run/${ENDPOINT_ID}`;
 
 /** The argument of `fal.config(...)`; tests point it at a proxy instead of a key. */
 export const DEFAULT_JS_CONFIG = "{ credentials: process.env.FAL_KEY }";
@@ -53,10 +52,10 @@ print(result)
 }
 
 export function toCurl(body: LoraRequest): string {
-  const requests = `https://queue.fal.run/${APP_ID}/requests/$REQUEST_ID`;
+  const requests = requestUrl("$REQUEST_ID");
   return `# Submit to the queue; the answer carries a request_id.
 curl --request POST \\
-  --url ${QUEUE_URL} \\
+  --url ${SUBMIT_URL} \\
   --header "Authorization: Key $FAL_KEY" \\
   --header "Content-Type: application/json" \\
   --data ${shellQuote(JSON.stringify(body, null, 2))}

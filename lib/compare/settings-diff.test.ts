@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { itemFieldLabel, itemLabel } from "./setting-labels";
+import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { settingsDiff } from "./settings-diff";
 
 const base: LoraRequest = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a castle" };
@@ -64,8 +64,8 @@ describe("settingsDiff", () => {
 
 describe("labels", () => {
   it("say what the form says", () => {
-    expect(itemFieldLabel("controlnets", 0, "conditioning_scale")).toBe("ControlNet 1 conditioning scale");
-    expect(itemFieldLabel("ip_adapter", 1, "unconditional_noising_factor")).toBe("IP adapter 2 unconditional noising factor");
-    expect(itemLabel("embeddings", 0)).toBe("Embedding");
+    expect(itemFieldLabel("controlnets", "conditioning_scale", 0)).toBe("ControlNet 1 conditioning scale");
+    expect(itemFieldLabel("ip_adapter", "unconditional_noising_factor", 1)).toBe("IP adapter 2 unconditional noising factor");
+    expect(describeField("embeddings", 0)).toBe("Embedding 1");
   });
 });

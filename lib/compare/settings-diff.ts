@@ -1,5 +1,5 @@
 import { type LoraInput, type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
-import { fieldLabels, itemFieldLabels, itemLabel, type ListField } from "./setting-labels";
+import { describeField as itemLabel, fieldLabels, itemFieldLabels, type ListField } from "@/lib/fal/field-labels";
 
 /** How a value reads, so the page can show images as thumbnails and long text wrapped. */
 export type SettingKind = "text" | "number" | "switch" | "image" | "list-item";

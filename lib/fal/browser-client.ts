@@ -1,6 +1,6 @@
 import { createFalClient, withMiddleware, withProxy } from "@fal-ai/client";
 import { visitorKeyMiddleware } from "@/lib/access/visitor-key-store";
-import { ENDPOINT_ID } from "./input-schema";
+import { ENDPOINT_ID } from "./endpoint";
 
 /** Every browser call goes through our proxy route; the key stays on the server. */
 export const PROXY_PATH = "/api/fal/proxy";

@@ -74,7 +74,7 @@ describe("numeric ranges, from the limits table", () => {
       spec,
       path: ["controlnets", 0, field],
       fields: (value: unknown) => ({ controlnets: [{ ...CONTROLNET, [field]: value }] }),
-      crossChecked: field !== "conditioning_scale",
+      crossChecked: field === "start_percentage" || field === "end_percentage",
     })),
     ...Object.entries(ipAdapterLimits).map(([field, spec]) => ({
       field: `ip_adapter[].${field}`,
@@ -93,6 +93,7 @@ describe("numeric ranges, from the limits table", () => {
         "clip_skip",
         "controlnets[].conditioning_scale",
         "controlnets[].end_percentage",
+        "controlnets[].ip_adapter_index",
         "controlnets[].start_percentage",
         "eta",
         "guidance_scale",
@@ -205,11 +206,11 @@ describe("numeric ranges, literally from the reference", () => {
       withBase({ ip_adapter: [{ ...IP_ADAPTER, unconditional_noising_factor }] });
     expect(issuesOf(controlnet(2))).toEqual([]);
     expect(messagesAt(controlnet(2.01), ["controlnets", 0, "conditioning_scale"])).toEqual([
-      "Conditioning scale must be at most 2.",
+      "ControlNet conditioning scale must be at most 2.",
     ]);
     expect(issuesOf(adapter(1))).toEqual([]);
     expect(messagesAt(adapter(1.01), ["ip_adapter", 0, "unconditional_noising_factor"])).toEqual([
-      "Unconditional noising factor must be at most 1.",
+      "IP adapter unconditional noising factor must be at most 1.",
     ]);
   });
 });
@@ -377,7 +378,7 @@ describe("required fields", () => {
       "ControlNet image",
       withBase({ controlnets: [{ path: CONTROLNET.path }] }),
       ["controlnets", 0, "image_url"],
-      "Control image is required.",
+      "ControlNet control image is required.",
     ],
     [
       "IP adapter path",
@@ -498,7 +499,7 @@ describe("cross-field rules", () => {
     const one = [{ path: "a/embedding", tokens: ["<a>"] }];
     expect(loraInputSchema.parse(withBase({ embeddings: one })).embeddings).toEqual(one);
     expect(messagesAt(withBase({ embeddings: [...one, { path: "b/embedding" }] }), ["embeddings"])).toEqual([
-      "Only one embedding is supported by this endpoint.",
+      "This endpoint takes at most 1 embedding.",
     ]);
   });
 });
@@ -514,7 +515,7 @@ describe("image URL fields", () => {
     ],
     ["IC-Light image", "ic_light_image_url", (url) => ({ ic_light_image_url: url }), ["ic_light_image_url"]],
     [
-      "Control image",
+      "ControlNet control image",
       "controlnets[].image_url",
       (url) => ({ controlnets: [{ ...CONTROLNET, image_url: url }] }),
       ["controlnets", 0, "image_url"],

@@ -1,19 +1,18 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
+import { IMAGE_DATA_URI } from "@/lib/http/data-uri";
+import { fieldLabels, itemFieldLabel } from "./field-labels";
 import {
   controlNetLimits,
   DEFAULT_EMBEDDING_TOKENS,
   DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
   ipAdapterLimits,
+  loraLimits,
   MAX_EMBEDDINGS,
   type NumberLimit,
   numberLimits,
   seedLimit,
 } from "./limits";
-
-export const ENDPOINT_ID = "fal-ai/lora/image-to-image";
-/** Status, result and cancel use the app id without the path (fal-reference §3). */
-export const APP_ID = "fal-ai/lora";
 
 export const SCHEDULERS = [
   "DPM++ 2M",
@@ -64,7 +63,7 @@ function optionalText(label: string) {
   return z.string({ error: `${label} must be text.` }).optional();
 }
 
-const IMAGE_LOCATION = /^(https?:\/\/\S+|data:image\/[\w.+-]+(;[\w=.+-]+)*;base64,[A-Za-z0-9+/=\s]+)$/i;
+const IMAGE_LOCATION = new RegExp(`^https?:\\/\\/\\S+$|${IMAGE_DATA_URI.source}`, "i");
 
 /** An image the endpoint downloads: an http(s) URL or a base64 data URI. */
 export function imageUrl(label: string) {
@@ -76,31 +75,28 @@ export function imageUrl(label: string) {
 }
 
 export const loraWeightSchema = z.strictObject({
-  path: modelPath("LoRA path"),
-  scale: z.number({ error: "LoRA scale must be a number." }).default(1),
+  path: modelPath(itemFieldLabel("loras", "path")),
+  // The slider's range is a convenience: fal takes any scale (fal-reference §1).
+  scale: z.number({ error: `${loraLimits.scale.label} must be a number.` }).default(loraLimits.scale.default),
   force: z.boolean().default(false),
 });
 
 export const embeddingSchema = z.strictObject({
-  path: modelPath("Embedding path"),
+  path: modelPath(itemFieldLabel("embeddings", "path")),
   tokens: z.array(z.string().min(1, "A token cannot be empty.")).default(DEFAULT_EMBEDDING_TOKENS),
 });
 
 export const controlNetSchema = z
   .strictObject({
-    path: modelPath("ControlNet path"),
-    config_url: optionalText("ControlNet config URL"),
-    variant: optionalText("ControlNet variant"),
-    image_url: imageUrl("Control image"),
-    mask_url: imageUrl("ControlNet mask").optional(),
+    path: modelPath(itemFieldLabel("controlnets", "path")),
+    config_url: optionalText(itemFieldLabel("controlnets", "config_url")),
+    variant: optionalText(itemFieldLabel("controlnets", "variant")),
+    image_url: imageUrl(itemFieldLabel("controlnets", "image_url")),
+    mask_url: imageUrl(itemFieldLabel("controlnets", "mask_url")).optional(),
     conditioning_scale: withDefault(controlNetLimits.conditioning_scale),
     start_percentage: withDefault(controlNetLimits.start_percentage),
     end_percentage: withDefault(controlNetLimits.end_percentage),
-    ip_adapter_index: z
-      .number({ error: "IP adapter index must be a number." })
-      .int("IP adapter index must be a whole number.")
-      .min(0, "IP adapter index must be at least 0.")
-      .optional(),
+    ip_adapter_index: ranged(controlNetLimits.ip_adapter_index).optional(),
   })
   .check((ctx) => {
     const { start_percentage: start, end_percentage: end } = ctx.value;
@@ -109,36 +105,36 @@ export const controlNetSchema = z
         code: "custom",
         input: end,
         path: ["end_percentage"],
-        message: "ControlNet end must be greater than its start.",
+        message: `${controlNetLimits.end_percentage.label} must be greater than its start.`,
       });
     }
   });
 
+const IP_ADAPTER_IMAGE = itemFieldLabel("ip_adapter", "ip_adapter_image_url");
 const imageList = z.union(
   [
-    imageUrl("IP adapter image"),
-    z.array(imageUrl("IP adapter image")).min(1, "Add at least one IP adapter image."),
+    imageUrl(IP_ADAPTER_IMAGE),
+    z.array(imageUrl(IP_ADAPTER_IMAGE)).min(1, `Add at least one ${IP_ADAPTER_IMAGE}.`),
   ],
   {
     error: (issue) =>
       issue.input === undefined
-        ? "IP adapter image is required."
-        : "IP adapter image must be an http(s) URL, a base64 image data URI, or a list of them.",
+        ? `${IP_ADAPTER_IMAGE} is required.`
+        : `${IP_ADAPTER_IMAGE} must be an http(s) URL, a base64 image data URI, or a list of them.`,
   },
 );
 
 export const ipAdapterSchema = z.strictObject({
   ip_adapter_image_url: imageList,
-  ip_adapter_mask_url: imageUrl("IP adapter mask").optional(),
-  path: modelPath("IP adapter path"),
-  model_subfolder: optionalText("Model subfolder"),
-  weight_name: optionalText("Weight name"),
-  insight_face_model_path: optionalText("InsightFace model path"),
-  scale: z
-    .number({ error: "IP adapter scale must be a number." })
-    .min(ipAdapterLimits.scale.min, "IP adapter scale must be at least 0.")
-    .default(ipAdapterLimits.scale.default),
-  scale_json: z.record(z.string(), z.unknown(), { error: "Scale JSON must be a JSON object." }).optional(),
+  ip_adapter_mask_url: imageUrl(itemFieldLabel("ip_adapter", "ip_adapter_mask_url")).optional(),
+  path: modelPath(itemFieldLabel("ip_adapter", "path")),
+  model_subfolder: optionalText(itemFieldLabel("ip_adapter", "model_subfolder")),
+  weight_name: optionalText(itemFieldLabel("ip_adapter", "weight_name")),
+  insight_face_model_path: optionalText(itemFieldLabel("ip_adapter", "insight_face_model_path")),
+  scale: withDefault(ipAdapterLimits.scale),
+  scale_json: z
+    .record(z.string(), z.unknown(), { error: `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.` })
+    .optional(),
   unconditional_noising_factor: withDefault(ipAdapterLimits.unconditional_noising_factor),
   image_projection_shortcut: z.boolean().default(true),
 });
@@ -162,11 +158,11 @@ function scheduleSchema(label: string, item: z.ZodNumber) {
 }
 
 export const timestepsSchema = scheduleSchema(
-  "Timesteps",
+  fieldLabels.timesteps,
   z.number({ error: "A timestep must be a number." }).int("Timesteps must be whole numbers.").min(0, "Timesteps cannot be negative."),
 );
 export const sigmasSchema = scheduleSchema(
-  "Sigmas",
+  fieldLabels.sigmas,
   z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
 );
 
@@ -179,40 +175,43 @@ export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | 
 
 export const loraInputSchema = z
   .strictObject({
-    model_name: modelPath("Model"),
-    unet_name: optionalText("U-Net"),
-    variant: optionalText("Variant"),
-    prompt: z.string({ error: requiredText("Prompt") }).trim().min(1, "Prompt is required."),
+    model_name: modelPath(fieldLabels.model_name),
+    unet_name: optionalText(fieldLabels.unet_name),
+    variant: optionalText(fieldLabels.variant),
+    prompt: z
+      .string({ error: requiredText(fieldLabels.prompt) })
+      .trim()
+      .min(1, `${fieldLabels.prompt} is required.`),
     negative_prompt: z.string().default(""),
     prompt_weighting: z.boolean().default(false),
-    image_url: imageUrl("Init image").optional(),
+    image_url: imageUrl(fieldLabels.image_url).optional(),
     noise_strength: withDefault(numberLimits.noise_strength),
     loras: z.array(loraWeightSchema).default([]),
     embeddings: z
       .array(embeddingSchema)
-      .max(MAX_EMBEDDINGS, "Only one embedding is supported by this endpoint.")
+      .max(MAX_EMBEDDINGS, `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.`)
       .default([]),
     controlnets: z.array(controlNetSchema).default([]),
     controlnet_guess_mode: z.boolean().default(false),
     ip_adapter: z.array(ipAdapterSchema).default([]),
-    image_encoder_path: optionalText("Image encoder path"),
-    image_encoder_subfolder: optionalText("Image encoder subfolder"),
+    image_encoder_path: optionalText(fieldLabels.image_encoder_path),
+    image_encoder_subfolder: optionalText(fieldLabels.image_encoder_subfolder),
     image_encoder_weight_name: z.string().default(DEFAULT_IMAGE_ENCODER_WEIGHT_NAME),
-    ic_light_model_url: optionalText("IC-Light model URL"),
-    ic_light_model_background_image_url: imageUrl("IC-Light background image").optional(),
-    ic_light_image_url: imageUrl("IC-Light image").optional(),
+    ic_light_model_url: optionalText(fieldLabels.ic_light_model_url),
+    ic_light_model_background_image_url: imageUrl(fieldLabels.ic_light_model_background_image_url).optional(),
+    ic_light_image_url: imageUrl(fieldLabels.ic_light_image_url).optional(),
     seed: ranged(seedLimit).optional(),
     num_inference_steps: withDefault(numberLimits.num_inference_steps),
     guidance_scale: withDefault(numberLimits.guidance_scale),
     clip_skip: withDefault(numberLimits.clip_skip),
-    scheduler: z.enum(SCHEDULERS, { error: `Scheduler must be one of: ${SCHEDULERS.join(", ")}.` }).optional(),
+    scheduler: z.enum(SCHEDULERS, { error: `${fieldLabels.scheduler} must be one of: ${SCHEDULERS.join(", ")}.` }).optional(),
     timesteps: timestepsSchema.default(defaultSchedule),
     sigmas: sigmasSchema.default(defaultSchedule),
     prediction_type: z
-      .enum(PREDICTION_TYPES, { error: 'Prediction type must be "epsilon" or "v_prediction".' })
+      .enum(PREDICTION_TYPES, { error: `${fieldLabels.prediction_type} must be "epsilon" or "v_prediction".` })
       .default("epsilon"),
     rescale_betas_snr_zero: z.boolean().default(false),
-    image_format: z.enum(IMAGE_FORMATS, { error: 'Image format must be "png" or "jpeg".' }).default("png"),
+    image_format: z.enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` }).default("png"),
     num_images: withDefault(numberLimits.num_images),
     enable_safety_checker: z.boolean().default(false),
     tile_width: withDefault(numberLimits.tile_width),

@@ -1,3 +1,5 @@
+import { fieldLabels, itemFieldLabel } from "./field-labels";
+
 /**
  * Labels, defaults and ranges of the numeric inputs of fal-ai/lora/image-to-image
  * (fal-reference §1). The schema builds its rules from these, and the form its
@@ -17,35 +19,41 @@ function limit(label: string, defaultValue: number, min: number, max: number, st
 }
 
 export const numberLimits = {
-  noise_strength: limit("Noise strength", 0.5, 0, 1, 0.01),
-  num_inference_steps: limit("Inference steps", 30, 1, 150, 1),
-  guidance_scale: limit("Guidance scale (CFG)", 7.5, 0, 20, 0.1),
-  clip_skip: limit("CLIP skip", 0, 0, 2, 1),
-  eta: limit("Eta", 0, 0, 1, 0.01),
-  num_images: limit("Number of images", 1, 1, 8, 1),
-  tile_width: limit("Tile width", 4096, 128, 4096, 1),
-  tile_height: limit("Tile height", 4096, 128, 4096, 1),
-  tile_stride_width: limit("Tile stride width", 2048, 64, 2048, 1),
-  tile_stride_height: limit("Tile stride height", 2048, 64, 2048, 1),
+  noise_strength: limit(fieldLabels.noise_strength, 0.5, 0, 1, 0.01),
+  num_inference_steps: limit(fieldLabels.num_inference_steps, 30, 1, 150, 1),
+  guidance_scale: limit(fieldLabels.guidance_scale, 7.5, 0, 20, 0.1),
+  clip_skip: limit(fieldLabels.clip_skip, 0, 0, 2, 1),
+  eta: limit(fieldLabels.eta, 0, 0, 1, 0.01),
+  num_images: limit(fieldLabels.num_images, 1, 1, 8, 1),
+  tile_width: limit(fieldLabels.tile_width, 4096, 128, 4096, 1),
+  tile_height: limit(fieldLabels.tile_height, 4096, 128, 4096, 1),
+  tile_stride_width: limit(fieldLabels.tile_stride_width, 2048, 64, 2048, 1),
+  tile_stride_height: limit(fieldLabels.tile_stride_height, 2048, 64, 2048, 1),
 } as const satisfies Record<string, NumberLimit>;
 
 export const loraLimits = {
-  scale: limit("LoRA scale", 1, -4, 4, 0.05),
+  scale: limit(itemFieldLabel("loras", "scale"), 1, -4, 4, 0.05),
 } as const;
 
 export const controlNetLimits = {
-  conditioning_scale: limit("Conditioning scale", 1, 0, 2, 0.05),
-  start_percentage: limit("Start", 0, 0, 1, 0.01),
-  end_percentage: limit("End", 1, 0, 1, 0.01),
+  conditioning_scale: limit(itemFieldLabel("controlnets", "conditioning_scale"), 1, 0, 2, 0.05),
+  start_percentage: limit(itemFieldLabel("controlnets", "start_percentage"), 0, 0, 1, 0.01),
+  end_percentage: limit(itemFieldLabel("controlnets", "end_percentage"), 1, 0, 1, 0.01),
+  /** Optional: no index pairs the ControlNet with no IP adapter. */
+  ip_adapter_index: limit(itemFieldLabel("controlnets", "ip_adapter_index"), 0, 0, Number.MAX_SAFE_INTEGER, 1),
 } as const;
 
 export const ipAdapterLimits = {
-  scale: limit("IP adapter scale", 1, 0, Number.MAX_SAFE_INTEGER, 0.05),
-  unconditional_noising_factor: limit("Unconditional noising factor", 0, 0, 1, 0.01),
+  scale: limit(itemFieldLabel("ip_adapter", "scale"), 1, 0, Number.MAX_SAFE_INTEGER, 0.05),
+  unconditional_noising_factor: limit(itemFieldLabel("ip_adapter", "unconditional_noising_factor"), 0, 0, 1, 0.01),
 } as const;
 
 /** Seeds are unsigned 32-bit here, the range every SD pipeline accepts. */
-export const seedLimit = limit("Seed", 0, 0, 4294967295, 1);
+export const seedLimit = limit(fieldLabels.seed, 0, 0, 4294967295, 1);
+
+/** The largest image file the page uploads and the simulator downloads or stores. */
+export const MAX_IMAGE_MIB = 25;
+export const MAX_IMAGE_BYTES = MAX_IMAGE_MIB * 1024 * 1024;
 
 export const MAX_EMBEDDINGS = 1;
 export const DEFAULT_EMBEDDING_TOKENS = ["<s0>", "<s1>"];

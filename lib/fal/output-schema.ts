@@ -21,6 +21,5 @@ export const loraOutputSchema = z.object({
   debug_per_pass_latents: falFileSchema.nullable().optional(),
 });
 
-export type FalFile = z.infer<typeof falFileSchema>;
 export type FalImage = z.infer<typeof falImageSchema>;
 export type LoraOutput = z.infer<typeof loraOutputSchema>;

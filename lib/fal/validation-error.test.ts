@@ -45,7 +45,7 @@ describe("toFalFieldErrors", () => {
     [
       { controlnets: [{ ...CONTROLNET, conditioning_scale: 2.5 }] },
       ["body", "controlnets", 0, "conditioning_scale"],
-      "Conditioning scale must be at most 2.",
+      "ControlNet conditioning scale must be at most 2.",
       "less_than_equal",
     ],
     [
@@ -65,7 +65,7 @@ describe("toFalFieldErrors", () => {
     [
       { controlnets: [{ path: CONTROLNET.path }] },
       ["body", "controlnets", 0, "image_url"],
-      "Control image is required.",
+      "ControlNet control image is required.",
       "missing",
     ],
     [
@@ -77,7 +77,7 @@ describe("toFalFieldErrors", () => {
     [
       { embeddings: [{ path: "a" }, { path: "b" }] },
       ["body", "embeddings"],
-      "Only one embedding is supported by this endpoint.",
+      "This endpoint takes at most 1 embedding.",
       "too_long",
     ],
     [

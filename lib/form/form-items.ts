@@ -1,5 +1,5 @@
 import type { ControlNet, Embedding, IpAdapter, LoraWeight } from "@/lib/fal/input-schema";
-import { controlNetLimits, DEFAULT_EMBEDDING_TOKENS, ipAdapterLimits, loraLimits } from "@/lib/fal/limits";
+import { blankListItem } from "@/lib/fal/defaults";
 
 /**
  * One LoRA as the form holds it. `name` is the name generation data gave it (`<lora:name:0.7>`),
@@ -41,47 +41,13 @@ export type FormIpAdapter = {
   image_projection_shortcut: boolean;
 };
 
-export const newLora = (): FormLora => ({ path: "", scale: loraLimits.scale.default, force: false });
-
-export const newEmbedding = (): FormEmbedding => ({ path: "", tokens: DEFAULT_EMBEDDING_TOKENS.join(", ") });
-
-export const newControlNet = (): FormControlNet => ({
-  path: "",
-  image_url: "",
-  mask_url: "",
-  config_url: "",
-  variant: "",
-  conditioning_scale: controlNetLimits.conditioning_scale.default,
-  start_percentage: controlNetLimits.start_percentage.default,
-  end_percentage: controlNetLimits.end_percentage.default,
-  ip_adapter_index: undefined,
-});
-
-export const newIpAdapter = (): FormIpAdapter => ({
-  ip_adapter_image_url: [""],
-  images_as_list: false,
-  ip_adapter_mask_url: "",
-  path: "",
-  model_subfolder: "",
-  weight_name: "",
-  insight_face_model_path: "",
-  scale: ipAdapterLimits.scale.default,
-  scale_json: "",
-  unconditional_noising_factor: ipAdapterLimits.unconditional_noising_factor.default,
-  image_projection_shortcut: true,
-});
+/** New items as "Add LoRA" and the like start them: the schema's defaults, required fields blank. */
+export const newLora = (): FormLora => loraFromBody(blankListItem("loras"));
+export const newEmbedding = (): FormEmbedding => embeddingFromBody(blankListItem("embeddings"));
+export const newControlNet = (): FormControlNet => controlNetFromBody(blankListItem("controlnets"));
+export const newIpAdapter = (): FormIpAdapter => ipAdapterFromBody(blankListItem("ip_adapter"));
 
 type Body = Record<string, unknown>;
-
-/** Copies the entries of `item` that differ from `defaults`; blank text counts as unset. */
-function changedFields(item: Body, defaults: Body, required: string[]): Body {
-  const body: Body = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (required.includes(key)) body[key] = value;
-    else if (value !== undefined && value !== "" && JSON.stringify(value) !== JSON.stringify(defaults[key])) body[key] = value;
-  }
-  return body;
-}
 
 /** Splits pasted or typed text ("a, b" or "a b") into its items; blank text is no items. */
 export function splitList(text: string): string[] {
@@ -100,26 +66,27 @@ export function parseScaleJson(text: string): unknown {
   }
 }
 
+/*
+ * Items as request items, every field included: `minimalBody` leaves out what is at its default.
+ * Text that does not parse (a token list, scale JSON) goes on as it is, for the schema to name.
+ */
+
+/** The name from generation data stays in the form; it is never sent. */
 export function loraToBody({ path, scale, force }: FormLora): Body {
-  return changedFields({ path, scale, force }, newLora(), ["path"]);
+  return { path, scale, force };
 }
 
 export function embeddingToBody({ path, tokens }: FormEmbedding): Body {
-  return changedFields({ path, tokens: splitList(tokens) }, { tokens: DEFAULT_EMBEDDING_TOKENS }, ["path"]);
+  return { path, tokens: splitList(tokens) };
 }
 
 export function controlNetToBody(controlNet: FormControlNet): Body {
-  return changedFields(controlNet, newControlNet(), ["path", "image_url"]);
+  return { ...controlNet };
 }
 
 export function ipAdapterToBody({ images_as_list, ip_adapter_image_url, scale_json, ...rest }: FormIpAdapter): Body {
   const images = ip_adapter_image_url.length === 1 && !images_as_list ? ip_adapter_image_url[0] : ip_adapter_image_url;
-  const defaults: Body = { ...newIpAdapter() };
-  return changedFields(
-    { ip_adapter_image_url: images, ...rest, scale_json: scale_json.trim() === "" ? undefined : parseScaleJson(scale_json) },
-    defaults,
-    ["ip_adapter_image_url", "path"],
-  );
+  return { ip_adapter_image_url: images, ...rest, scale_json: scale_json.trim() === "" ? undefined : parseScaleJson(scale_json) };
 }
 
 export function loraFromBody(lora: LoraWeight): FormLora {
@@ -132,11 +99,15 @@ export function embeddingFromBody(embedding: Embedding): FormEmbedding {
 
 export function controlNetFromBody(controlNet: ControlNet): FormControlNet {
   return {
-    ...newControlNet(),
-    ...controlNet,
+    path: controlNet.path,
+    image_url: controlNet.image_url,
     mask_url: controlNet.mask_url ?? "",
     config_url: controlNet.config_url ?? "",
     variant: controlNet.variant ?? "",
+    conditioning_scale: controlNet.conditioning_scale,
+    start_percentage: controlNet.start_percentage,
+    end_percentage: controlNet.end_percentage,
+    ip_adapter_index: controlNet.ip_adapter_index,
   };
 }
 

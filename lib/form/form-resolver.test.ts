@@ -30,7 +30,7 @@ describe("formResolver", () => {
     expect(errors.loras?.[0]).toBeUndefined();
     expect(errors.tile_width?.message).toBe("Tile width must be at least 128.");
     expect((errors.timesteps?.array as unknown as Record<number, { message: string }>)[1]?.message).toBe("A timestep must be a number.");
-    expect(errors.ip_adapter?.[0]?.scale_json?.message).toBe("Scale JSON must be a JSON object.");
+    expect(errors.ip_adapter?.[0]?.scale_json?.message).toBe("IP adapter scale JSON must be a JSON object.");
   });
 
   it("says a cleared number box is not a number", async () => {

@@ -7,7 +7,7 @@ import {
   type SCHEDULE_METHODS,
   type Scheduler,
 } from "@/lib/fal/input-schema";
-import { DEFAULT_IMAGE_ENCODER_WEIGHT_NAME, numberLimits } from "@/lib/fal/limits";
+import { defaultInput, minimalBody } from "@/lib/fal/defaults";
 import {
   controlNetFromBody,
   controlNetToBody,
@@ -23,10 +23,6 @@ import {
   loraToBody,
   splitList,
 } from "./form-items";
-
-import { DEFAULT_MODEL } from "@/lib/fal/defaults";
-
-export { DEFAULT_MODEL };
 
 /** A custom timestep or sigma schedule; `array` is the comma-separated text the user edits. */
 export type FormSchedule = { method: (typeof SCHEDULE_METHODS)[number]; array: string };
@@ -79,84 +75,25 @@ export type FormValues = {
 
 export type { FormControlNet, FormEmbedding, FormIpAdapter, FormLora } from "./form-items";
 
-const defaultSchedule = (): FormSchedule => ({ method: "default", array: "" });
-
-/** Every field at the endpoint's own default, as the form starts. */
-export const defaultFormValues: FormValues = {
-  model_name: DEFAULT_MODEL,
-  unet_name: "",
-  variant: "",
-  prompt: "",
-  negative_prompt: "",
-  prompt_weighting: false,
-  image_url: "",
-  noise_strength: numberLimits.noise_strength.default,
-  loras: [],
-  embeddings: [],
-  controlnets: [],
-  controlnet_guess_mode: false,
-  ip_adapter: [],
-  image_encoder_path: "",
-  image_encoder_subfolder: "",
-  image_encoder_weight_name: DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
-  ic_light_model_url: "",
-  ic_light_model_background_image_url: "",
-  ic_light_image_url: "",
-  seed: undefined,
-  num_inference_steps: numberLimits.num_inference_steps.default,
-  guidance_scale: numberLimits.guidance_scale.default,
-  clip_skip: numberLimits.clip_skip.default,
-  scheduler: "",
-  timesteps: defaultSchedule(),
-  sigmas: defaultSchedule(),
-  prediction_type: "epsilon",
-  rescale_betas_snr_zero: false,
-  image_format: "png",
-  num_images: numberLimits.num_images.default,
-  enable_safety_checker: false,
-  tile_width: numberLimits.tile_width.default,
-  tile_height: numberLimits.tile_height.default,
-  tile_stride_width: numberLimits.tile_stride_width.default,
-  tile_stride_height: numberLimits.tile_stride_height.default,
-  eta: numberLimits.eta.default,
-  debug_latents: false,
-  debug_per_pass_latents: false,
-};
-
-const REQUIRED = new Set(["model_name", "prompt"]);
-
 function scheduleToBody({ method, array }: FormSchedule): { method: FormSchedule["method"]; array: number[] } {
   return { method, array: splitList(array).map(Number) };
 }
 
-function isDefault(key: keyof FormValues, value: unknown): boolean {
-  return JSON.stringify(value) === JSON.stringify(defaultFormValues[key]);
-}
-
 /**
- * The body the playground sends: required fields always, the rest only where they differ from the
- * endpoint's defaults (inside list items too), never blank optional text. Text that does not parse
- * (a timestep "abc", broken scale JSON) is passed on as is so the schema reports it on its field.
+ * The body the playground sends (`minimalBody` of the form's values): required fields always,
+ * the rest only where they differ from the endpoint's defaults. Text that does not parse (a
+ * timestep "abc", broken scale JSON) is passed on as is so the schema reports it on its field.
  */
 export function toRequestBody(values: FormValues): LoraRequest {
-  const mapped: Record<string, unknown> = {
+  return minimalBody({
     ...values,
     loras: values.loras.map(loraToBody),
     embeddings: values.embeddings.map(embeddingToBody),
     controlnets: values.controlnets.map(controlNetToBody),
     ip_adapter: values.ip_adapter.map(ipAdapterToBody),
-  };
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(mapped)) {
-    const field = key as keyof FormValues;
-    if (REQUIRED.has(key)) body[key] = value;
-    else if (value === undefined || value === "") continue;
-    else if (Array.isArray(value) && value.length === 0) continue;
-    else if (field === "timesteps" || field === "sigmas") {
-      if (!isDefault(field, values[field])) body[key] = scheduleToBody(values[field]);
-    } else if (!isDefault(field, value)) body[key] = value;
-  }
-  return body as LoraRequest;
+    timesteps: scheduleToBody(values.timesteps),
+    sigmas: scheduleToBody(values.sigmas),
+  });
 }
 
 /** Any valid request body (from history, a link or a preset) as form values; defaults fill the rest. */
@@ -170,7 +107,6 @@ export function toFormValues(request: LoraRequest): FormValues {
  */
 export function formValuesOf(input: LoraInput): FormValues {
   return {
-    ...defaultFormValues,
     ...input,
     unet_name: input.unet_name ?? "",
     variant: input.variant ?? "",
@@ -184,8 +120,12 @@ export function formValuesOf(input: LoraInput): FormValues {
     ic_light_model_url: input.ic_light_model_url ?? "",
     ic_light_model_background_image_url: input.ic_light_model_background_image_url ?? "",
     ic_light_image_url: input.ic_light_image_url ?? "",
+    seed: input.seed,
     scheduler: input.scheduler ?? "",
     timesteps: { method: input.timesteps.method, array: input.timesteps.array.join(", ") },
     sigmas: { method: input.sigmas.method, array: input.sigmas.array.join(", ") },
   };
 }
+
+/** Every field at the endpoint's own default, as the form starts. */
+export const defaultFormValues: FormValues = formValuesOf(defaultInput);

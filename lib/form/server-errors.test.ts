@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { toFormFieldErrors } from "./server-errors";
+import { formFieldName } from "./server-errors";
 
-describe("toFormFieldErrors", () => {
+describe("formFieldName", () => {
   it("maps body locations, list items included, to form field names", () => {
-    expect(
-      toFormFieldErrors([
-        { loc: ["body", "loras", 1, "path"], msg: "Could not download the LoRA.", type: "value_error" },
-        { loc: ["body", "image_url"], msg: "Could not load the init image.", type: "value_error" },
-        { loc: ["body"], msg: "Bad body.", type: "value_error" },
-      ]),
-    ).toEqual([
-      { name: "loras.1.path", message: "Could not download the LoRA." },
-      { name: "image_url", message: "Could not load the init image." },
-    ]);
+    expect(formFieldName(["body", "loras", 1, "path"])).toBe("loras.1.path");
+    expect(formFieldName(["body", "image_url"])).toBe("image_url");
+    expect(formFieldName(["body"])).toBe("");
+    expect(formFieldName(["seed"])).toBe("seed");
   });
 });

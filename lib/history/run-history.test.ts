@@ -50,6 +50,12 @@ describe("run history", () => {
     expect((await history.list()).map((item) => item.id)).toEqual(["good"]);
   });
 
+  it("keeps a run whose input breaks a rule it once passed, so reusing it can say what no longer fits", async () => {
+    const history = openRunHistory(`history-${crypto.randomUUID()}`);
+    await history.put({ ...run("older", 1), input: { model_name: "m", prompt: "p", num_images: 99 } });
+    expect((await history.list())[0]?.input).toEqual({ model_name: "m", prompt: "p", num_images: 99 });
+  });
+
   it("keeps at most its limit, dropping the oldest finished runs and never one in flight", async () => {
     const name = `history-${crypto.randomUUID()}`;
     const history = openRunHistory(name, 3);

@@ -21,15 +21,34 @@ export type RunHistory = {
 /** History keeps this many runs; the oldest finished ones go first when a page opens. */
 export const MAX_HISTORY_RUNS = 500;
 
+function why(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "QuotaExceededError") return "this browser's storage for the page is full";
+  if (name === "SecurityError" || name === "InvalidStateError") {
+    return "this browser does not let the page store data (private browsing, or site data blocked in its settings)";
+  }
+  if (name === "VersionError") return "another tab holds a newer version of the history; reload this one";
+  return error instanceof Error && error.message ? error.message : "this browser's storage refused it";
+}
+
+/** Says, in the page's words, that runs are not being kept and why. */
+export function historyProblem(error: unknown): string {
+  return `Runs are not being kept: ${why(error)}. They stay on this page until it is closed.`;
+}
+
+function openDatabase(databaseName: string): Promise<IDBPDatabase<HistorySchema>> {
+  if (typeof indexedDB === "undefined") return Promise.reject(new Error("this browser offers the page no IndexedDB storage"));
+  return openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
+    upgrade(upgrading) {
+      const runs = upgrading.createObjectStore("runs", { keyPath: "id" });
+      runs.createIndex("startedAt", "startedAt");
+    },
+  });
+}
+
 export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTORY_RUNS): RunHistory {
   let database: Promise<IDBPDatabase<HistorySchema>> | undefined;
-  const db = () =>
-    (database ??= openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
-      upgrade(upgrading) {
-        const runs = upgrading.createObjectStore("runs", { keyPath: "id" });
-        runs.createIndex("startedAt", "startedAt");
-      },
-    }));
+  const db = () => (database ??= openDatabase(databaseName));
 
   return {
     async list() {

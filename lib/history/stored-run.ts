@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import type { LoraRequest } from "@/lib/fal/input-schema";
 import { loraOutputSchema } from "@/lib/fal/output-schema";
 import type { Run } from "@/lib/runs/run-state";
 
@@ -11,13 +11,20 @@ const runErrorSchema = z.object({
 });
 
 /**
+ * The input as it was sent. A newer page may have tightened a rule it once passed, so only what the
+ * page shows of it is required here; "Reuse settings" reads the rest field by field and names what
+ * no longer fits.
+ */
+const shownInputSchema = z.looseObject({ model_name: z.string(), prompt: z.string() });
+
+/**
  * What history accepts back from IndexedDB: records written by an older page, or edited by hand,
  * are skipped rather than crashing the page. The input is kept exactly as it was sent.
  */
 export const storedRunSchema = z.object({
   id: z.string().min(1),
   requestId: z.string().optional(),
-  input: z.custom<LoraRequest>((value) => loraInputSchema.safeParse(value).success),
+  input: z.custom<LoraRequest>((value) => shownInputSchema.safeParse(value).success),
   status: z.enum(["submitting", "queued", "running", "completed", "failed", "cancelled"]),
   queuePosition: z.number().optional(),
   logs: z.array(z.object({ message: z.string(), level: z.string(), timestamp: z.string() })),

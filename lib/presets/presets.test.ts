@@ -66,12 +66,39 @@ describe("saved presets", () => {
   it("keeps presets in storage and survives storage that was tampered with", () => {
     const storage = memoryStorage();
     storeSavedPresets(storage, savePreset([], "Foxes", values("a fox")));
-    expect(loadSavedPresets(storage).map((preset) => preset.request.prompt)).toEqual(["a fox"]);
+    expect(loadSavedPresets(storage)).toMatchObject({ presets: [{ request: { prompt: "a fox" } }], problems: [] });
+  });
+
+  it("names what of the saved presets could not be read, and keeps the rest", () => {
+    const storage = memoryStorage();
     storage.setItem("fal-lora-playground:presets:v1", "{not json");
-    expect(loadSavedPresets(storage)).toEqual([]);
+    expect(loadSavedPresets(storage)).toEqual({
+      presets: [],
+      problems: ["Your saved presets could not be read: what this browser stored for them is damaged (not JSON)."],
+    });
+    storage.setItem("fal-lora-playground:presets:v1", "{}");
+    expect(loadSavedPresets(storage).problems).toEqual([
+      "Your saved presets could not be read: what this browser stored for them is not a list of presets.",
+    ]);
     storage.setItem("fal-lora-playground:presets:v1", JSON.stringify([{ name: "ok", request: { prompt: "p", num_images: 80 } }, 5]));
-    expect(loadSavedPresets(storage).map((preset) => [preset.name, preset.request])).toEqual([
-      ["ok", { model_name: defaultInput.model_name, prompt: "p" }],
+    const reading = loadSavedPresets(storage);
+    expect(reading.presets.map((preset) => [preset.name, preset.request])).toEqual([["ok", { model_name: defaultInput.model_name, prompt: "p" }]]);
+    expect(reading.problems).toEqual([
+      "Not all of your saved presets could be read.",
+      'Preset "ok", Number of images: Number of images must be at most 8.',
+      "A preset without a usable name was skipped.",
+    ]);
+  });
+
+  it("says so when the browser will not let it read storage", () => {
+    const blocked = {
+      getItem: () => {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+      setItem: () => undefined,
+    };
+    expect(loadSavedPresets(blocked).problems).toEqual([
+      "This browser would not let the page read your saved presets (The operation is insecure.).",
     ]);
   });
 

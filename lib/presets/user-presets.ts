@@ -1,5 +1,5 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { changedFields } from "@/lib/fal/defaults";
+import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { readSettings } from "@/lib/share/settings-reader";
 
@@ -35,24 +35,42 @@ function readPreset(value: unknown, problems: string[]): { name: string; request
   for (const problem of reading.problems) problems.push(`Preset "${name}", ${problem.field}: ${problem.message}`);
   return {
     name,
-    request: changedFields(reading.values),
+    request: minimalBody(reading.values),
     id: typeof value.id === "string" ? value.id : undefined,
     savedAt: typeof value.savedAt === "string" ? value.savedAt : undefined,
   };
 }
 
-export function loadSavedPresets(storage: PresetStorage): SavedPreset[] {
+/** The presets saved in this browser, and what of them could not be read (named, never dropped silently). */
+export type SavedPresetsReading = { presets: SavedPreset[]; problems: string[] };
+
+function storedText(storage: PresetStorage): string | { problem: string } {
+  try {
+    return storage.getItem(PRESETS_STORAGE_KEY) ?? "[]";
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    return { problem: `This browser would not let the page read your saved presets (${why}).` };
+  }
+}
+
+export function loadSavedPresets(storage: PresetStorage): SavedPresetsReading {
+  const text = storedText(storage);
+  if (typeof text !== "string") return { presets: [], problems: [text.problem] };
   let stored: unknown;
   try {
-    stored = JSON.parse(storage.getItem(PRESETS_STORAGE_KEY) ?? "[]");
+    stored = JSON.parse(text);
   } catch {
-    return [];
+    return { presets: [], problems: ["Your saved presets could not be read: what this browser stored for them is damaged (not JSON)."] };
   }
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((item) => {
-    const preset = readPreset(item, []);
+  if (!Array.isArray(stored)) {
+    return { presets: [], problems: ["Your saved presets could not be read: what this browser stored for them is not a list of presets."] };
+  }
+  const problems: string[] = [];
+  const presets = stored.flatMap((item) => {
+    const preset = readPreset(item, problems);
     return preset ? [{ id: preset.id ?? crypto.randomUUID(), savedAt: preset.savedAt ?? "", name: preset.name, request: preset.request }] : [];
   });
+  return { presets, problems: problems.length > 0 ? ["Not all of your saved presets could be read.", ...problems] : [] };
 }
 
 export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]): void {
@@ -61,7 +79,7 @@ export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]
 
 /** Saves the settings under a name; a preset of the same name is replaced. */
 export function savePreset(presets: SavedPreset[], name: string, values: LoraInput, now = new Date()): SavedPreset[] {
-  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: changedFields(values), savedAt: now.toISOString() };
+  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: minimalBody(values), savedAt: now.toISOString() };
   const index = presets.findIndex((item) => item.name === preset.name);
   return index < 0 ? [...presets, preset] : presets.map((item, at) => (at === index ? { ...preset, id: item.id } : item));
 }

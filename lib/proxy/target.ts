@@ -1,4 +1,4 @@
-import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { parseHttpUrl } from "@/lib/http/http-url";
 
 /** The only upstream calls the playground makes, in fal's own URLs (fal-reference §3–4). */
@@ -8,8 +8,6 @@ export type ProxyTarget = { route: ProxyRoute; url: URL };
 
 export type TargetRefusal = { status: 400 | 403 | 405; detail: string };
 
-const QUEUE_HOST = "queue.fal.run";
-const REST_HOST = "rest.fal.ai";
 const REQUEST_ID = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
 
 type RouteRule = {
@@ -26,24 +24,22 @@ const logsQuery = (params: URLSearchParams) =>
 const submitQuery = (params: URLSearchParams) =>
   params.size === 0 || (params.size === 1 && isWebhookUrl(params.get("fal_webhook")));
 const storageQuery = (params: URLSearchParams) =>
-  params.size === 1 && params.get("storage_type") === "fal-cdn-v3";
+  params.size === 1 && params.get("storage_type") === FAL_STORAGE_TYPE;
 
 const RULES: RouteRule[] = [
-  { route: "submit", method: "POST", host: QUEUE_HOST, path: exact(`/${ENDPOINT_ID}`), query: submitQuery },
-  { route: "status", method: "GET", host: QUEUE_HOST, path: requestPath("/status"), query: logsQuery },
-  { route: "status-stream", method: "GET", host: QUEUE_HOST, path: requestPath("/status/stream"), query: logsQuery },
-  { route: "result", method: "GET", host: QUEUE_HOST, path: requestPath(""), query: noQuery },
-  { route: "cancel", method: "PUT", host: QUEUE_HOST, path: requestPath("/cancel"), query: noQuery },
+  { route: "submit", method: "POST", host: FAL_QUEUE_HOST, path: exact(`/${ENDPOINT_ID}`), query: submitQuery },
+  { route: "status", method: "GET", host: FAL_QUEUE_HOST, path: requestPath("/status"), query: logsQuery },
+  { route: "status-stream", method: "GET", host: FAL_QUEUE_HOST, path: requestPath("/status/stream"), query: logsQuery },
+  { route: "result", method: "GET", host: FAL_QUEUE_HOST, path: requestPath(""), query: noQuery },
+  { route: "cancel", method: "PUT", host: FAL_QUEUE_HOST, path: requestPath("/cancel"), query: noQuery },
   {
     route: "storage-initiate",
     method: "POST",
-    host: REST_HOST,
+    host: FAL_REST_HOST,
     path: exact("/storage/upload/initiate"),
     query: storageQuery,
   },
 ];
-
-export const ALLOWED_METHODS = [...new Set(RULES.map((rule) => rule.method))];
 
 function exact(path: string): RegExp {
   return new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);

@@ -2,7 +2,7 @@ import "server-only";
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
-import { ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { PUBLIC_ORIGIN_HEADER, requestOrigin } from "@/lib/http/request-origin";
 import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 
@@ -18,13 +18,13 @@ export type Upstream = {
 };
 
 const FAL_URL_PATTERNS = [
-  "queue.fal.run/fal-ai/lora/**",
-  "rest.fal.ai/storage/upload/initiate\\?storage_type=fal-cdn-v3",
+  `${FAL_QUEUE_HOST}/${APP_ID}/**`,
+  `${FAL_REST_HOST}/storage/upload/initiate\\?storage_type=${FAL_STORAGE_TYPE}`,
 ];
 
 /** Where a fal URL goes when the upstream is redirected. */
 export function redirectedUrl(target: URL, origin: string, basePath: string): string {
-  const service = target.hostname === "rest.fal.ai" ? "rest" : "queue";
+  const service = target.hostname === FAL_REST_HOST ? "rest" : "queue";
   return `${origin}${basePath}/${service}${target.pathname}${target.search}`;
 }
 
@@ -47,6 +47,24 @@ function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: 
   else headers.delete(FAULTS_HEADER);
   headers.set(TARGET_URL_HEADER, upstreamUrl);
   return headers;
+}
+
+/** Why a call upstream failed, as the fetch error and its cause say; the key is cut out wherever it shows. */
+export function upstreamFailure(error: unknown, authorization: string): string {
+  const parts: string[] = [];
+  for (let cause: unknown = error; cause !== undefined && parts.length < 4; ) {
+    if (!(cause instanceof Error)) {
+      parts.push(String(cause));
+      break;
+    }
+    const code = (cause as { code?: unknown }).code;
+    parts.push(typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message);
+    cause = cause.cause;
+  }
+  const key = authorization.replace(/^Key\s+/i, "");
+  const text = parts.join(": ");
+  // The simulator's stand-in key is the plain word "simulator"; real keys are far longer.
+  return key.length >= 12 ? text.replaceAll(key, "[key]") : text;
 }
 
 /**
@@ -81,5 +99,11 @@ export async function forwardUpstream(
     body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;
-  return route(forwarded as NextRequest);
+  try {
+    return await route(forwarded as NextRequest);
+  } catch (error) {
+    const { origin, pathname } = new URL(upstreamUrl);
+    console.error(`Proxy: ${request.method} ${origin}${pathname} (${upstream.mode}) failed: ${upstreamFailure(error, upstream.authorization)}`);
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
-import { formFieldName } from "@/lib/form/server-errors";
-import type { RunError, RunFieldError } from "./run-state";
+import { type FieldError, formFieldName } from "@/lib/form/server-errors";
+import type { RunError } from "./run-state";
 
 /** HTTP status fal answers a cancelled request's result with. */
 export const CANCELLED_HTTP_STATUS = 499;
@@ -15,7 +15,7 @@ export function isCancelledError(error: unknown): boolean {
 }
 
 function validationError(error: ValidationError): RunError {
-  const fieldErrors: RunFieldError[] = error.fieldErrors
+  const fieldErrors: FieldError[] = error.fieldErrors
     .map((item) => ({ field: formFieldName(item.loc), message: item.msg }))
     .filter((item) => item.field !== "");
   const lines = error.fieldErrors.map((item) => {

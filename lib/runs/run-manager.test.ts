@@ -184,3 +184,32 @@ describe("RunManager", () => {
     expect(await history.list()).toEqual([]);
   });
 });
+
+describe("RunManager without working storage", () => {
+  const refusing = (error: Error) => ({
+    list: vi.fn(async () => Promise.reject(error)),
+    put: vi.fn(async () => Promise.reject(error)),
+    remove: vi.fn(async () => Promise.reject(error)),
+    removeMany: vi.fn(async () => Promise.reject(error)),
+  });
+
+  it("says runs are not being kept, and why, when history cannot be opened, and runs still work", async () => {
+    const manager = new RunManager({ transport: fakeTransport(), history: refusing(new DOMException("The operation is insecure.", "SecurityError")) });
+    await manager.load();
+    expect(manager.snapshot()).toMatchObject({ loaded: true, runs: [] });
+    expect(manager.snapshot().historyProblem).toBe(
+      "Runs are not being kept: this browser does not let the page store data (private browsing, or site data blocked in its settings). They stay on this page until it is closed.",
+    );
+    const id = manager.start(input);
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", output });
+  });
+
+  it("says so when a write is refused because storage is full", async () => {
+    const history = { ...openRunHistory(`history-${crypto.randomUUID()}`), put: vi.fn(async () => Promise.reject(new DOMException("full", "QuotaExceededError"))) };
+    const manager = new RunManager({ transport: fakeTransport(), history });
+    await manager.load();
+    expect(manager.snapshot().historyProblem).toBeUndefined();
+    await settled(manager, manager.start(input));
+    expect(manager.snapshot().historyProblem).toMatch(/^Runs are not being kept: this browser's storage for the page is full\./);
+  });
+});

@@ -1,8 +1,9 @@
 import type { QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import type { RunHistory } from "@/lib/history/run-history";
+import { historyProblem, type RunHistory } from "@/lib/history/run-history";
 import { isCancelledError, toRunError } from "./run-error";
-import { isActive, type Run, type RunFieldError, type RunUpdate } from "./run-state";
+import type { FieldError } from "@/lib/form/server-errors";
+import { isActive, type Run, type RunUpdate } from "./run-state";
 import type { RunTransport } from "./run-transport";
 import { isCancelledStatus, statusUpdate } from "./status-update";
 
@@ -12,6 +13,8 @@ export type RunsSnapshot = {
   /** The runs started or resumed since the page loaded: the run panel shows these. */
   liveIds: ReadonlySet<string>;
   loaded: boolean;
+  /** Set once this browser's storage failed: runs are not being kept, and why. */
+  historyProblem?: string;
 };
 
 type RunManagerOptions = {
@@ -32,7 +35,7 @@ const NEVER_QUEUED: Run["error"] = {
 export class RunManager {
   private state: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
   private readonly listeners = new Set<() => void>();
-  private readonly fieldErrorListeners = new Set<(errors: RunFieldError[]) => void>();
+  private readonly fieldErrorListeners = new Set<(errors: FieldError[]) => void>();
   private readonly tracking = new Map<string, AbortController>();
   private readonly pendingWrites = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> | undefined;
@@ -47,7 +50,7 @@ export class RunManager {
   };
 
   /** Called with the field errors of a run the server refused, so the form can show them. */
-  onFieldErrors(listener: (errors: RunFieldError[]) => void): () => void {
+  onFieldErrors(listener: (errors: FieldError[]) => void): () => void {
     this.fieldErrorListeners.add(listener);
     return () => this.fieldErrorListeners.delete(listener);
   }
@@ -108,7 +111,7 @@ export class RunManager {
   async remove(id: string): Promise<void> {
     this.stopTracking(id);
     this.setState({ runs: this.state.runs.filter((run) => run.id !== id) });
-    await this.options.history?.remove(id);
+    await this.options.history?.remove(id).catch(this.historyFailed);
   }
 
   /** Deletes every finished run; runs in flight stay. */
@@ -116,11 +119,16 @@ export class RunManager {
     const finished = this.state.runs.filter((run) => !isActive(run)).map((run) => run.id);
     finished.forEach((id) => this.stopTracking(id));
     this.setState({ runs: this.state.runs.filter((run) => isActive(run)) });
-    await this.options.history?.removeMany(finished);
+    await this.options.history?.removeMany(finished).catch(this.historyFailed);
   }
 
   private async loadHistory(): Promise<void> {
-    const stored = (await this.options.history?.list().catch(() => [])) ?? [];
+    let stored: Run[] = [];
+    try {
+      stored = (await this.options.history?.list()) ?? [];
+    } catch (error) {
+      this.historyFailed(error);
+    }
     const known = new Set(this.state.runs.map((run) => run.id));
     const runs = [...this.state.runs, ...stored.filter((run) => !known.has(run.id))].sort((a, b) => b.startedAt - a.startedAt);
     const resumed = stored.filter((run) => isActive(run) && !known.has(run.id));
@@ -215,7 +223,7 @@ export class RunManager {
     const write = () => {
       this.pendingWrites.delete(id);
       const run = this.get(id);
-      if (run) history.put(run).catch(() => undefined);
+      if (run) history.put(run).catch(this.historyFailed);
     };
     const pending = this.pendingWrites.get(id);
     if (now) {
@@ -225,6 +233,11 @@ export class RunManager {
       this.pendingWrites.set(id, setTimeout(write, persistEveryMs));
     }
   }
+
+  /** Runs go on without storage; the page says they are not being kept. */
+  private historyFailed = (error: unknown): void => {
+    if (!this.state.historyProblem) this.setState({ historyProblem: historyProblem(error) });
+  };
 
   private setState(patch: Partial<RunsSnapshot>): void {
     this.state = { ...this.state, ...patch };

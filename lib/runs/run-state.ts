@@ -1,18 +1,16 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
+import type { FieldError } from "@/lib/form/server-errors";
 
 export type RunLog = { message: string; level: string; timestamp: string };
 
 export type RunStatus = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
 
-/** A server-side complaint about one input field; `field` is the form's path, e.g. "loras.0.path". */
-export type RunFieldError = { field: string; message: string };
-
 /** Why a run failed, in words a person can act on; `retryable` offers Retry with the same input. */
 export type RunError = {
   kind: "validation" | "api" | "network";
   message: string;
-  fieldErrors: RunFieldError[];
+  fieldErrors: FieldError[];
   retryable: boolean;
 };
 

@@ -1,4 +1,5 @@
 import type { LoraInput } from "@/lib/fal/input-schema";
+import { isDataUri, parseDataUri } from "@/lib/http/data-uri";
 
 type MapUrl = (url: string) => Promise<string>;
 
@@ -32,21 +33,14 @@ export async function mapImageUrls(values: LoraInput, map: MapUrl): Promise<Lora
   return { ...values, image_url, ic_light_model_background_image_url, ic_light_image_url, controlnets, ip_adapter };
 }
 
-const DATA_URI = /^data:([^;,]*)(?:;[^,]*)?;base64,(.*)$/is;
-
-export function isDataUri(url: string): boolean {
-  return /^data:/i.test(url);
-}
-
 /** The bytes of a base64 data URI as a Blob of its declared type. */
 export function dataUriToBlob(url: string): Blob {
-  const match = DATA_URI.exec(url);
-  if (!match) throw new Error("Only base64 data URIs can be uploaded.");
-  const [, type = "application/octet-stream", base64 = ""] = match;
-  const binary = atob(base64.replace(/\s+/g, ""));
+  const dataUri = parseDataUri(url);
+  if (!dataUri) throw new Error("Only base64 data URIs can be uploaded.");
+  const binary = atob(dataUri.base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type });
+  return new Blob([bytes], { type: dataUri.mediaType });
 }
 
 /**

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { readChunks, readTextChunk } from "./png-chunks";
 import { embedSettingsInPng, readSettingsFromPng, toA1111Parameters } from "./png-settings";
@@ -19,6 +20,12 @@ const request: LoraRequest = {
   guidance_scale: 5,
 };
 
+/** The body the settings in a PNG would send, or why there are none. */
+function bodyIn(bytes: Uint8Array): LoraRequest | { error: string } {
+  const reading = readSettingsFromPng(bytes);
+  return "error" in reading ? reading : minimalBody(reading.values);
+}
+
 function texts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(
     readChunks(bytes)
@@ -31,7 +38,8 @@ function texts(bytes: Uint8Array): Record<string, string> {
 describe("settings inside PNGs", () => {
   it("round-trips the full request and leaves a PNG that still decodes", async () => {
     const embedded = embedSettingsInPng(await png(), request);
-    expect(readSettingsFromPng(embedded)).toEqual(request);
+    expect(readSettingsFromPng(embedded)).toMatchObject({ problems: [], unreadable: false });
+    expect(bodyIn(embedded)).toEqual(request);
     expect(await sharp(embedded).metadata()).toMatchObject({ format: "png", width: 40, height: 24 });
   });
 
@@ -49,7 +57,7 @@ describe("settings inside PNGs", () => {
   it("uses plain tEXt chunks for Latin-1 text", async () => {
     const embedded = embedSettingsInPng(await png(), { model_name: "m", prompt: "café" });
     expect(readChunks(embedded).filter((chunk) => chunk.type === "tEXt")).toHaveLength(2);
-    expect(readSettingsFromPng(embedded)).toEqual({ model_name: "m", prompt: "café" });
+    expect(bodyIn(embedded)).toEqual({ model_name: "m", prompt: "café" });
   });
 
   it("leaves out of the parameters what the request does not set", () => {
@@ -61,7 +69,7 @@ describe("settings inside PNGs", () => {
   it("replaces settings already in the file instead of adding more", async () => {
     const once = embedSettingsInPng(await png(), request);
     const twice = embedSettingsInPng(once, { model_name: "m", prompt: "second" });
-    expect(readSettingsFromPng(twice)).toEqual({ model_name: "m", prompt: "second" });
+    expect(bodyIn(twice)).toEqual({ model_name: "m", prompt: "second" });
     expect(readChunks(twice).filter((chunk) => chunk.type === "tEXt" || chunk.type === "iTXt")).toHaveLength(2);
     expect(Object.keys(texts(twice))).toEqual(["fal-lora-request", "parameters"]);
   });
@@ -81,10 +89,19 @@ describe("settings inside PNGs", () => {
     expect(readSettingsFromPng(damaged.subarray(0, 50))).toHaveProperty("error", "The PNG is cut short.");
   });
 
-  it("refuses stored settings that fail validation, naming why", async () => {
+  it("reads stored settings field by field, keeping what fits and naming what does not", async () => {
     const embedded = embedSettingsInPng(await png(), { ...request, num_images: 99 });
+    expect(readSettingsFromPng(embedded)).toMatchObject({
+      problems: [{ field: "Number of images", message: "Number of images must be at most 8." }],
+      unreadable: false,
+    });
+    expect(bodyIn(embedded)).toEqual(request);
+  });
+
+  it("refuses stored settings of which nothing can be read, naming why", async () => {
+    const embedded = embedSettingsInPng(await png(), { prompt: 5, num_images: 99 } as unknown as LoraRequest);
     expect(readSettingsFromPng(embedded)).toEqual({
-      error: "The settings in this image are not valid: Number of images must be at most 8.",
+      error: "The settings in this image could not be read. Prompt: Prompt must be text. Number of images: Number of images must be at most 8.",
     });
   });
 });

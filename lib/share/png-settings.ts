@@ -1,5 +1,7 @@
-import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { blankListItem, defaultInput } from "@/lib/fal/defaults";
+import type { LoraRequest } from "@/lib/fal/input-schema";
 import { type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
+import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
 export const SETTINGS_KEYWORD = "fal-lora-request";
@@ -10,15 +12,16 @@ const SAMPLER_NAMES: Record<string, string> = { "Euler A": "Euler a" };
 
 /** The request in AUTOMATIC1111's "parameters" layout: prompt, negative prompt, then `Key: value` pairs. */
 export function toA1111Parameters(request: LoraRequest, size?: { width: number; height: number }): string {
-  const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? 1}>`).join("");
+  const defaultScale = blankListItem("loras").scale;
+  const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? defaultScale}>`).join("");
   const pairs: [string, string | number | undefined][] = [
-    ["Steps", request.num_inference_steps ?? 30],
+    ["Steps", request.num_inference_steps ?? defaultInput.num_inference_steps],
     ["Sampler", request.scheduler && (SAMPLER_NAMES[request.scheduler] ?? request.scheduler)],
-    ["CFG scale", request.guidance_scale ?? 7.5],
+    ["CFG scale", request.guidance_scale ?? defaultInput.guidance_scale],
     ["Seed", request.seed],
     ["Size", size && `${size.width}x${size.height}`],
     ["Model", request.model_name],
-    ["Denoising strength", request.image_url ? (request.noise_strength ?? 0.5) : undefined],
+    ["Denoising strength", request.image_url ? (request.noise_strength ?? defaultInput.noise_strength) : undefined],
     ["Clip skip", request.clip_skip || undefined],
     ["Eta", request.eta || undefined],
   ];
@@ -50,8 +53,11 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
   return writeChunks([...chunks.slice(0, end), ...settings, ...chunks.slice(end)]);
 }
 
-/** The request stored in a PNG by `embedSettingsInPng`, validated by the input schema, or why not. */
-export function readSettingsFromPng(bytes: Uint8Array): LoraRequest | { error: string } {
+/**
+ * The settings stored in a PNG by `embedSettingsInPng`, read field by field with the input schema
+ * as a link's are (what does not fit is named in `problems`), or why there are none to restore.
+ */
+export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { error: string } {
   let chunks: PngChunk[];
   try {
     chunks = readChunks(bytes);
@@ -66,9 +72,7 @@ export function readSettingsFromPng(bytes: Uint8Array): LoraRequest | { error: s
   } catch {
     return { error: "The settings in this image are damaged and could not be read." };
   }
-  const result = loraInputSchema.safeParse(json);
-  if (!result.success) {
-    return { error: `The settings in this image are not valid: ${result.error.issues.map((issue) => issue.message).join(" ")}` };
-  }
-  return json as LoraRequest;
+  const reading = readSettings(json);
+  if (!reading.unreadable) return reading;
+  return { error: `The settings in this image could not be read. ${problemsText(reading.problems)}` };
 }

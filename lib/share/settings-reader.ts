@@ -1,32 +1,25 @@
 import type { z } from "zod";
-import {
-  controlNetSchema,
-  embeddingSchema,
-  ipAdapterSchema,
-  loraInputSchema,
-  loraWeightSchema,
-} from "@/lib/fal/input-schema";
+import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
-import { DEFAULT_MODEL, defaultInput, isBlank } from "@/lib/fal/defaults";
-import type { LoraInput } from "@/lib/fal/input-schema";
-import { describeField, isInputField } from "./field-labels";
+import { DEFAULT_MODEL, defaultInput, isBlank, listItemSchemas, sameValue } from "@/lib/fal/defaults";
+import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
 
 /** One setting that could not be read, named in the user's words, and why. */
 export type SettingsProblem = { field: string; message: string };
 
-export type SettingsReading = { values: LoraInput; problems: SettingsProblem[] };
+/**
+ * What could be read, and what could not. `unreadable`: nothing could be kept, so `values` are
+ * the defaults; a page says so instead of "restored".
+ */
+export type SettingsReading = { values: LoraInput; problems: SettingsProblem[]; unreadable: boolean };
 
-const listItemSchemas = {
-  loras: loraWeightSchema,
-  embeddings: embeddingSchema,
-  controlnets: controlNetSchema,
-  ip_adapter: ipAdapterSchema,
-} as const;
-type ListField = keyof typeof listItemSchemas;
-
-function isListField(key: string): key is ListField {
-  return Object.hasOwn(listItemSchemas, key);
+/** "Seed: Seed must be at least 0. LoRA 2: LoRA path is required." */
+export function problemsText(problems: readonly SettingsProblem[]): string {
+  return problems.map((problem) => `${problem.field}: ${problem.message}`).join(" ");
 }
+
+/** The `field` of a problem about the settings as a whole rather than one field. */
+export const WHOLE_SETTINGS = "Settings";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -45,10 +38,19 @@ function readList(key: ListField, items: unknown[], problems: SettingsProblem[])
     else problems.push({ field: describeField(key, index), message: firstMessage(result.error) });
   });
   if (key === "embeddings" && kept.length > MAX_EMBEDDINGS) {
-    problems.push({ field: describeField(key), message: "Only one embedding is supported; the others were left out." });
+    problems.push({
+      field: describeField(key),
+      message: `This endpoint takes at most ${MAX_EMBEDDINGS} embedding; the others were left out.`,
+    });
     return kept.slice(0, MAX_EMBEDDINGS);
   }
   return kept;
+}
+
+/** Settings that could not be untangled field by field: the defaults, and a problem saying why. */
+function givenUp(problems: SettingsProblem[], message: string): LoraInput {
+  problems.push({ field: WHOLE_SETTINGS, message: `${message} Every setting was left at its default.` });
+  return defaultInput;
 }
 
 /**
@@ -57,8 +59,10 @@ function readList(key: ListField, items: unknown[], problems: SettingsProblem[])
  * keep a blank prompt from hiding the cross-field rules, which zod only runs on a valid object.
  */
 function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): LoraInput {
+  // Each round drops a list item or resets a field, so this many rounds always suffice.
+  const rounds = Object.keys(values).length + Object.keys(listItemSchemas).reduce((sum, key) => sum + values[key as ListField].length, 0);
   let current = values;
-  for (let attempt = 0; attempt < 16; attempt++) {
+  for (let round = 0; round <= rounds; round++) {
     const result = loraInputSchema.safeParse({
       ...current,
       model_name: current.model_name || DEFAULT_MODEL,
@@ -67,7 +71,8 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
     if (result.success) return current;
     const issue = result.error.issues[0];
     const [key, index] = issue?.path ?? [];
-    if (!issue || typeof key !== "string" || !isInputField(key)) return defaultInput;
+    if (!issue) return current;
+    if (typeof key !== "string" || !isInputField(key)) return givenUp(problems, `They break a rule of the endpoint: ${issue.message}`);
     if (isListField(key) && typeof index === "number") {
       problems.push({ field: describeField(key, index), message: issue.message });
       current = { ...current, [key]: current[key].filter((_, itemIndex) => itemIndex !== index) };
@@ -76,7 +81,7 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
       current = { ...current, [key]: defaultInput[key] };
     }
   }
-  return defaultInput;
+  return givenUp(problems, "They break rules between fields that could not be untangled one by one.");
 }
 
 /**
@@ -86,7 +91,7 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
  */
 export function readSettings(payload: unknown): SettingsReading {
   if (!isPlainObject(payload)) {
-    return { values: defaultInput, problems: [{ field: "Settings", message: "They are not a set of named fields." }] };
+    return { values: defaultInput, problems: [{ field: WHOLE_SETTINGS, message: "They are not a set of named fields." }], unreadable: true };
   }
   const problems: SettingsProblem[] = [];
   const accepted: Record<string, unknown> = {};
@@ -105,6 +110,7 @@ export function readSettings(payload: unknown): SettingsReading {
     else problems.push({ field: describeField(key), message: firstMessage(result.error) });
   }
   // Every accepted value passed its own field's schema, so together they are form values.
-  const values = { ...defaultInput, ...accepted } as LoraInput;
-  return { values: dropCrossFieldIssues(values, problems), problems };
+  const values = dropCrossFieldIssues({ ...defaultInput, ...accepted } as LoraInput, problems);
+  const unreadable = problems.length > 0 && sameValue(values, defaultInput);
+  return { values, problems, unreadable };
 }

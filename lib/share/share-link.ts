@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import type { LoraInput } from "@/lib/fal/input-schema";
-import { changedFields, defaultInput } from "@/lib/fal/defaults";
+import { defaultInput, minimalBody } from "@/lib/fal/defaults";
 import { readSettings, type SettingsReading } from "./settings-reader";
 
 /**
@@ -14,7 +14,7 @@ export const SHARE_PARAM = "s";
 export const LONG_LINK_CHARS = 8 * 1024;
 
 export function encodeSettingsHash(values: LoraInput): string {
-  const payload = compressToEncodedURIComponent(JSON.stringify(changedFields(values)));
+  const payload = compressToEncodedURIComponent(JSON.stringify(minimalBody(values)));
   return `${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}`;
 }
 
@@ -40,7 +40,7 @@ function hashParam(hash: string, name: string): string | undefined {
 }
 
 function unreadable(message: string): SettingsReading {
-  return { values: defaultInput, problems: [{ field: "Link", message }] };
+  return { values: defaultInput, problems: [{ field: "Link", message }], unreadable: true };
 }
 
 function decodePayload(payload: string): unknown {

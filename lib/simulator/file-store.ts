@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { BoundedCache } from "./bounded-cache";
 import { SIMULATOR_BASE_PATH } from "./paths";
+import { MAX_IMAGE_BYTES } from "@/lib/fal/limits";
 import { MiB } from "@/lib/http/read-limited";
 
 export type StoredFile = { bytes: Buffer; contentType: string; fileName: string };
@@ -11,7 +12,7 @@ export type UploadTarget = { upload_url: string; file_url: string };
 export type FileStoreOptions = {
   ttlMs: number;
   maxBytes: number;
-  /** Largest single upload; fal's client switches to multipart past 90 MiB. */
+  /** Largest single upload; the playground uploads images only, and no larger than MAX_IMAGE_BYTES. */
   maxUploadBytes?: number;
   /** How long an upload URL stays usable. */
   uploadTtlMs?: number;
@@ -20,7 +21,6 @@ export type FileStoreOptions = {
 
 type PendingUpload = { id: string; contentType: string; fileName: string };
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 50 * MiB;
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
 /** Why an upload was refused, with the HTTP status to answer. */
@@ -58,7 +58,7 @@ export class FileStore {
   private readonly uploads: BoundedCache<string, PendingUpload>;
 
   constructor(options: FileStoreOptions) {
-    this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.maxUploadBytes = options.maxUploadBytes ?? MAX_IMAGE_BYTES;
     this.files = new BoundedCache({
       ttlMs: options.ttlMs,
       maxWeight: options.maxBytes,

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { falValidationBody } from "@/lib/fal/validation-error";
 import { UploadError } from "./file-store";
 import { corsHeaders, json, readJson, type RouteHandler } from "./http-util";
@@ -12,8 +13,8 @@ const initiateSchema = z.object({
 
 export const initiateUpload: RouteHandler = async ({ request, url, simulator, origin }) => {
   const storageType = url.searchParams.get("storage_type");
-  if (storageType !== null && storageType !== "fal-cdn-v3") {
-    const detail = [{ loc: ["query", "storage_type"], msg: "Only fal-cdn-v3 storage is simulated.", type: "enum" }];
+  if (storageType !== null && storageType !== FAL_STORAGE_TYPE) {
+    const detail = [{ loc: ["query", "storage_type"], msg: `Only ${FAL_STORAGE_TYPE} storage is simulated.`, type: "enum" }];
     return json({ detail }, 422);
   }
   const body = await readJson(request, 64 * 1024);

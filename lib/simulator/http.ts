@@ -1,5 +1,5 @@
 import "server-only";
-import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { APP_ID, ENDPOINT_ID } from "@/lib/fal/endpoint";
 import { cancelRun, runResult, runStatus, runStatusStream, submitRun } from "./http-queue";
 import { getFile, initiateMultipartUpload, initiateUpload, preflight, putUpload } from "./http-storage";
 import { publicOrigin } from "@/lib/http/request-origin";

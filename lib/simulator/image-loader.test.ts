@@ -33,7 +33,7 @@ describe("image loader", () => {
     await expect(failure).rejects.toBeInstanceOf(SimulatorInputError);
     await expect(failure).rejects.toMatchObject({
       loc: ["body", "controlnets", 0, "image_url"],
-      message: "Control image could not be downloaded: the server answered HTTP 404.",
+      message: "ControlNet 1 control image could not be downloaded: the server answered HTTP 404.",
     });
   });
 

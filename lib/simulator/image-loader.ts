@@ -1,6 +1,9 @@
 import "server-only";
 import type { FileStore } from "./file-store";
 import { SIMULATOR_BASE_PATH } from "./paths";
+import { pathLabel } from "@/lib/fal/field-labels";
+import { MAX_IMAGE_BYTES } from "@/lib/fal/limits";
+import { isDataUri, parseDataUri } from "@/lib/http/data-uri";
 import { PrivateAddressError } from "@/lib/http/public-fetch";
 import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 import { type LoadImage, SimulatorInputError } from "./types";
@@ -13,24 +16,22 @@ export type ImageLoaderOptions = {
 };
 
 const OWN_FILE_PATH = new RegExp(`^${SIMULATOR_BASE_PATH}/files/([A-Za-z0-9_-]+)(?:/|$)`);
-const DATA_URI = /^data:([^,]*),(.*)$/s;
 
 /**
  * The loader the renderer fetches input images with: data URIs are decoded, the simulator's own
  * files (on whatever host they were addressed) are read from the store, anything else is
  * downloaded with a time and size limit. Every failure names the field it came from.
  */
-export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = 25 * MiB }: ImageLoaderOptions): LoadImage {
+export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = MAX_IMAGE_BYTES }: ImageLoaderOptions): LoadImage {
   return async (url, field) => {
     const loc = field[0] === "body" ? field : ["body", ...field];
-    const fail = (reason: string) => new SimulatorInputError(loc, `${fieldLabel(loc)} could not be downloaded: ${reason}`);
+    const fail = (reason: string) => new SimulatorInputError(loc, `${pathLabel(loc)} could not be downloaded: ${reason}`);
     const tooLarge = () => fail(`the image is larger than ${maxBytes / MiB} MiB.`);
 
-    const dataUri = DATA_URI.exec(url);
-    if (dataUri) {
-      const [, meta = "", data = ""] = dataUri;
-      if (!/;base64$/i.test(meta)) throw fail("only base64 data URIs are supported.");
-      const bytes = Buffer.from(data.replace(/\s+/g, ""), "base64");
+    if (isDataUri(url)) {
+      const dataUri = parseDataUri(url);
+      if (!dataUri) throw fail("only base64 data URIs are supported.");
+      const bytes = Buffer.from(dataUri.base64, "base64");
       if (bytes.byteLength === 0) throw fail("the data URI is empty.");
       if (bytes.byteLength > maxBytes) throw tooLarge();
       return bytes;
@@ -77,15 +78,6 @@ export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes =
     if (bytes.byteLength === 0) throw fail("the server sent an empty body.");
     return bytes;
   };
-}
-
-/** The field's name as the form shows it. */
-function fieldLabel(loc: (string | number)[]): string {
-  const named = loc.filter((part): part is string => typeof part === "string");
-  if (named.includes("controlnets")) return named.includes("mask_url") ? "ControlNet mask" : "Control image";
-  if (named.includes("ip_adapter")) return named.includes("ip_adapter_mask_url") ? "IP adapter mask" : "IP adapter image";
-  if (named.at(-1) === "image_url") return "Init image";
-  return named.slice(1).join(".") || "The image";
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {

@@ -240,11 +240,11 @@ describe("renderImages", () => {
       ],
     });
     expect(control.loc).toEqual(["body", "controlnets", 1, "image_url"]);
-    expect(control.message).toMatch(/^Control image could not be decoded/);
+    expect(control.message).toMatch(/^ControlNet 2 control image could not be decoded/);
 
     const style = await failure({ ip_adapter: [{ path: "h94/IP-Adapter", ip_adapter_image_url: [BROKEN_URL] }] });
     expect(style.loc).toEqual(["body", "ip_adapter", 0, "ip_adapter_image_url", 0]);
-    expect(style.message).toMatch(/^IP adapter image could not be decoded/);
+    expect(style.message).toMatch(/^IP adapter 1 image 1 could not be decoded/);
   });
 
   it("reports the first failing field in input order", async () => {
@@ -287,7 +287,7 @@ describe("decodeImage", () => {
     await expect(decodeImage(Buffer.from("nope"), loc)).rejects.toMatchObject({
       name: "SimulatorInputError",
       loc,
-      message: expect.stringMatching(/^Control image could not be decoded as an image: .+\.$/),
+      message: expect.stringMatching(/^ControlNet 1 control image could not be decoded as an image: .+\.$/),
     });
   });
 });

@@ -7,6 +7,7 @@ import type { LoraInput } from "@/lib/fal/input-schema";
 import { combineStyles, controlEdges, loraOverlay, promptTint, type Style, transferStyle } from "./render-effects";
 import { hueColour, luma, mix32, mulberry32, type Rgb, type RgbImage, type Size } from "./pixel-math";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
+import { pathLabel } from "@/lib/fal/field-labels";
 
 export type { RgbImage } from "./pixel-math";
 
@@ -58,7 +59,7 @@ export async function decodeImage(
     return { pixels: data, width: info.width, height: info.height };
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?\s*$/, ".");
-    throw new SimulatorInputError(loc, `${imageLabel(loc)} could not be decoded as an image: ${reason}`);
+    throw new SimulatorInputError(loc, `${pathLabel(loc)} could not be decoded as an image: ${reason}`);
   }
 }
 
@@ -76,12 +77,6 @@ export async function renderImages(input: LoraInput, seed: number, loadImage: Lo
     images.push(await encode(pixels, scene.size, input.image_format));
   }
   return images;
-}
-
-function imageLabel(loc: Loc): string {
-  if (loc.includes("controlnets")) return "Control image";
-  if (loc.includes("ip_adapter")) return "IP adapter image";
-  return "Init image";
 }
 
 async function prepareScene(input: LoraInput, loadImage: LoadImage): Promise<Scene> {

@@ -1,5 +1,6 @@
 import "server-only";
-import { APP_ID, type LoraInput } from "@/lib/fal/input-schema";
+import { requestUrl } from "@/lib/fal/endpoint";
+import type { LoraInput } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 
@@ -56,7 +57,7 @@ export type QueueStatus = {
 
 /** The URLs fal puts in every status; the proxy maps them back onto the simulator. */
 export function queueUrls(requestId: string) {
-  const responseUrl = `https://queue.fal.run/${APP_ID}/requests/${requestId}`;
+  const responseUrl = requestUrl(requestId);
   return { response_url: responseUrl, status_url: `${responseUrl}/status`, cancel_url: `${responseUrl}/cancel` };
 }
 

@@ -1,6 +1,6 @@
 import type { LoraRequest, Scheduler } from "@/lib/fal/input-schema";
 import { loraLimits, type NumberLimit, numberLimits, seedLimit } from "@/lib/fal/limits";
-import { fieldLabels, itemFieldLabel } from "@/lib/compare/setting-labels";
+import { fieldLabels, itemFieldLabel } from "@/lib/fal/field-labels";
 
 /** A setting a sweep can vary: one of the sampling settings, or one LoRA's scale (by its position). */
 export type SweepParameter =
@@ -27,7 +27,7 @@ export function limitOf(parameter: SweepParameter): NumberLimit | undefined {
 
 /** The form's words for the parameter: "Guidance scale (CFG)", "LoRA 2 scale". */
 export function parameterLabel(parameter: SweepParameter): string {
-  return parameter.field === "lora_scale" ? itemFieldLabel("loras", parameter.lora, "scale") : fieldLabels[parameter.field];
+  return parameter.field === "lora_scale" ? itemFieldLabel("loras", "scale", parameter.lora) : fieldLabels[parameter.field];
 }
 
 /** A stable key for a parameter, for a select's value: "guidance_scale", "loras.1.scale". */

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { useFieldArray } from "react-hook-form";
+import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { controlNetLimits } from "@/lib/fal/limits";
 import { newControlNet } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
@@ -9,38 +10,38 @@ import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fie
 import { EdgeMapButton, PaintMaskButton } from "@/components/tools/slot-tools";
 import { FormSection, smallButtonClass } from "../form-section";
 import { ImageField } from "../image-field";
-import { ListItem, ListItemControls } from "../list-item-controls";
+import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 import { StartEndRange } from "../start-end-range";
 
-type ControlNetItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
-
-const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove }: ControlNetItemProps) {
-  const name = `ControlNet ${index + 1}`;
+const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove }: ListItemProps) {
+  const name = describeField("controlnets", index);
+  const label = (field: ItemField<"controlnets">) => itemFieldLabel("controlnets", field, index);
   return (
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
-      <TextField name={`controlnets.${index}.path`} label={`${name} path`} placeholder="diffusers/controlnet-canny-sdxl-1.0" />
-      <ImageField name={`controlnets.${index}.image_url`} label={`${name} control image`} />
+      <TextField name={`controlnets.${index}.path`} label={label("path")} placeholder="diffusers/controlnet-canny-sdxl-1.0" />
+      <ImageField name={`controlnets.${index}.image_url`} label={label("image_url")} />
       <EdgeMapButton index={index} />
       <ImageField
         name={`controlnets.${index}.mask_url`}
-        label={`${name} mask (optional)`}
+        label={`${label("mask_url")} (optional)`}
         hint="Same size as the control image; both sides divisible by 32."
       />
       <PaintMaskButton kind="controlnet" index={index} />
-      <SliderNumberField name={`controlnets.${index}.conditioning_scale`} label={`${name} conditioning scale`} limit={controlNetLimits.conditioning_scale} />
+      <SliderNumberField name={`controlnets.${index}.conditioning_scale`} label={label("conditioning_scale")} limit={controlNetLimits.conditioning_scale} />
       <StartEndRange
         start={`controlnets.${index}.start_percentage`}
         end={`controlnets.${index}.end_percentage`}
         label={name}
+        labels={{ start: label("start_percentage"), end: label("end_percentage") }}
         limits={{ start: controlNetLimits.start_percentage, end: controlNetLimits.end_percentage }}
       />
-      <TextField name={`controlnets.${index}.config_url`} label={`${name} config URL`} />
-      <TextField name={`controlnets.${index}.variant`} label={`${name} variant`} placeholder="fp16" />
+      <TextField name={`controlnets.${index}.config_url`} label={label("config_url")} />
+      <TextField name={`controlnets.${index}.variant`} label={label("variant")} placeholder="fp16" />
       <NumberField
         name={`controlnets.${index}.ip_adapter_index`}
-        label={`${name} IP adapter index`}
+        label={label("ip_adapter_index")}
         optional
-        limit={{ min: 0, step: 1 }}
+        limit={controlNetLimits.ip_adapter_index}
         hint="Pair it with the IP adapter at this position (0 is the first); leave empty for none."
       />
     </ListItem>
@@ -59,7 +60,7 @@ export function ControlNetList() {
       </button>
       <CheckboxField
         name="controlnet_guess_mode"
-        label="ControlNet guess mode"
+        label={fieldLabels.controlnet_guess_mode}
         hint="Let the ControlNets recognise the control image's content even without a prompt."
       />
     </FormSection>

@@ -1,6 +1,7 @@
 "use client";
 
 import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
 import { smallButtonClass } from "../form-section";
 import { ImageField } from "../image-field";
@@ -8,6 +9,7 @@ import { ImageField } from "../image-field";
 /** The reference images of one IP adapter: one or more. */
 export function IpAdapterImages({ index, itemName }: { index: number; itemName: string }) {
   const name = `ip_adapter.${index}.ip_adapter_image_url` as const;
+  const imageLabel = itemFieldLabel("ip_adapter", "ip_adapter_image_url", index);
   const { setValue, getValues } = useFormContext<FormValues>();
   const images = useWatch<FormValues, typeof name>({ name }) ?? [];
   const update = (next: string[]) => setValue(name, next, { shouldDirty: true });
@@ -23,14 +25,14 @@ export function IpAdapterImages({ index, itemName }: { index: number; itemName: 
         <div key={imageIndex} className="flex flex-col gap-1">
           <ImageField
             name={`${name}.${imageIndex}`}
-            label={`${itemName} image ${imageIndex + 1}`}
+            label={`${imageLabel} ${imageIndex + 1}`}
             otherError={images.length === 1 ? listError : undefined}
           />
           {images.length > 1 && (
             <button
               type="button"
               className={`${smallButtonClass} self-end`}
-              aria-label={`Remove ${itemName} image ${imageIndex + 1}`}
+              aria-label={`Remove ${imageLabel} ${imageIndex + 1}`}
               onClick={() => update(getValues(name).filter((_url, at) => at !== imageIndex))}
             >
               Remove image

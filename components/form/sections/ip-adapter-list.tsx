@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { useFieldArray } from "react-hook-form";
+import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { ipAdapterLimits } from "@/lib/fal/limits";
 import { newIpAdapter } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
@@ -9,32 +10,31 @@ import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fie
 import { PaintMaskButton } from "@/components/tools/slot-tools";
 import { FormSection, smallButtonClass } from "../form-section";
 import { ImageField } from "../image-field";
-import { ListItem, ListItemControls } from "../list-item-controls";
+import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 import { ScaleJsonField } from "../scale-json-field";
 import { IpAdapterImages } from "./ip-adapter-images";
 
-type IpAdapterItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
-
-const IpAdapterItem = memo(function IpAdapterItem({ index, count, move, remove }: IpAdapterItemProps) {
-  const name = `IP adapter ${index + 1}`;
+const IpAdapterItem = memo(function IpAdapterItem({ index, count, move, remove }: ListItemProps) {
+  const name = describeField("ip_adapter", index);
+  const label = (field: ItemField<"ip_adapter">) => itemFieldLabel("ip_adapter", field, index);
   const at = `ip_adapter.${index}` as const;
   return (
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
       <IpAdapterImages index={index} itemName={name} />
-      <ImageField name={`${at}.ip_adapter_mask_url`} label={`${name} mask (optional)`} />
+      <ImageField name={`${at}.ip_adapter_mask_url`} label={`${label("ip_adapter_mask_url")} (optional)`} />
       <PaintMaskButton kind="ip-adapter" index={index} />
-      <TextField name={`${at}.path`} label={`${name} path`} placeholder="h94/IP-Adapter" />
-      <TextField name={`${at}.model_subfolder`} label={`${name} model subfolder`} placeholder="sdxl_models" />
-      <TextField name={`${at}.weight_name`} label={`${name} weight name`} placeholder="ip-adapter_sdxl.bin" />
-      <TextField name={`${at}.insight_face_model_path`} label={`${name} InsightFace model path`} hint="For FaceID weights only." />
-      <NumberField name={`${at}.scale`} label={`${name} scale`} limit={{ min: 0, step: ipAdapterLimits.scale.step }} />
-      <ScaleJsonField index={index} label={`${name} scale JSON`} />
+      <TextField name={`${at}.path`} label={label("path")} placeholder="h94/IP-Adapter" />
+      <TextField name={`${at}.model_subfolder`} label={label("model_subfolder")} placeholder="sdxl_models" />
+      <TextField name={`${at}.weight_name`} label={label("weight_name")} placeholder="ip-adapter_sdxl.bin" />
+      <TextField name={`${at}.insight_face_model_path`} label={label("insight_face_model_path")} hint="For FaceID weights only." />
+      <NumberField name={`${at}.scale`} label={label("scale")} limit={{ min: ipAdapterLimits.scale.min, step: ipAdapterLimits.scale.step }} />
+      <ScaleJsonField index={index} label={label("scale_json")} />
       <SliderNumberField
         name={`${at}.unconditional_noising_factor`}
-        label={`${name} unconditional noising factor`}
+        label={label("unconditional_noising_factor")}
         limit={ipAdapterLimits.unconditional_noising_factor}
       />
-      <CheckboxField name={`${at}.image_projection_shortcut`} label={`${name} image projection shortcut`} />
+      <CheckboxField name={`${at}.image_projection_shortcut`} label={label("image_projection_shortcut")} />
     </ListItem>
   );
 });
@@ -49,9 +49,9 @@ export function IpAdapterList() {
       <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newIpAdapter(), { shouldFocus: false })}>
         Add IP adapter
       </button>
-      <TextField name="image_encoder_path" label="Image encoder path" hint='Needed by "plus" IP-adapter weights, e.g. h94/IP-Adapter.' />
-      <TextField name="image_encoder_subfolder" label="Image encoder subfolder" placeholder="models/image_encoder" />
-      <TextField name="image_encoder_weight_name" label="Image encoder weight name" />
+      <TextField name="image_encoder_path" label={fieldLabels.image_encoder_path} hint='Needed by "plus" IP-adapter weights, e.g. h94/IP-Adapter.' />
+      <TextField name="image_encoder_subfolder" label={fieldLabels.image_encoder_subfolder} placeholder="models/image_encoder" />
+      <TextField name="image_encoder_weight_name" label={fieldLabels.image_encoder_weight_name} />
     </FormSection>
   );
 }

@@ -3,13 +3,14 @@
 import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
+import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/form/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, SliderNumberField, TextField } from "../fields";
 import { smallButtonClass } from "../form-section";
-import { ListItem, ListItemControls } from "../list-item-controls";
+import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 
 function CivitaiHint({ index }: { index: number }) {
   const { setValue } = useFormContext<FormValues>();
@@ -35,17 +36,15 @@ function CivitaiHint({ index }: { index: number }) {
   );
 }
 
-type LoraItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
-
-const LoraItem = memo(function LoraItem({ index, count, move, remove }: LoraItemProps) {
-  const name = `LoRA ${index + 1}`;
+const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItemProps) {
+  const name = describeField("loras", index);
   return (
     <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
-      <TextField name={`loras.${index}.path`} label={`${name} path`} placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors" />
+      <TextField name={`loras.${index}.path`} label={itemFieldLabel("loras", "path", index)} placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors" />
       <LoraNameNote index={index} />
       <CivitaiHint index={index} />
-      <SliderNumberField name={`loras.${index}.scale`} label={`${name} scale`} limit={loraLimits.scale} />
-      <CheckboxField name={`loras.${index}.force`} label={`${name} force`} hint="Load it even where it does not fit the model's layers." />
+      <SliderNumberField name={`loras.${index}.scale`} label={itemFieldLabel("loras", "scale", index)} limit={loraLimits.scale} />
+      <CheckboxField name={`loras.${index}.force`} label={itemFieldLabel("loras", "force", index)} hint="Load it even where it does not fit the model's layers." />
     </ListItem>
   );
 });

@@ -4,17 +4,18 @@ import { IMAGE_FORMATS } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
 import { CheckboxField, NumberField, SelectField } from "../fields";
 import { FormSection } from "../form-section";
+import { fieldLabels } from "@/lib/fal/field-labels";
 
 const formatOptions = IMAGE_FORMATS.map((value) => ({ value, label: value.toUpperCase() }));
 
 export function OutputSection() {
   return (
     <FormSection title="Output" summary="format, count, safety, debug">
-      <SelectField name="image_format" label="Image format" options={formatOptions} />
+      <SelectField name="image_format" label={fieldLabels.image_format} options={formatOptions} />
       <NumberField name="num_images" label={numberLimits.num_images.label} limit={numberLimits.num_images} />
-      <CheckboxField name="enable_safety_checker" label="Safety checker" hint="Flagged images come back black." />
-      <CheckboxField name="debug_latents" label="Debug latents" hint="Also return the final latents as a file." />
-      <CheckboxField name="debug_per_pass_latents" label="Debug per-pass latents" hint="Also return the latents of every pass." />
+      <CheckboxField name="enable_safety_checker" label={fieldLabels.enable_safety_checker} hint="Flagged images come back black." />
+      <CheckboxField name="debug_latents" label={fieldLabels.debug_latents} hint="Also return the final latents as a file." />
+      <CheckboxField name="debug_per_pass_latents" label={fieldLabels.debug_per_pass_latents} hint="Also return the latents of every pass." />
     </FormSection>
   );
 }

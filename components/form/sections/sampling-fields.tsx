@@ -6,6 +6,7 @@ import { CheckboxField, NumberField, SelectField, SliderNumberField } from "../f
 import { FormSection } from "../form-section";
 import { ScheduleField } from "../schedule-field";
 import { SeedField } from "../seed-field";
+import { fieldLabels } from "@/lib/fal/field-labels";
 
 const schedulerOptions = [{ value: "", label: "The model's own" }, ...SCHEDULERS.map((value) => ({ value, label: value }))];
 const predictionOptions = PREDICTION_TYPES.map((value) => ({ value, label: value }));
@@ -24,13 +25,13 @@ export function SamplingBasics() {
 export function SamplingSection() {
   return (
     <FormSection title="Sampling" summary="scheduler, CLIP skip, eta, schedules">
-      <SelectField name="scheduler" label="Scheduler" options={schedulerOptions} />
+      <SelectField name="scheduler" label={fieldLabels.scheduler} options={schedulerOptions} />
       <NumberField name="clip_skip" label={numberLimits.clip_skip.label} limit={numberLimits.clip_skip} hint="Skip the last CLIP layers (some anime models want 2)." />
       <SliderNumberField name="eta" label={numberLimits.eta.label} limit={numberLimits.eta} />
-      <SelectField name="prediction_type" label="Prediction type" options={predictionOptions} hint="v_prediction for models trained that way (e.g. SD 2.x 768)." />
-      <CheckboxField name="rescale_betas_snr_zero" label="Rescale betas to zero terminal SNR" hint="For v-prediction models trained with zero terminal SNR." />
-      <ScheduleField name="timesteps" other="sigmas" label="Timesteps" example="999, 845, 730, 587, 443, 310, 193, 116, 53, 13" />
-      <ScheduleField name="sigmas" other="timesteps" label="Sigmas" example="14.61, 6.47, 3.86, 2.69, 1.88, 1.37, 0.98, 0.57, 0.03" />
+      <SelectField name="prediction_type" label={fieldLabels.prediction_type} options={predictionOptions} hint="v_prediction for models trained that way (e.g. SD 2.x 768)." />
+      <CheckboxField name="rescale_betas_snr_zero" label={fieldLabels.rescale_betas_snr_zero} hint="For v-prediction models trained with zero terminal SNR." />
+      <ScheduleField name="timesteps" other="sigmas" label={fieldLabels.timesteps} example="999, 845, 730, 587, 443, 310, 193, 116, 53, 13" />
+      <ScheduleField name="sigmas" other="timesteps" label={fieldLabels.sigmas} example="14.61, 6.47, 3.86, 2.69, 1.88, 1.37, 0.98, 0.57, 0.03" />
     </FormSection>
   );
 }
