@@ -102,13 +102,14 @@ export const controlNetSchema = z
       .optional(),
   })
   .check((ctx) => {
+    // fal's app refuses start >= end (equal too) and reports it at the start (fal-reference §6).
     const { start_percentage: start, end_percentage: end } = ctx.value;
     if (start >= end) {
       ctx.issues.push({
         code: "custom",
-        input: end,
-        path: ["end_percentage"],
-        message: "ControlNet end must be greater than its start.",
+        input: start,
+        path: ["start_percentage"],
+        message: "ControlNet start must be below its end.",
       });
     }
   });
