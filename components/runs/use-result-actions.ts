@@ -4,15 +4,18 @@ import { useEffect, useMemo } from "react";
 import { showServerErrors } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { Seed } from "@/lib/fal/output-schema";
 import { toFormValues } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
+import { reuseSeed } from "@/lib/runs/seed";
 
 /** What a result or a history entry can put back into the form. */
 export type ResultActions = {
   /** Restores the run's whole input; false when it no longer fits the form's schema. */
   reuseSettings: (input: LoraRequest) => boolean;
   useAsInitImage: (url: string) => void;
-  useSeed: (seed: number) => void;
+  /** Puts the seed in the form; a seed it cannot send back unchanged is refused, with the reason. */
+  useSeed: (seed: Seed) => string | undefined;
 };
 
 function reveal(fieldId: string) {
@@ -48,8 +51,11 @@ export function useResultActions(form: PlaygroundFormApi, manager: RunManager): 
         reveal("image_url");
       },
       useSeed(seed) {
-        form.setValue("seed", seed, { shouldDirty: true, shouldValidate: true });
+        const reuse = reuseSeed(seed);
+        if (!reuse.ok) return reuse.reason;
+        form.setValue("seed", reuse.seed, { shouldDirty: true, shouldValidate: true });
         reveal("seed");
+        return undefined;
       },
     }),
     [form],
