@@ -164,6 +164,17 @@ describe("RunManager", () => {
     expect(transport.submit).toHaveBeenCalledTimes(1);
   });
 
+  it("picks a lost run up again when fal answers its cancel with a 202", async () => {
+    const offline = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    const transport = fakeTransport({ follow: offline, status: offline, cancel: vi.fn(async (): Promise<CancelAnswer> => "requested") });
+    const manager = new RunManager({ transport, reconnect: { firstDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.connection?.state).toBe("lost"));
+    transport.status = vi.fn(async () => status("COMPLETED"));
+    await manager.cancel(id);
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", cancelRequested: true, connection: undefined });
+  });
+
   it("sends a refused input's field errors to the form and keeps the input", async () => {
     const refusal = new ValidationError({
       message: "Unprocessable Entity",

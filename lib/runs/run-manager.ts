@@ -167,7 +167,11 @@ export class RunManager {
   private async cancelInQueue(id: string, requestId: string): Promise<void> {
     try {
       const answer = await this.options.transport.cancel(requestId);
-      if (answer !== "cancelled") return;
+      if (answer !== "cancelled") {
+        // fal answered, so it can be heard again: a run whose following had given up is picked up.
+        this.checkAgain(id);
+        return;
+      }
     } catch (error) {
       const notice = `Cancel did not reach fal (${toRunError(error).message}); the run goes on.`;
       this.store.update(id, { cancelRequested: false, notice });
