@@ -18,7 +18,7 @@ export default function Home() {
       </header>
       {mode === "fal" && <FalKeyControl serverHasKey={Boolean(FAL_KEY)} />}
       <main>
-        <Playground />
+        <Playground mode={mode} />
       </main>
     </>
   );

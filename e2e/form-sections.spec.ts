@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "./fixtures/images";
-import { field, MODEL, openSection, runAndReadBody, UPLOADED, uploadImage } from "./fixtures/form";
+import { DRAWN_SEED, field, MODEL, openSection, runAndReadBody, UPLOADED, uploadImage } from "./fixtures/form";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -22,6 +22,7 @@ test("model and prompt: the simulator receives exactly what was changed", async 
     prompt_weighting: true,
     unet_name: "someone/unet",
     variant: "fp16",
+    seed: DRAWN_SEED,
   });
 });
 
@@ -37,7 +38,7 @@ test("init image: a dropped file is uploaded and its URL sent with the noise str
   await field(page, "Noise strength").fill("0.8");
 
   const body = await runAndReadBody(page);
-  expect(body).toEqual({ model_name: MODEL, prompt: "a lighthouse at dusk", image_url: UPLOADED, noise_strength: 0.8 });
+  expect(body).toEqual({ model_name: MODEL, prompt: "a lighthouse at dusk", image_url: UPLOADED, noise_strength: 0.8, seed: DRAWN_SEED });
 
   await page.getByRole("button", { name: "Remove init image" }).click();
   await expect(page.getByRole("img", { name: "Init image preview" })).toHaveCount(0);
@@ -247,6 +248,7 @@ test("tiling and output fields", async ({ page }) => {
     image_format: "jpeg",
     num_images: 2,
     enable_safety_checker: true,
+    seed: DRAWN_SEED,
     debug_latents: true,
     debug_per_pass_latents: true,
   });

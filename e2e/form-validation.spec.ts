@@ -32,7 +32,7 @@ test("Ctrl+Enter runs from the prompt", async ({ page }) => {
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");
 });
 
-test("a 422 from the server lands on the list item it names", async ({ page, baseURL }) => {
+test("an image fal's app cannot load: its 422 sentence lands on the field holding that URL", async ({ page, baseURL }) => {
   await page.goto("/");
   await field(page, "Prompt").fill("a lighthouse");
   await openSection(page, "ControlNets");
@@ -45,10 +45,14 @@ test("a 422 from the server lands on the list item it names", async ({ page, bas
   const body = await runAndReadBody(page);
   expect(body).toMatchObject({ model_name: MODEL, controlnets: [{ image_url: `${baseURL}/api/simulator/files/missing/control.png` }] });
 
-  await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "failed");
+  const card = page.getByRole("article").first();
+  await expect(card).toHaveAttribute("data-status", "failed");
+  await expect(card.getByRole("alert")).toContainText(`ControlNet 1: fal could not load this image.`);
+  await expect(card.getByRole("alert")).toContainText(`Could not load image from url: ${baseURL}/api/simulator/files/missing/control.png`);
+  await expect(card.getByRole("button", { name: /Retry/ })).toHaveCount(0);
   const controlImage = field(page, "ControlNet 1 control image");
   await expect(controlImage).toHaveAttribute("aria-invalid", "true");
-  await expect(controlImage).toHaveAccessibleDescription(/ControlNet 1 control image could not be downloaded/);
+  await expect(controlImage).toHaveAccessibleDescription(/fal could not load this image: Could not load image from url: /);
   await expect(controlImage).toBeFocused();
 });
 

@@ -67,10 +67,10 @@ test("a refused input lands on the field it names and keeps what was typed", asy
   await expect(prompt).toHaveValue("a prompt the server refuses");
   const card = runCard(page, "a prompt the server refuses");
   await expect(card).toHaveAttribute("data-status", "failed");
-  await expect(card.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await expect(card.getByRole("button", { name: /Retry/ })).toHaveCount(0);
 });
 
-test("an API error shows its message, and Retry sends the same input again", async ({ page }) => {
+test("an API error shows its message, and Retry sends the same input (seed included) again as a new run", async ({ page }) => {
   await answerSubmits(page, 500, { detail: "The runner is out of memory." });
   await page.goto("/");
   const submits: string[] = [];
@@ -81,7 +81,7 @@ test("an API error shows its message, and Retry sends the same input again", asy
   const card = runCard(page, "retry me");
   await expect(card.getByRole("alert")).toContainText("The runner is out of memory.");
   await expect(card).toHaveAttribute("data-status", "failed");
-  await card.getByRole("button", { name: "Retry" }).click();
+  await card.getByRole("button", { name: "Retry as a new run" }).click();
   await expect(card).toHaveAttribute("data-status", "completed");
   expect(submits).toHaveLength(2);
   expect(submits[1]).toBe(submits[0]);

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
+import { extendSubmits } from "./fixtures/queue";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -47,4 +48,46 @@ test("in fal mode without a server key, a run says what to do, and the visitor's
   await page.getByRole("button", { name: /^Run/ }).click();
   const result = page.getByRole("list", { name: "Results" }).getByRole("img").first();
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(88);
+});
+
+test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, a 202 cancel followed to its end, simulator files named before Run", async ({ page }) => {
+  await page.goto(`${origin}/`);
+  await page.getByLabel("Your fal key").fill("visitor-1234:abcdefgh12345678");
+  await page.getByRole("button", { name: "Use my key" }).click();
+  const submits: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").endsWith("/image-to-image")) submits.push(request.url());
+  });
+
+  await page.getByLabel("Init image URL", { exact: true }).fill(`${origin}/api/simulator/files/tok_old/from-history.png`);
+  await page.getByRole("button", { name: "Use URL for Init image" }).click();
+  await page.getByLabel("Prompt", { exact: true }).fill("an image fal cannot reach");
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await expect(page.getByText("This image is stored by the local simulator, which fal cannot reach; drop the image again.")).toBeVisible();
+  expect(submits).toEqual([]);
+  await page.getByRole("button", { name: "Remove init image" }).click();
+
+  await page.getByLabel("Random seed", { exact: true }).uncheck();
+  await page.getByLabel("Seed", { exact: true }).fill("0");
+  await page.getByLabel("Prompt", { exact: true }).fill("fal picks a 64-bit seed");
+  const result = page.waitForResponse((response) => response.request().method() === "GET" && /\/requests\/[^/]+$/.test(response.request().headers()["x-fal-target-url"] ?? ""));
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const literal = /"seed":(\d+)/.exec(await (await result).text())?.[1] ?? "";
+  expect(BigInt(literal) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+  const seeded = page.getByRole("article").filter({ hasText: "fal picks a 64-bit seed" });
+  await expect(seeded).toHaveAttribute("data-status", "completed");
+  await expect(seeded.getByTestId("run-seed")).toHaveText(`Seed 0 (random on fal): fal picked ${literal}`);
+  await expect(page.getByRole("list", { name: "Results" })).toContainText(`seed ${literal}`);
+
+  await extendSubmits(page, { num_inference_steps: 150 });
+  await page.getByLabel("Prompt", { exact: true }).fill("cancelled while running");
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const running = page.getByRole("article").filter({ hasText: "cancelled while running" });
+  await expect(running).toHaveAttribute("data-status", "running");
+  const cancel = page.waitForResponse((response) => response.request().method() === "PUT");
+  await running.getByRole("button", { name: /^Cancel/ }).click();
+  expect((await cancel).status()).toBe(202);
+  await expect(running).toHaveAttribute("data-status", "cancelled");
+  await expect(running.getByRole("alert")).toHaveCount(0);
+  expect(submits).toHaveLength(2);
 });

@@ -3,15 +3,15 @@
 import { useController } from "react-hook-form";
 import { seedLimit } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
-import { describedBy, inputClass } from "@/components/ui/field";
+import { randomSeed } from "@/lib/runs/seed";
+import { describedBy, FieldMessages, inputClass } from "@/components/ui/field";
 import { smallButtonClass } from "./form-section";
 import { useFieldError } from "./use-field-error";
 
-export function randomSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-}
-
-/** Random (not sent; fal picks one and echoes it) or a fixed seed, with a dice to roll a new one. */
+/**
+ * Random (a new seed is drawn at each Run and sent, so every run can be made again) or a fixed
+ * seed, with a dice to roll a new one. Links and presets made while random stay random.
+ */
 export function SeedField() {
   const {
     field: { ref, value, onChange, onBlur },
@@ -51,7 +51,7 @@ export function SeedField() {
           onBlur={onBlur}
           className={`${inputClass} disabled:opacity-60`}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy("seed", { error })}
+          aria-describedby={describedBy("seed", { error, hint: true })}
         />
         <button type="button" className={`${smallButtonClass} px-2`} aria-label="Roll a random fixed seed" title="Roll a random fixed seed" onClick={() => onChange(randomSeed())}>
           <svg viewBox="0 0 24 24" className="size-5" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth={1.8}>
@@ -64,11 +64,15 @@ export function SeedField() {
           </svg>
         </button>
       </div>
-      {error && (
-        <p id="seed-error" role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <FieldMessages
+        id="seed"
+        hint={
+          random
+            ? "Each Run draws a new seed and shows it on its card."
+            : "0 means random on fal: it picks a seed of its own, so the run cannot be made again."
+        }
+        error={error}
+      />
     </div>
   );
 }

@@ -82,11 +82,18 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
             Close
           </button>
         </header>
-        {initImage ? (
+        {initImage && image.width && image.height ? (
           <CompareSlider before={initImage} after={image.url} alt={alt} width={image.width} height={image.height} />
         ) : (
           // eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator
-          <img src={image.url} alt={alt} width={image.width} height={image.height} className="mx-auto rounded" style={fittedBox(image.width, image.height)} />
+          <img
+            src={image.url}
+            alt={alt}
+            width={image.width}
+            height={image.height}
+            className="mx-auto rounded"
+            style={image.width && image.height ? fittedBox(image.width, image.height) : undefined}
+          />
         )}
         <ImageMeta item={item} />
         <div className="flex flex-wrap gap-2">
@@ -105,9 +112,19 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
           <button type="button" className={buttonClass} onClick={closeWith(() => actions.useAsInitImage(image.url))}>
             Use as init image
           </button>
-          <button type="button" className={buttonClass} onClick={closeWith(() => actions.useSeed(seed))}>
-            Use this seed
-          </button>
+          {seed !== undefined && (
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                const refusal = actions.useSeed(seed);
+                if (refusal) setNotice(refusal);
+                else onClose();
+              }}
+            >
+              Use this seed
+            </button>
+          )}
           <button
             type="button"
             className={buttonClass}

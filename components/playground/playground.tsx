@@ -15,8 +15,9 @@ function showOnPhones(runId: string): void {
   requestAnimationFrame(() => document.getElementById(`run-${runId}`)?.scrollIntoView({ block: "start", behavior: "smooth" }));
 }
 
-export function Playground() {
-  const form = usePlaygroundForm();
+/** `mode` is the server's (fal or simulator), which the form needs to judge image addresses. */
+export function Playground({ mode }: { mode: "fal" | "simulator" }) {
+  const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   return (

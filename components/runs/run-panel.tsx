@@ -26,6 +26,7 @@ export function RunPanel({ runs, liveIds, manager }: RunPanelProps) {
             run={run}
             onCancel={(id) => void manager.cancel(id)}
             onRetry={(id) => manager.retry(id)}
+            onCheckAgain={(id) => manager.checkAgain(id)}
           />
         ))
       )}

@@ -5,7 +5,9 @@ import { showServerErrors } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { applySettings } from "@/components/share/form-settings";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { Seed } from "@/lib/fal/output-schema";
 import type { RunManager } from "@/lib/runs/run-manager";
+import { reuseSeed } from "@/lib/runs/seed";
 import { problemsText, readSettings } from "@/lib/share/settings-reader";
 
 /** What a result or a history entry can put back into the form. */
@@ -16,7 +18,8 @@ export type ResultActions = {
    */
   reuseSettings: (input: LoraRequest) => string | undefined;
   useAsInitImage: (url: string) => void;
-  useSeed: (seed: number) => void;
+  /** Puts the seed in the form; a seed it cannot send back unchanged is refused, with the reason. */
+  useSeed: (seed: Seed) => string | undefined;
 };
 
 function reveal(fieldId: string) {
@@ -46,8 +49,11 @@ export function useResultActions(form: PlaygroundFormApi, manager: RunManager): 
         reveal("image_url");
       },
       useSeed(seed) {
-        form.setValue("seed", seed, { shouldDirty: true, shouldValidate: true });
+        const reuse = reuseSeed(seed);
+        if (!reuse.ok) return reuse.reason;
+        form.setValue("seed", reuse.seed, { shouldDirty: true, shouldValidate: true });
         reveal("seed");
+        return undefined;
       },
     }),
     [form],

@@ -31,8 +31,18 @@ export function useRuns() {
       const newest = manager.newestActive();
       if (newest) void manager.cancel(newest.id);
     };
+    // Back online or shown again (a laptop waking up): runs waiting to reconnect try at once.
+    const wake = () => {
+      if (document.visibilityState === "visible") manager.wake();
+    };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    window.addEventListener("online", wake);
+    document.addEventListener("visibilitychange", wake);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      window.removeEventListener("online", wake);
+      document.removeEventListener("visibilitychange", wake);
+    };
   }, [manager]);
 
   return { ...snapshot, manager };

@@ -6,14 +6,14 @@ import { ENDPOINT_ID } from "./endpoint";
 export const PROXY_PATH = "/api/fal/proxy";
 
 /**
- * A fal client of this page: every call through our proxy, with the visitor's own key when they
+ * How this page addresses fal: every call through our proxy, with the visitor's own key when they
  * gave one. The proxy rewrite runs first, so that key is only ever added to calls to our proxy.
  */
+export const playgroundMiddleware = withMiddleware(withProxy({ targetUrl: PROXY_PATH }), visitorKeyMiddleware(PROXY_PATH));
+
+/** A fal client of this page (see `playgroundMiddleware`). */
 export function createPlaygroundClient(options: { fetch?: typeof fetch } = {}) {
-  return createFalClient({
-    ...options,
-    requestMiddleware: withMiddleware(withProxy({ targetUrl: PROXY_PATH }), visitorKeyMiddleware(PROXY_PATH)),
-  });
+  return createFalClient({ ...options, requestMiddleware: playgroundMiddleware });
 }
 
 export const falClient = createPlaygroundClient();

@@ -99,13 +99,14 @@ export const controlNetSchema = z
     ip_adapter_index: ranged(controlNetLimits.ip_adapter_index).optional(),
   })
   .check((ctx) => {
+    // fal's app refuses start >= end (equal too) and reports it at the start (fal-reference §6).
     const { start_percentage: start, end_percentage: end } = ctx.value;
     if (start >= end) {
       ctx.issues.push({
         code: "custom",
-        input: end,
-        path: ["end_percentage"],
-        message: `${controlNetLimits.end_percentage.label} must be greater than its start.`,
+        input: start,
+        path: ["start_percentage"],
+        message: `${controlNetLimits.start_percentage.label} must be below its end.`,
       });
     }
   });

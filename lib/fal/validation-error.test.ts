@@ -94,8 +94,8 @@ describe("toFalFieldErrors", () => {
     [
       "ControlNet start not below end",
       { controlnets: [CONTROLNET, { ...CONTROLNET, start_percentage: 0.6, end_percentage: 0.4 }] },
-      ["body", "controlnets", 1, "end_percentage"],
-      "ControlNet end must be greater than its start.",
+      ["body", "controlnets", 1, "start_percentage"],
+      "ControlNet start must be below its end.",
     ],
     [
       "timesteps with sigmas",

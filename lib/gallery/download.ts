@@ -1,5 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import type { FalImage } from "@/lib/fal/output-schema";
+import type { FalImage, Seed } from "@/lib/fal/output-schema";
+import { isExactSeed, reuseSeed } from "@/lib/runs/seed";
 import { embedSettingsInPng } from "@/lib/share/png-settings";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
@@ -15,28 +16,38 @@ function slug(text: string, max: number): string {
 }
 
 /** "a-lighthouse-at-dusk-seed-42.png": the prompt says what it is, the seed makes it again. */
-export function downloadFileName(image: FalImage, input: LoraRequest, seed?: number): string {
-  const extension = EXTENSIONS[image.content_type] ?? image.file_name.split(".").pop() ?? "png";
-  const parts = [slug(input.prompt, 48) || "lora-image", seed !== undefined ? `seed-${seed}` : slug(image.file_name.replace(/\.[^.]+$/, ""), 24)];
-  return `${parts.filter(Boolean).join("-")}.${extension}`;
+export function downloadFileName(image: FalImage, input: LoraRequest, seed?: Seed): string {
+  const fileName = image.file_name ?? "";
+  const extension = EXTENSIONS[image.content_type ?? ""] ?? (fileName.includes(".") ? fileName.split(".").pop() : undefined) ?? "png";
+  const named = seed !== undefined && isExactSeed(seed) ? `seed-${seed}` : slug(fileName.replace(/\.[^.]+$/, ""), 24);
+  return `${[slug(input.prompt, 48) || "lora-image", named].filter(Boolean).join("-")}.${extension}`;
+}
+
+/**
+ * The request a PNG carries: the run's own, with the seed it was sent with. A run sent without a
+ * seed (an older one) gets fal's seed only when the form can send that seed back unchanged.
+ */
+export function requestToEmbed(input: LoraRequest, seed?: Seed): LoraRequest {
+  if (input.seed !== undefined || seed === undefined) return input;
+  const reuse = reuseSeed(seed);
+  return reuse.ok ? { ...input, seed: reuse.seed } : input;
 }
 
 /**
  * The bytes to save: PNGs carry the request that made them (with the seed used, so it makes the
  * same image again); other formats have no place for it and are saved as they are.
  */
-export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: number): Promise<Blob> {
+export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: Seed): Promise<Blob> {
   const response = await fetch(image.url);
   if (!response.ok) throw new Error(`The image could not be downloaded (HTTP ${response.status}).`);
   const blob = await response.blob();
-  if (image.content_type !== "image/png") return blob;
-  const request = seed === undefined ? input : { ...input, seed };
-  const png = embedSettingsInPng(new Uint8Array(await blob.arrayBuffer()), request);
+  if ((image.content_type ?? blob.type) !== "image/png") return blob;
+  const png = embedSettingsInPng(new Uint8Array(await blob.arrayBuffer()), requestToEmbed(input, seed));
   return new Blob([new Uint8Array(png)], { type: "image/png" });
 }
 
 /** Fetches the image's bytes and saves them under a name taken from the prompt and seed. */
-export async function downloadImage(image: FalImage, input: LoraRequest, seed?: number): Promise<void> {
+export async function downloadImage(image: FalImage, input: LoraRequest, seed?: Seed): Promise<void> {
   const url = URL.createObjectURL(await downloadBytes(image, input, seed));
   try {
     const link = document.createElement("a");

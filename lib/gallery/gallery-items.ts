@@ -1,4 +1,4 @@
-import type { FalImage } from "@/lib/fal/output-schema";
+import type { FalImage, Seed } from "@/lib/fal/output-schema";
 import type { Run } from "@/lib/runs/run-state";
 
 export type GalleryItem = {
@@ -7,7 +7,8 @@ export type GalleryItem = {
   image: FalImage;
   /** The image's place in its run's output. */
   index: number;
-  seed: number;
+  /** The seed as fal sent it back (64-bit when fal picked it). */
+  seed: Seed | undefined;
   nsfw: boolean;
 };
 
@@ -24,7 +25,7 @@ export function galleryItems(runs: readonly Run[]): GalleryItem[] {
         image,
         index,
         seed: output.seed,
-        nsfw: output.has_nsfw_concepts[index] === true,
+        nsfw: output.has_nsfw_concepts?.[index] === true,
       }));
     });
 }

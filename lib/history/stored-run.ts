@@ -4,11 +4,17 @@ import { loraOutputSchema } from "@/lib/fal/output-schema";
 import type { Run } from "@/lib/runs/run-state";
 
 const runErrorSchema = z.object({
-  kind: z.enum(["validation", "api", "network"]),
+  kind: z.enum(["validation", "api", "network", "result"]),
   message: z.string(),
   fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })),
   retryable: z.boolean(),
+  raw: z.string().optional(),
 });
+
+const connectionSchema = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("reconnecting"), attempt: z.number(), reason: z.string() }),
+  z.object({ state: z.literal("lost"), reason: z.string() }),
+]);
 
 /**
  * The input as it was sent. A newer page may have tightened a rule it once passed, so only what the
@@ -32,6 +38,9 @@ export const storedRunSchema = z.object({
   error: runErrorSchema.optional(),
   inferenceTime: z.number().optional(),
   cancelRequested: z.boolean().optional(),
+  connection: connectionSchema.optional(),
+  requeues: z.number().optional(),
+  notice: z.string().optional(),
   startedAt: z.number(),
   endedAt: z.number().optional(),
 }) satisfies z.ZodType<Run>;

@@ -1,36 +1,36 @@
-import type { QueueStatus, RequestLog } from "@fal-ai/client";
-import { endpointId, falClient } from "@/lib/fal/browser-client";
-import { loraOutputSchema } from "@/lib/fal/output-schema";
-import type { RunTransport } from "./run-transport";
+import { ApiError, type FalClient, type QueueStatus, type RequestLog } from "@fal-ai/client";
+import { sleep } from "@/lib/async/sleep";
+import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
+import { exactJsonFetch } from "@/lib/fal/exact-json";
+import { requestUrl } from "@/lib/fal/endpoint";
+import type { CancelAnswer, RunTransport } from "./run-transport";
 
 const POLL_INTERVAL_MS = 500;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+/**
+ * fal keeps a status stream alive with a comment every 15 s, but the client's own silence check
+ * never fires (it compares a timestamp it has just set), so a stream that died quietly, as after
+ * a sleeping laptop, would hang for good. A stream this long without a status is left for polling.
+ */
+export const STREAM_SILENCE_MS = 45_000;
+
+type OnStatus = (status: QueueStatus) => void;
 
 /**
  * The status stream sends only the log lines that are new since its last event, so they are
- * gathered here; the stream may end before COMPLETED (a proxy hiccup), which the caller treats
+ * gathered here; it may end or break before COMPLETED (a proxy hiccup), which the caller treats
  * as a cue to poll.
  */
-async function streamStatus(
-  requestId: string,
-  signal: AbortSignal,
-  onStatus: (status: QueueStatus) => void,
-): Promise<QueueStatus | undefined> {
-  const stream = await falClient.queue.streamStatus(endpointId, { requestId, logs: true });
+async function streamStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus, silenceMs: number) {
+  const stream = await client.queue.streamStatus(endpointId, { requestId, logs: true });
   const abort = () => stream.abort();
+  let silence = setTimeout(abort, silenceMs);
   signal.addEventListener("abort", abort);
   const logs: RequestLog[] = [];
   let last: QueueStatus | undefined;
   stream.on("data", (status: QueueStatus) => {
+    clearTimeout(silence);
+    silence = setTimeout(abort, silenceMs);
     if ("logs" in status && Array.isArray(status.logs)) logs.push(...status.logs);
     last = "logs" in status ? { ...status, logs: [...logs] } : status;
     onStatus(last);
@@ -38,18 +38,15 @@ async function streamStatus(
   try {
     await stream.done();
   } finally {
+    clearTimeout(silence);
     signal.removeEventListener("abort", abort);
   }
   return last;
 }
 
-async function pollStatus(
-  requestId: string,
-  signal: AbortSignal,
-  onStatus: (status: QueueStatus) => void,
-): Promise<QueueStatus> {
+async function pollStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus): Promise<QueueStatus> {
   for (;;) {
-    const status = await falClient.queue.status(endpointId, { requestId, logs: true, abortSignal: signal });
+    const status = await client.queue.status(endpointId, { requestId, logs: true, abortSignal: signal });
     onStatus(status);
     if (status.status === "COMPLETED") return status;
     await sleep(POLL_INTERVAL_MS, signal);
@@ -57,30 +54,64 @@ async function pollStatus(
   }
 }
 
-/** The queue through the app's proxy: the status stream first, polling when it breaks. */
-export const falTransport: RunTransport = {
-  async submit(input, signal) {
-    const queued = await falClient.queue.submit(endpointId, { input, abortSignal: signal });
-    return { requestId: queued.request_id, queuePosition: queued.queue_position };
-  },
-  status(requestId, signal) {
-    return falClient.queue.status(endpointId, { requestId, logs: true, abortSignal: signal });
-  },
-  async follow(requestId, { signal, onStatus }) {
-    try {
-      const last = await streamStatus(requestId, signal, onStatus);
-      if (last?.status === "COMPLETED") return last;
-    } catch (error) {
-      if (signal.aborted) throw error;
-    }
-    signal.throwIfAborted();
-    return pollStatus(requestId, signal, onStatus);
-  },
-  async result(requestId, signal) {
-    const result = await falClient.queue.result(endpointId, { requestId, abortSignal: signal });
-    return loraOutputSchema.parse(result.data);
-  },
-  async cancel(requestId) {
-    await falClient.queue.cancel(endpointId, { requestId });
-  },
+const CANCEL_ANSWERS: Record<number, { answer: CancelAnswer; body?: string }> = {
+  200: { answer: "cancelled" },
+  202: { answer: "requested" },
+  400: { answer: "already-completed", body: "ALREADY_COMPLETED" },
+  404: { answer: "not-found", body: "NOT_FOUND" },
 };
+
+/**
+ * `queue.cancel` of the client answers nothing, yet 200 (removed) and 202 (only signalled) mean
+ * opposite things for the run, so this one call goes out by hand, addressed as the client would.
+ */
+async function cancelRequest(fetchImpl: typeof fetch, requestId: string): Promise<CancelAnswer> {
+  const request = await playgroundMiddleware({ method: "PUT", url: `${requestUrl(requestId)}/cancel`, headers: {} });
+  const headers = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
+  );
+  const response = await fetchImpl(request.url, { method: request.method, headers: { accept: "application/json", ...headers } });
+  const body: unknown = await response.json().catch(() => undefined);
+  const known = CANCEL_ANSWERS[response.status];
+  const bodyStatus = typeof body === "object" && body !== null ? (body as { status?: unknown }).status : undefined;
+  if (known && (known.body === undefined || bodyStatus === known.body)) return known.answer;
+  throw new ApiError({ message: response.statusText || `HTTP ${response.status}`, status: response.status, body });
+}
+
+export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: number };
+
+/**
+ * The queue through the app's proxy: the status stream first, polling when it breaks or falls
+ * silent. Answers are read with exact integers, so a 64-bit seed keeps its digits.
+ */
+export function createFalTransport(options: FalTransportOptions = {}): RunTransport {
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const client = createPlaygroundClient({ fetch: exactJsonFetch(fetchImpl) });
+  const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
+  return {
+    async submit(input, signal) {
+      const queued = await client.queue.submit(endpointId, { input, abortSignal: signal });
+      return { requestId: queued.request_id, queuePosition: queued.queue_position };
+    },
+    status(requestId, signal) {
+      return client.queue.status(endpointId, { requestId, logs: true, abortSignal: signal });
+    },
+    async follow(requestId, { signal, onStatus }) {
+      try {
+        const last = await streamStatus(client, requestId, signal, onStatus, silenceMs);
+        if (last?.status === "COMPLETED") return last;
+      } catch (error) {
+        if (signal.aborted) throw error;
+      }
+      signal.throwIfAborted();
+      return pollStatus(client, requestId, signal, onStatus);
+    },
+    async result(requestId, signal) {
+      const result = await client.queue.result(endpointId, { requestId, abortSignal: signal });
+      return result.data;
+    },
+    cancel: (requestId) => cancelRequest(fetchImpl, requestId),
+  };
+}
+
+export const falTransport = createFalTransport();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import { openRunHistory } from "@/lib/history/run-history";
 import { RunManager } from "./run-manager";
-import type { RunTransport } from "./run-transport";
+import type { CancelAnswer, RunTransport } from "./run-transport";
 
 const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse" };
 const output: LoraOutput = {
@@ -30,7 +30,7 @@ function fakeTransport(overrides: Partial<RunTransport> = {}): RunTransport {
       return done;
     }),
     result: vi.fn(async () => output),
-    cancel: vi.fn(async () => undefined),
+    cancel: vi.fn(async (): Promise<CancelAnswer> => "cancelled"),
     ...overrides,
   };
 }
@@ -41,10 +41,14 @@ async function settled(manager: RunManager, id: string) {
 }
 
 describe("RunManager", () => {
-  it("submits, follows the queue and lands the output with its logs and inference time", async () => {
-    const manager = new RunManager({ transport: fakeTransport() });
+  it("submits with an explicit seed, follows the queue and lands the output with its logs and inference time", async () => {
+    const transport = fakeTransport();
+    const manager = new RunManager({ transport });
     const id = manager.start(input);
     expect(manager.get(id)?.status).toBe("submitting");
+    const seed = manager.get(id)?.input.seed;
+    expect(seed).toEqual(expect.any(Number));
+    expect(transport.submit).toHaveBeenCalledWith({ ...input, seed }, expect.any(AbortSignal));
     expect(await settled(manager, id)).toMatchObject({
       requestId: "req-1",
       status: "completed",
@@ -106,11 +110,69 @@ describe("RunManager", () => {
     const manager = new RunManager({ transport });
     const id = manager.start(input);
     await manager.cancel(id);
-    expect(manager.get(id)?.status).toBe("cancelled");
+    expect(manager.get(id)).toMatchObject({ status: "submitting", cancelRequested: true });
     accept({ requestId: "req-late", queuePosition: 0 });
     await vi.waitFor(() => expect(transport.cancel).toHaveBeenCalledWith("req-late"));
     expect(manager.get(id)).toMatchObject({ status: "cancelled", requestId: "req-late" });
     expect(transport.follow).not.toHaveBeenCalled();
+  });
+
+  it("after a 202 keeps following: the card says cancel requested, then shows the images fal went on to make", async () => {
+    let finish: (status: QueueStatus) => void = () => undefined;
+    const transport = fakeTransport({
+      cancel: vi.fn(async (): Promise<CancelAnswer> => "requested"),
+      follow: vi.fn((_id, { onStatus }) => {
+        onStatus(status("IN_PROGRESS"));
+        return new Promise<QueueStatus>((resolve) => (finish = resolve));
+      }),
+    });
+    const manager = new RunManager({ transport });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.status).toBe("running"));
+    await manager.cancel(id);
+    expect(manager.get(id)).toMatchObject({ status: "running", cancelRequested: true });
+    expect(manager.newestActive()).toBeUndefined();
+    finish(status("COMPLETED"));
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", output, cancelRequested: true });
+  });
+
+  it("says so when a cancel does not reach fal, and follows on", async () => {
+    const transport = fakeTransport({
+      cancel: vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+      follow: vi.fn(() => new Promise<QueueStatus>(() => undefined)),
+    });
+    const manager = new RunManager({ transport });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.requestId).toBe("req-1"));
+    await manager.cancel(id);
+    expect(manager.get(id)).toMatchObject({ status: "queued", cancelRequested: false, notice: expect.stringContaining("Cancel did not reach fal") });
+  });
+
+  it("never fails or resubmits a run it lost touch with; Check again asks fal about the same request", async () => {
+    const offline = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    const transport = fakeTransport({ follow: offline, status: offline });
+    const manager = new RunManager({ transport, reconnect: { firstDelayMs: 1, maxDelayMs: 2, maxAttempts: 3 } });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.connection).toEqual({ state: "lost", reason: expect.stringContaining("Failed to fetch") }));
+    expect(manager.get(id)?.status).toBe("queued");
+    manager.retry(id);
+    expect(transport.submit).toHaveBeenCalledTimes(1);
+
+    transport.status = vi.fn(async () => status("COMPLETED"));
+    manager.checkAgain(id);
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", output, connection: undefined });
+    expect(transport.submit).toHaveBeenCalledTimes(1);
+  });
+
+  it("picks a lost run up again when fal answers its cancel with a 202", async () => {
+    const offline = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    const transport = fakeTransport({ follow: offline, status: offline, cancel: vi.fn(async (): Promise<CancelAnswer> => "requested") });
+    const manager = new RunManager({ transport, reconnect: { firstDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.connection?.state).toBe("lost"));
+    transport.status = vi.fn(async () => status("COMPLETED"));
+    await manager.cancel(id);
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", cancelRequested: true, connection: undefined });
   });
 
   it("sends a refused input's field errors to the form and keeps the input", async () => {
@@ -123,7 +185,7 @@ describe("RunManager", () => {
     const fieldErrors = vi.fn();
     manager.onFieldErrors(fieldErrors);
     const run = await settled(manager, manager.start(input));
-    expect(run).toMatchObject({ status: "failed", input, error: { kind: "validation", retryable: false } });
+    expect(run).toMatchObject({ status: "failed", input, error: { kind: "validation", retryable: false, message: "LoRA 1: LoRA path is required." } });
     expect(fieldErrors).toHaveBeenCalledWith([{ field: "loras.0.path", message: "LoRA path is required." }]);
   });
 
@@ -135,9 +197,11 @@ describe("RunManager", () => {
     const manager = new RunManager({ transport: fakeTransport({ submit }) });
     const id = manager.start(input);
     expect(await settled(manager, id)).toMatchObject({ status: "failed", error: { kind: "api", message: "The runner crashed", retryable: true } });
+    const sent = manager.get(id)?.input;
     manager.retry(id);
     expect((await settled(manager, id))?.status).toBe("completed");
-    expect(submit).toHaveBeenLastCalledWith(input, expect.any(AbortSignal));
+    expect(submit).toHaveBeenLastCalledWith(sent, expect.any(AbortSignal));
+    expect(submit.mock.calls[0]?.[0]).toEqual(sent);
     expect(manager.snapshot().runs).toHaveLength(1);
   });
 
@@ -149,13 +213,14 @@ describe("RunManager", () => {
     });
     await first.load();
     const id = first.start(input);
-    await vi.waitFor(async () => expect((await history.list())[0]).toMatchObject({ id, requestId: "req-1", status: "queued" }));
+    await vi.waitFor(async () => expect((await history.list())[0]).toMatchObject({ id, requestId: "req-1", status: "queued", input: { seed: expect.any(Number) } }));
 
     const transport = fakeTransport({ status: vi.fn(async () => status("COMPLETED", { metrics: { inference_time: 2 } })) });
     const reloaded = new RunManager({ transport, history });
     await reloaded.load();
     expect(await settled(reloaded, id)).toMatchObject({ status: "completed", output, inferenceTime: 2 });
     expect(transport.status).toHaveBeenCalled();
+    expect(transport.submit).not.toHaveBeenCalled();
     expect(transport.follow).not.toHaveBeenCalled();
     expect(transport.result).toHaveBeenCalledWith("req-1", expect.any(AbortSignal));
     await vi.waitFor(async () => expect((await history.list())[0]?.status).toBe("completed"));

@@ -1,53 +1,57 @@
 import type { QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { historyProblem, type RunHistory } from "@/lib/history/run-history";
-import { isCancelledError, toRunError } from "./run-error";
+import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
-import { isActive, type Run, type RunUpdate } from "./run-state";
+import { toRunError } from "./run-error";
+import { followRun, type ReconnectPolicy } from "./run-follower";
+import { isActive, type Run, type RunError, type RunUpdate } from "./run-state";
+import { RunStore, type RunsSnapshot } from "./run-store";
 import type { RunTransport } from "./run-transport";
-import { isCancelledStatus, statusUpdate } from "./status-update";
+import { withRunSeed } from "./seed";
+import { statusUpdate } from "./status-update";
 
-export type RunsSnapshot = {
-  /** Every run in history and of this page, newest first. */
-  runs: readonly Run[];
-  /** The runs started or resumed since the page loaded: the run panel shows these. */
-  liveIds: ReadonlySet<string>;
-  loaded: boolean;
-  /** Set once this browser's storage failed: runs are not being kept, and why. */
-  historyProblem?: string;
-};
+export type { RunsSnapshot } from "./run-store";
 
 type RunManagerOptions = {
   transport: RunTransport;
   history?: RunHistory;
   /** Log lines arrive many times a second; history gets them at most this often per run. */
   persistEveryMs?: number;
+  reconnect?: ReconnectPolicy;
 };
 
-const NEVER_QUEUED: Run["error"] = {
+const NEVER_QUEUED: RunError = {
   kind: "network",
-  message: "The page closed before this run reached the queue. Retry sends the same input again.",
+  message: "The page closed before this run reached the queue.",
   fieldErrors: [],
   retryable: true,
 };
 
-/** Starts, follows, cancels and remembers runs; the page reads it through `useRuns`. */
+/** A promise the page can settle early, to end every reconnect wait at once. */
+function wakeupGate() {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/**
+ * Starts, follows and cancels runs. A submitted run is followed on its request id until fal says
+ * how it ended, and is never submitted again on its own; its state lives in a `RunStore`.
+ */
 export class RunManager {
-  private state: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
-  private readonly listeners = new Set<() => void>();
+  private readonly store: RunStore;
   private readonly fieldErrorListeners = new Set<(errors: FieldError[]) => void>();
   private readonly tracking = new Map<string, AbortController>();
-  private readonly pendingWrites = new Map<string, ReturnType<typeof setTimeout>>();
   private loading: Promise<void> | undefined;
+  private wakeup = wakeupGate();
 
-  constructor(private readonly options: RunManagerOptions) {}
+  constructor(private readonly options: RunManagerOptions) {
+    this.store = new RunStore({ history: options.history, persistEveryMs: options.persistEveryMs });
+  }
 
-  snapshot = (): RunsSnapshot => this.state;
+  snapshot = (): RunsSnapshot => this.store.snapshot();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   /** Called with the field errors of a run the server refused, so the form can show them. */
   onFieldErrors(listener: (errors: FieldError[]) => void): () => void {
@@ -56,191 +60,171 @@ export class RunManager {
   }
 
   get(id: string): Run | undefined {
-    return this.state.runs.find((run) => run.id === id);
+    return this.store.get(id);
   }
 
-  /** Reads history once and resumes every run that was still in flight when the page closed. */
+  /** Reads history once and picks up every run that was still in flight when the page closed. */
   load(): Promise<void> {
-    this.loading ??= this.loadHistory();
+    this.loading ??= this.resumeFromHistory();
     return this.loading;
   }
 
+  /** Submits a new run, always with an explicit seed (drawn now when "Random seed" left it out). */
   start(input: LoraRequest): string {
-    const run: Run = { id: crypto.randomUUID(), input, status: "submitting", logs: [], startedAt: Date.now() };
-    this.setState({ runs: [run, ...this.state.runs], liveIds: new Set([...this.state.liveIds, run.id]) });
-    this.persist(run.id, true);
-    void this.submitAndTrack(run.id);
+    const run: Run = { id: crypto.randomUUID(), input: withRunSeed(input), status: "submitting", logs: [], startedAt: Date.now() };
+    this.store.add(run);
+    void this.submitAndFollow(run.id);
     return run.id;
   }
 
-  /** Re-submits a failed run's input on the same card. */
+  /** Submits a failed run's input (its seed included) again, as a new run on the same card. */
   retry(id: string): void {
     const run = this.get(id);
-    if (!run || isActive(run)) return;
-    this.replace(id, { id, input: run.input, status: "submitting", logs: [], startedAt: Date.now() });
-    this.persist(id, true);
-    void this.submitAndTrack(id);
+    if (run?.status !== "failed" || !run.error?.retryable) return;
+    this.store.replace({ id, input: run.input, status: "submitting", logs: [], startedAt: Date.now() }, { now: true });
+    void this.submitAndFollow(id);
   }
 
-  /** Asks the queue to cancel and stops following; a run that already finished keeps its result. */
+  /**
+   * Asks fal to cancel. A queued run is removed and ends here; a running one only gets a signal
+   * and is followed on, so the card shows how it really ended.
+   */
   async cancel(id: string): Promise<void> {
     const run = this.get(id);
     if (!run || !isActive(run) || run.cancelRequested) return;
-    this.update(id, { cancelRequested: true });
-    if (!run.requestId) {
-      // The submit may already have reached the queue: its answer is awaited and cancelled there too.
-      this.finish(id, { status: "cancelled" });
-      return;
-    }
-    try {
-      await this.options.transport.cancel(run.requestId);
-    } catch {
-      // ALREADY_COMPLETED or unreachable: following goes on and shows what really happened.
-      this.update(id, { cancelRequested: false });
-      return;
-    }
-    this.tracking.get(id)?.abort();
-    this.finish(id, { status: "cancelled" });
+    this.store.update(id, { cancelRequested: true, notice: undefined });
+    // Without a request id yet, the submit's answer is awaited and cancelled as soon as it comes.
+    if (run.requestId) await this.cancelInQueue(id, run.requestId);
   }
 
-  /** The newest run still queued or running, for the Esc shortcut. */
+  /** Asks fal about a run whose following gave up: the same request id, never a new submit. */
+  checkAgain(id: string): void {
+    const run = this.get(id);
+    if (!run?.requestId || !isActive(run) || this.tracking.has(id)) return;
+    this.store.update(id, { connection: undefined });
+    void this.follow(id, run.requestId, { resume: true });
+  }
+
+  /** Ends every reconnect wait now: the page is back online or in view. */
+  wake(): void {
+    this.wakeup.open();
+    this.wakeup = wakeupGate();
+  }
+
+  /** The newest run still queued or running and not already being cancelled, for the Esc shortcut. */
   newestActive(): Run | undefined {
-    return this.state.runs.find((run) => this.state.liveIds.has(run.id) && isActive(run));
+    const { runs, liveIds } = this.snapshot();
+    return runs.find((run) => liveIds.has(run.id) && isActive(run) && !run.cancelRequested);
   }
 
   async remove(id: string): Promise<void> {
     this.stopTracking(id);
-    this.setState({ runs: this.state.runs.filter((run) => run.id !== id) });
-    await this.options.history?.remove(id).catch(this.historyFailed);
+    await this.store.remove([id]);
   }
 
   /** Deletes every finished run; runs in flight stay. */
   async clearFinished(): Promise<void> {
-    const finished = this.state.runs.filter((run) => !isActive(run)).map((run) => run.id);
+    const finished = this.snapshot()
+      .runs.filter((run) => !isActive(run))
+      .map((run) => run.id);
     finished.forEach((id) => this.stopTracking(id));
-    this.setState({ runs: this.state.runs.filter((run) => isActive(run)) });
-    await this.options.history?.removeMany(finished).catch(this.historyFailed);
+    await this.store.remove(finished);
   }
 
-  private async loadHistory(): Promise<void> {
-    let stored: Run[] = [];
-    try {
-      stored = (await this.options.history?.list()) ?? [];
-    } catch (error) {
-      this.historyFailed(error);
-    }
-    const known = new Set(this.state.runs.map((run) => run.id));
-    const runs = [...this.state.runs, ...stored.filter((run) => !known.has(run.id))].sort((a, b) => b.startedAt - a.startedAt);
-    const resumed = stored.filter((run) => isActive(run) && !known.has(run.id));
-    this.setState({ runs, loaded: true, liveIds: new Set([...this.state.liveIds, ...resumed.map((run) => run.id)]) });
-    for (const run of resumed) {
-      if (run.requestId) void this.track(run.id, run.requestId, { resume: true });
+  private async resumeFromHistory(): Promise<void> {
+    for (const run of await this.store.load()) {
+      this.store.update(run.id, { connection: undefined, notice: undefined });
+      if (run.requestId) void this.follow(run.id, run.requestId, { resume: true });
       else this.finish(run.id, { status: "failed", error: NEVER_QUEUED });
     }
   }
 
-  private async submitAndTrack(id: string): Promise<void> {
+  private async submitAndFollow(id: string): Promise<void> {
     const controller = new AbortController();
     this.tracking.set(id, controller);
     const run = this.get(id);
     if (!run) return;
+    let queued: { requestId: string; queuePosition?: number };
     try {
-      const queued = await this.options.transport.submit(run.input, controller.signal);
-      if (controller.signal.aborted) return;
-      if (this.get(id)?.cancelRequested) {
-        this.update(id, { requestId: queued.requestId });
-        this.persist(id, true);
-        await this.options.transport.cancel(queued.requestId).catch(() => undefined);
-        return;
-      }
-      this.update(id, { requestId: queued.requestId, status: "queued", queuePosition: queued.queuePosition });
-      this.persist(id, true);
+      queued = await this.options.transport.submit(run.input, controller.signal);
     } catch (error) {
-      if (!controller.signal.aborted && !this.get(id)?.cancelRequested) this.fail(id, error);
+      if (controller.signal.aborted) return;
+      if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
+      else this.fail(id, toRunError(error, run.input));
       return;
     }
-    const requestId = this.get(id)?.requestId;
-    if (requestId) await this.track(id, requestId, { resume: false, controller });
+    if (controller.signal.aborted) return;
+    const { requestId, queuePosition } = queued;
+    this.store.update(id, { requestId, status: "queued", queuePosition }, { now: true });
+    if (this.get(id)?.cancelRequested) await this.cancelInQueue(id, requestId);
+    if (this.isFollowable(id)) await this.follow(id, requestId, { resume: false, controller });
   }
 
-  private async track(id: string, requestId: string, { resume, controller = new AbortController() }: { resume: boolean; controller?: AbortController }): Promise<void> {
+  private isFollowable(id: string): boolean {
+    const run = this.get(id);
+    return run !== undefined && isActive(run) && this.tracking.has(id);
+  }
+
+  private async cancelInQueue(id: string, requestId: string): Promise<void> {
+    try {
+      const answer = await this.options.transport.cancel(requestId);
+      if (answer !== "cancelled") {
+        // fal answered, so it can be heard again: a run whose following had given up is picked up.
+        this.checkAgain(id);
+        return;
+      }
+    } catch (error) {
+      const notice = `Cancel did not reach fal (${toRunError(error).message}); the run goes on.`;
+      this.store.update(id, { cancelRequested: false, notice });
+      return;
+    }
+    this.stopTracking(id);
+    this.finish(id, { status: "cancelled" });
+  }
+
+  private async follow(id: string, requestId: string, { resume, controller = new AbortController() }: { resume: boolean; controller?: AbortController }) {
     this.tracking.set(id, controller);
     const { signal } = controller;
-    const { transport } = this.options;
-    const onStatus = (status: QueueStatus) => {
-      if (!signal.aborted) this.update(id, statusUpdate(status));
+    const input = this.get(id)?.input;
+    if (!input) return;
+    const changed = (update: (run: Run) => RunUpdate) => {
+      const run = this.get(id);
+      if (run && !signal.aborted) this.store.update(id, update(run));
     };
     try {
-      let final = resume ? await transport.status(requestId, signal) : undefined;
-      if (final) onStatus(final);
-      if (final?.status !== "COMPLETED") final = await transport.follow(requestId, { signal, onStatus });
+      const ending = await followRun({
+        transport: this.options.transport,
+        requestId,
+        input,
+        signal,
+        resume,
+        policy: this.options.reconnect,
+        onStatus: (status: QueueStatus) => changed((run) => statusUpdate(status, run)),
+        onConnection: (connection) => changed(() => ({ connection })),
+        wakeup: () => this.wakeup.promise,
+      });
       if (signal.aborted) return;
-      if (isCancelledStatus(final)) return this.finish(id, { status: "cancelled" });
-      const output = await transport.result(requestId, signal);
-      if (!signal.aborted) this.finish(id, { status: "completed", output });
+      if (ending.status === "lost") this.store.update(id, { connection: { state: "lost", reason: ending.reason } }, { now: true });
+      else if (ending.status === "failed") this.fail(id, ending.error);
+      else this.finish(id, ending);
     } catch (error) {
-      if (signal.aborted) return;
-      if (isCancelledError(error)) this.finish(id, { status: "cancelled" });
-      else this.fail(id, error);
+      if (!signal.aborted) throw error;
     } finally {
       if (this.tracking.get(id) === controller) this.tracking.delete(id);
     }
   }
 
-  private fail(id: string, cause: unknown): void {
-    const error = toRunError(cause);
+  private fail(id: string, error: RunError): void {
     this.finish(id, { status: "failed", error });
     if (error.fieldErrors.length > 0) this.fieldErrorListeners.forEach((listener) => listener(error.fieldErrors));
   }
 
   private finish(id: string, update: RunUpdate): void {
-    this.update(id, { queuePosition: undefined, ...update, endedAt: Date.now() });
-    this.persist(id, true);
+    this.store.update(id, { queuePosition: undefined, connection: undefined, ...update, endedAt: Date.now() }, { now: true });
   }
 
   private stopTracking(id: string): void {
     this.tracking.get(id)?.abort();
     this.tracking.delete(id);
-    const timer = this.pendingWrites.get(id);
-    if (timer) clearTimeout(timer);
-    this.pendingWrites.delete(id);
-  }
-
-  private update(id: string, update: RunUpdate): void {
-    const run = this.get(id);
-    if (!run) return;
-    this.replace(id, { ...run, ...update });
-    this.persist(id, false);
-  }
-
-  private replace(id: string, next: Run): void {
-    this.setState({ runs: this.state.runs.map((run) => (run.id === id ? next : run)) });
-  }
-
-  private persist(id: string, now: boolean): void {
-    const { history, persistEveryMs = 300 } = this.options;
-    if (!history) return;
-    const write = () => {
-      this.pendingWrites.delete(id);
-      const run = this.get(id);
-      if (run) history.put(run).catch(this.historyFailed);
-    };
-    const pending = this.pendingWrites.get(id);
-    if (now) {
-      if (pending) clearTimeout(pending);
-      write();
-    } else if (!pending) {
-      this.pendingWrites.set(id, setTimeout(write, persistEveryMs));
-    }
-  }
-
-  /** Runs go on without storage; the page says they are not being kept. */
-  private historyFailed = (error: unknown): void => {
-    if (!this.state.historyProblem) this.setState({ historyProblem: historyProblem(error) });
-  };
-
-  private setState(patch: Partial<RunsSnapshot>): void {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((listener) => listener());
   }
 }

@@ -6,18 +6,32 @@ export type RunLog = { message: string; level: string; timestamp: string };
 
 export type RunStatus = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
 
-/** Why a run failed, in words a person can act on; `retryable` offers Retry with the same input. */
+/**
+ * Why a run failed, in words a person can act on. `retryable` offers Retry, which submits the
+ * same input as a new run; `raw` is a result fal completed that the page could not read.
+ */
 export type RunError = {
-  kind: "validation" | "api" | "network";
+  kind: "validation" | "api" | "network" | "result";
   message: string;
   fieldErrors: FieldError[];
   retryable: boolean;
+  raw?: string;
 };
+
+/**
+ * How following a submitted run is going when fal cannot be reached: "reconnecting" backs off
+ * and tries again on its own; "lost" has stopped trying and waits for "Check again". Neither
+ * ever submits the run again.
+ */
+export type RunConnection =
+  | { state: "reconnecting"; attempt: number; reason: string }
+  | { state: "lost"; reason: string };
 
 /** One run as the page shows it; every field is plain data so history can store it as it is. */
 export type Run = {
   id: string;
   requestId?: string;
+  /** The body as sent, seed included. */
   input: LoraRequest;
   status: RunStatus;
   queuePosition?: number;
@@ -25,7 +39,13 @@ export type Run = {
   output?: LoraOutput;
   error?: RunError;
   inferenceTime?: number;
+  /** Cancel was pressed; fal may still finish the run (a running request only gets a signal). */
   cancelRequested?: boolean;
+  connection?: RunConnection;
+  /** Times fal put the run back in its queue after it had started (runner retries). */
+  requeues?: number;
+  /** A passing remark for the card, e.g. a cancel that did not get through. */
+  notice?: string;
   startedAt: number;
   endedAt?: number;
 };

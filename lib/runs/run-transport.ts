@@ -1,6 +1,12 @@
 import type { QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import type { LoraOutput } from "@/lib/fal/output-schema";
+
+/**
+ * What fal said to a cancel (fal-reference §3): the queued request was removed (200 OK), the
+ * running one was signalled and may still finish (202), it had already finished (400), or fal
+ * does not know it (404).
+ */
+export type CancelAnswer = "cancelled" | "requested" | "already-completed" | "not-found";
 
 /** The queue operations a run needs; the browser's is `falTransport`, tests pass their own. */
 export type RunTransport = {
@@ -8,6 +14,7 @@ export type RunTransport = {
   status(requestId: string, signal: AbortSignal): Promise<QueueStatus>;
   /** Follows the run until COMPLETED, reporting each status (with every log so far); resolves with the last. */
   follow(requestId: string, options: { signal: AbortSignal; onStatus: (status: QueueStatus) => void }): Promise<QueueStatus>;
-  result(requestId: string, signal: AbortSignal): Promise<LoraOutput>;
-  cancel(requestId: string): Promise<void>;
+  /** The result as fal sent it, big integers kept exact; the caller reads it (`readLoraOutput`). */
+  result(requestId: string, signal: AbortSignal): Promise<unknown>;
+  cancel(requestId: string): Promise<CancelAnswer>;
 };

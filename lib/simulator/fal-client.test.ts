@@ -1,22 +1,14 @@
 import { createFalClient, type QueueStatus, ValidationError } from "@fal-ai/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { handleSimulatorRequest } from "./http";
 import type { Simulator } from "./simulator";
-import { BASE_INPUT, FAKE_IMAGE, ORIGIN, testSimulator } from "./test-support";
+import { BASE_INPUT, FAKE_IMAGE, ORIGIN, simulatorFetch, testSimulator } from "./test-support";
 
 let simulator: Simulator;
 afterEach(() => simulator.dispose());
 
 /** The real client, its fal URLs mapped onto the simulator the way the proxy maps them. */
 function falClient() {
-  const route = (input: string | URL | Request, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const service = { "queue.fal.run": "/api/simulator/queue", "rest.fal.ai": "/api/simulator/rest" }[url.hostname];
-    const target = service ? `${ORIGIN}${service}${url.pathname}${url.search}` : request.url;
-    return handleSimulatorRequest(new Request(target, request), simulator);
-  };
-  return createFalClient({ credentials: "key:secret", fetch: route as typeof fetch });
+  return createFalClient({ credentials: "key:secret", fetch: simulatorFetch(simulator) });
 }
 
 describe("the published @fal-ai/client against the simulator", () => {
@@ -51,6 +43,6 @@ describe("the published @fal-ai/client against the simulator", () => {
     });
     await expect(failure).rejects.toBeInstanceOf(ValidationError);
     const error = (await failure.catch((caught: unknown) => caught)) as ValidationError;
-    expect(error.getFieldErrors("image_url")[0]?.msg).toMatch(/could not be downloaded/);
+    expect(error.body).toEqual({ detail: `Could not load image from url: ${missing}` });
   });
 });

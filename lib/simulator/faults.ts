@@ -5,17 +5,27 @@ import { FAULTS_HEADER } from "./fault-header";
 type Frequency = { rate: number } | { first: number };
 
 export type RouteKind = "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "files";
-export type RunFault = "stuck" | "fail";
+
+/** What a run does instead of finishing plainly: hang, crash, or go back to the queue once (a runner retry). */
+export type RunPlay = "stuck" | "fail" | "requeue";
+
+/** The simulated faults one run carries. `ignoreCancel`: a cancel while it runs answers 202 and the run finishes anyway. */
+export type RunFaults = { play?: RunPlay; ignoreCancel?: boolean };
+
+/** Status codes `error` can answer with; gateways answer 502 and 504 in HTML, as fal's edge does. */
+export const FAULT_CODES = [429, 500, 502, 503, 504] as const;
+export type FaultCode = (typeof FAULT_CODES)[number];
+
+const FREQUENCY_KEYS = ["error", "drop", "stuck", "fail", "requeue", "ignorecancel"] as const;
+type FrequencyKey = (typeof FREQUENCY_KEYS)[number];
 
 export type FaultPlan = {
   latencyMs: number;
-  error?: Frequency;
-  drop?: Frequency;
-  stuck?: Frequency;
-  fail?: Frequency;
+  /** The status `error` answers with; 503 unless `code=` says otherwise. */
+  code: FaultCode;
   /** Routes that latency, errors and drops apply to; every route when unset. */
   on?: Set<RouteKind>;
-};
+} & Partial<Record<FrequencyKey, Frequency>>;
 
 const ROUTE_KINDS = new Set<string>(["submit", "status", "stream", "result", "cancel", "storage", "files"]);
 
@@ -28,20 +38,27 @@ function parseFrequency(value: string): Frequency | undefined {
   return /^\d{1,6}$/.test(value) ? { first: Number(value) } : undefined;
 }
 
+function isFrequencyKey(key: string): key is FrequencyKey {
+  return (FREQUENCY_KEYS as readonly string[]).includes(key);
+}
+
 /**
- * Reads `latency=200,error=10%,drop=2,stuck=1,fail=50%,on=submit+result`. Rates end in `%`; a bare
- * number means "the first N matching requests", counted per distinct spec (`id=<token>` makes a spec
- * unique). Answers undefined for anything else.
+ * Reads `latency=200,error=10%,code=502,drop=2,stuck=1,fail=50%,requeue=1,ignorecancel=1,on=submit+result`.
+ * Rates end in `%`; a bare number means "the first N matching requests", counted per distinct spec
+ * (`id=<token>` makes a spec unique). `error` answers `code` (503 by default); `requeue` puts a
+ * running run back in the queue once; `ignorecancel` lets a running run finish despite a cancel.
+ * Answers undefined for anything else.
  */
 export function parseFaults(spec: string): FaultPlan | undefined {
-  const plan: FaultPlan = { latencyMs: 0 };
+  const plan: FaultPlan = { latencyMs: 0, code: 503 };
   for (const part of spec.split(",").map((item) => item.trim()).filter(Boolean)) {
     const [key = "", value = ""] = part.split("=", 2).map((item) => item.trim());
     if (key === "id" && /^[\w-]{1,64}$/.test(value)) continue;
     if (key === "latency" && /^\d{1,6}$/.test(value)) plan.latencyMs = Number(value);
+    else if (key === "code" && FAULT_CODES.some((code) => String(code) === value)) plan.code = Number(value) as FaultCode;
     else if (key === "on" && value.split("+").every((kind) => ROUTE_KINDS.has(kind))) {
       plan.on = new Set(value.split("+") as RouteKind[]);
-    } else if (key === "error" || key === "drop" || key === "stuck" || key === "fail") {
+    } else if (isFrequencyKey(key)) {
       const frequency = parseFrequency(value);
       if (!frequency) return undefined;
       plan[key] = frequency;
@@ -62,10 +79,31 @@ export function routeKind(pathname: string): RouteKind {
 
 export type FaultInjectorOptions = { plan?: FaultPlan; allowHeader: boolean; random?: () => number };
 
-/** A body that breaks mid-answer, as a dropped connection looks to the client. */
-function droppedResponse(): Response {
-  const body = new ReadableStream({ start: (controller) => controller.error(new Error("simulated dropped connection")) });
-  return new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+const GATEWAY_PAGES: Partial<Record<FaultCode, string>> = { 502: "502 Bad Gateway", 504: "504 Gateway Time-out" };
+
+/** An error answer as the thing in the way would give it: HTML from a gateway, JSON otherwise. */
+function errorResponse(code: FaultCode): Response {
+  const page = GATEWAY_PAGES[code];
+  if (page) {
+    const html = `<html><head><title>${page}</title></head><body><center><h1>${page}</h1></center></body></html>`;
+    return new Response(html, { status: code, headers: { "content-type": "text/html" } });
+  }
+  const detail = { 429: "Simulated fault: too many requests.", 500: "Simulated fault: internal server error." }[code as 429 | 500];
+  return Response.json({ detail: detail ?? "Simulated fault: the service is unavailable." }, { status: code });
+}
+
+/** A body that breaks mid-answer, as a dropped connection looks to the client: a stream breaks after its first bytes. */
+function droppedResponse(kind: RouteKind): Response {
+  const chunks = kind === "stream" ? [new TextEncoder().encode(": ping\n\n")] : [];
+  const body = new ReadableStream({
+    pull(controller) {
+      const chunk = chunks.shift();
+      if (chunk) controller.enqueue(chunk);
+      else controller.error(new Error("simulated dropped connection"));
+    },
+  });
+  const contentType = kind === "stream" ? "text/event-stream" : "application/json";
+  return new Response(body, { status: 200, headers: { "content-type": contentType } });
 }
 
 /** Decides, per request, which simulated fault (if any) the simulator plays. Off unless configured. */
@@ -105,19 +143,18 @@ export class FaultInjector {
     const kind = routeKind(pathname);
     if (plan.on && !plan.on.has(kind)) return undefined;
     if (plan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.latencyMs));
-    if (this.fires(plan.error, scope, `error:${kind}`)) {
-      return Response.json({ detail: "Simulated fault: the service is unavailable." }, { status: 503 });
-    }
-    if (this.fires(plan.drop, scope, `drop:${kind}`)) return droppedResponse();
+    if (this.fires(plan.error, scope, `error:${kind}`)) return errorResponse(plan.code);
+    if (this.fires(plan.drop, scope, `drop:${kind}`)) return droppedResponse(kind);
     return undefined;
   }
 
-  /** Whether a run being submitted will hang or fail. */
-  runFault(request: Request): RunFault | undefined {
+  /** The faults a run being submitted will play. */
+  runFaults(request: Request): RunFaults | undefined {
     const found = this.planFor(request);
     if (!found || "invalid" in found) return undefined;
-    if (this.fires(found.plan.stuck, found.scope, "stuck")) return "stuck";
-    if (this.fires(found.plan.fail, found.scope, "fail")) return "fail";
-    return undefined;
+    const { plan, scope } = found;
+    const play = (["stuck", "fail", "requeue"] as const).find((name) => this.fires(plan[name], scope, name));
+    const ignoreCancel = this.fires(plan.ignorecancel, scope, "ignorecancel");
+    return play || ignoreCancel ? { play, ignoreCancel } : undefined;
   }
 }

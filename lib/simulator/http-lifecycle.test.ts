@@ -148,7 +148,7 @@ describe("webhook", () => {
     expect(bodies[0]).toMatchObject({
       status: "ERROR",
       error: "Invalid status code: 422",
-      payload: { detail: [{ loc: ["body", "image_url"] }] },
+      payload: { detail: `Could not load image from url: ${input.image_url}` },
     });
   });
 

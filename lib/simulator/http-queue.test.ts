@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { parseExactJson } from "@/lib/fal/exact-json";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import type { Simulator } from "./simulator";
 import { BASE_INPUT, call, FAKE_IMAGE, ORIGIN, status, submit, testSimulator, waitForState } from "./test-support";
@@ -48,15 +49,32 @@ describe("submit", () => {
     expect(body.detail).toEqual([{ loc: ["body"], msg: expect.stringContaining("JSON decode error"), type: "json_invalid" }]);
   });
 
-  it("answers 422 naming an unknown field and a missing one", async () => {
+  it("queues any JSON body, as fal does: the app refuses it when the run starts, ignoring unknown fields", async () => {
     simulator = testSimulator();
-    const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image", {
-      json: { model_name: "m", bogus_field: 1 },
-    });
-    expect(response.status).toBe(422);
-    const { detail } = await response.json();
-    expect(detail).toContainEqual({ loc: ["body", "bogus_field"], msg: 'Unknown field "bogus_field".', type: "extra_forbidden" });
-    expect(detail).toContainEqual(expect.objectContaining({ loc: ["body", "prompt"], type: "missing" }));
+    const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image", { json: { model_name: "m", bogus_field: 1 } });
+    expect(response.status).toBe(200);
+    const { request_id } = (await response.json()) as { request_id: string };
+    const done = await waitForState(simulator, request_id, "COMPLETED");
+    expect(done).toMatchObject({ error_type: "validation_error", error: "Prompt is required." });
+    const result = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
+    expect(result.status).toBe(422);
+    expect((await result.json()).detail).toEqual([{ loc: ["body", "prompt"], msg: "Prompt is required.", type: "missing" }]);
+  });
+
+  it.each([
+    [
+      { controlnets: [{ path: "c", image_url: "https://x.test/c.png", start_percentage: 0.5, end_percentage: 0.5 }] },
+      { loc: ["body", "controlnet", 0, "start_percentage"], msg: "ControlNet start must be below its end.", type: "value_error" },
+    ],
+    [
+      { image_encoder_subfolder: "sub" },
+      { loc: ["body", "image_encoder_subfolder"], msg: "An image encoder subfolder needs an image encoder path.", type: "value_error" },
+    ],
+  ])("refuses the app's cross-field rules at run time (the ControlNet one under `controlnet`, as the app does): %j", async (fields, refusal) => {
+    simulator = testSimulator();
+    const { request_id } = await submit(simulator, { ...BASE_INPUT, ...fields });
+    await waitForState(simulator, request_id, "COMPLETED");
+    expect(await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).json()).toEqual({ detail: [refusal] });
   });
 
   it("keeps the submitted body exactly as sent", async () => {
@@ -139,12 +157,14 @@ describe("result", () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(FAKE_IMAGE);
   });
 
-  it("picks a random unsigned 32-bit seed when none is given", async () => {
+  it.each([["no seed", {}], ["seed 0", { seed: 0 }]])("picks a fresh 64-bit seed for %s and writes it as an exact integer", async (_case, seed) => {
     simulator = testSimulator();
-    const { request_id } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 1 });
+    const { request_id } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 1, ...seed });
     await waitForState(simulator, request_id, "COMPLETED");
-    const output = (await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).json()) as LoraOutput;
-    expect(Number.isInteger(output.seed) && output.seed >= 0 && output.seed < 2 ** 32).toBe(true);
+    const text = await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).text();
+    const literal = /"seed":(\d+)/.exec(text)?.[1] ?? "";
+    expect(BigInt(literal) < 2n ** 64n).toBe(true);
+    expect(parseExactJson(text)).toMatchObject({ seed: BigInt(literal) });
   });
 
   it("is 400 while the run is still in progress", async () => {
@@ -155,18 +175,17 @@ describe("result", () => {
     expect(await response.json()).toEqual({ detail: "Request is still in progress" });
   });
 
-  it("reports an image that cannot be loaded on the status and as a 422 result", async () => {
+  it("answers an image it cannot load as fal's app does: a 422 sentence naming the URL, the reason in the log", async () => {
     simulator = testSimulator();
     const missing = "https://elsewhere.test/api/simulator/files/doesNotExist/x.png";
     const { request_id } = await submit(simulator, { ...BASE_INPUT, image_url: missing });
     const done = await waitForState(simulator, request_id, "COMPLETED");
-    expect(done.error).toMatch(/^Init image could not be downloaded: /);
-    expect(done.error_type).toBe("validation_error");
+    expect(done).toMatchObject({ error: `Could not load image from url: ${missing}`, error_type: "validation_error" });
+    expect(done.logs?.at(-1)).toMatchObject({ level: "ERROR", message: expect.stringMatching(/^Init image could not be downloaded: /) });
     const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(response.status).toBe(422);
     expect(response.headers.get("x-fal-request-id")).toBe(request_id);
-    const { detail } = await response.json();
-    expect(detail).toEqual([{ loc: ["body", "image_url"], msg: done.error, type: "image_load_error" }]);
+    expect(await response.json()).toEqual({ detail: `Could not load image from url: ${missing}` });
   });
 
   it("answers 500 without internals when rendering fails unexpectedly", async () => {

@@ -17,8 +17,8 @@ export const submitRun: RouteHandler = async ({ request, url, simulator, origin 
   }
   const body = await readJson(request, MAX_SUBMIT_BYTES);
   if (!body.ok) return body.response;
-  const fault = simulator.faults.runFault(request);
-  const submitted = simulator.queue.submit(body.value, { origin, webhookUrl, fault });
+  const faults = simulator.faults.runFaults(request);
+  const submitted = simulator.queue.submit(body.value, { origin, webhookUrl, faults });
   if (!submitted.ok) return json(submitted.body, submitted.httpStatus);
   return json(submitted.status, 200, { [REQUEST_ID_HEADER]: submitted.status.request_id });
 };

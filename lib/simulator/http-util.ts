@@ -1,6 +1,7 @@
 import "server-only";
 import type { Simulator } from "./simulator";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 
 export type RouteContext = {
   request: Request;
@@ -14,8 +15,9 @@ export type RouteContext = {
 
 export type RouteHandler = (context: RouteContext) => Response | Promise<Response>;
 
+/** A JSON answer; a 64-bit seed (BigInt) is written as the exact integer fal would send. */
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return Response.json(body, { status, headers });
+  return new Response(stringifyExactJson(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
 /** Browsers PUT uploads and GET files straight from the simulator, as they do with fal's CDN. */

@@ -1,12 +1,15 @@
 import "server-only";
-import { randomInt, randomUUID } from "node:crypto";
-import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
-import { type FalValidationBody, parseForFal } from "@/lib/fal/validation-error";
+import { randomUUID } from "node:crypto";
+import { sleep } from "@/lib/async/sleep";
+import type { LoraInput } from "@/lib/fal/input-schema";
+import type { FalValidationBody } from "@/lib/fal/validation-error";
+import { readAppInput } from "./app-input";
 import { BoundedCache } from "./bounded-cache";
 import type { FileStore } from "./file-store";
-import { playFault } from "./run-fault";
-import { cancelledOutcome, failedOutcome, stepCount, storeOutput } from "./run-outcome";
-import { type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
+import type { RunFaults } from "./faults";
+import { CANCEL_IGNORED_MESSAGE, playFault, REQUEUED_MESSAGE } from "./run-fault";
+import { cancelledOutcome, failedOutcome, refusedOutcome, renderSeed, runSeed, stepCount, storeOutput } from "./run-outcome";
+import { type QueueLog, type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
 
 export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
@@ -28,9 +31,7 @@ export type RunQueueOptions = {
   now?: () => number;
 };
 
-export type SubmitResult =
-  | { ok: true; status: QueueStatus }
-  | { ok: false; httpStatus: 422 | 429; body: FalValidationBody };
+export type SubmitResult = { ok: true; status: QueueStatus } | { ok: false; httpStatus: 429; body: FalValidationBody };
 
 export type CancelResult =
   | { httpStatus: 200; body: { status: "OK" } }
@@ -45,9 +46,13 @@ export type RunListener = (run: Run) => void;
 
 const MiB = 1024 * 1024;
 
+/** How long a run put back in the queue waits for "another runner", in steps. */
+const REQUEUE_STEPS = 25;
+
 /**
  * fal's queue in one process: runs wait in order, a fixed pool works on them, and each one
- * reports logs step by step before its images are rendered and stored.
+ * reports logs step by step before its images are rendered and stored. Like fal, it queues any
+ * JSON body; the app reads it when the run starts and refuses it then (a 422 on the result).
  */
 export class RunQueue {
   private readonly pending: Run[] = [];
@@ -68,19 +73,16 @@ export class RunQueue {
     });
   }
 
-  submit(body: unknown, context: { origin: string; webhookUrl?: string; fault?: Run["fault"] }): SubmitResult {
-    const parsed = parseForFal(loraInputSchema, body);
-    if (!parsed.success) return { ok: false, httpStatus: 422, body: parsed.body };
+  submit(body: unknown, context: { origin: string; webhookUrl?: string; faults?: RunFaults }): SubmitResult {
     if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
       return { ok: false, httpStatus: 429, body: { detail: "The simulator's queue is full; try again shortly." } };
     }
     const run: Run = {
       id: randomUUID(),
       submittedBody: body,
-      input: parsed.data,
       origin: context.origin,
       webhookUrl: context.webhookUrl,
-      fault: context.fault,
+      faults: context.faults,
       state: "IN_QUEUE",
       logs: [],
       submittedAt: this.now(),
@@ -111,15 +113,19 @@ export class RunQueue {
     return { httpStatus: outcome.httpStatus, body: outcome.body, errorType };
   }
 
+  /** A queued run is removed; a running one is signalled, and stops at its next step unless it ignores cancels. */
   cancel(id: string): CancelResult {
     const run = this.find(id);
     if (!run) return { httpStatus: 404, body: { status: "NOT_FOUND" } };
     if (run.state === "COMPLETED") return { httpStatus: 400, body: { status: "ALREADY_COMPLETED" } };
     if (run.state === "IN_PROGRESS") {
-      run.cancellation.abort();
+      if (run.faults?.ignoreCancel) this.log(run, CANCEL_IGNORED_MESSAGE);
+      else run.cancellation.abort();
       return { httpStatus: 202, body: { status: "CANCELLATION_REQUESTED" } };
     }
-    this.pending.splice(this.pending.indexOf(run), 1);
+    const waiting = this.pending.indexOf(run);
+    if (waiting >= 0) this.pending.splice(waiting, 1);
+    run.cancellation.abort();
     this.finish(run, cancelledOutcome());
     this.notifyQueued();
     return { httpStatus: 200, body: { status: "OK" } };
@@ -172,25 +178,51 @@ export class RunQueue {
   }
 
   private async execute(run: Run): Promise<void> {
-    const { input } = run;
     const signal = run.cancellation.signal;
+    const read = readAppInput(run.submittedBody);
+    if (!read.ok) return this.finish(run, refusedOutcome(read.body));
+    const { input } = read;
     try {
       this.log(run, `Loading model ${input.model_name}${input.variant ? ` (${input.variant})` : ""}`);
       for (const lora of input.loras) this.log(run, `Loading LoRA ${lora.path} with scale ${lora.scale}`);
-      const seed = input.seed ?? randomInt(0, 2 ** 32);
-      const images = await this.options.render(input, seed, this.options.loadImage);
-      const steps = stepCount(input);
-      for (let step = 1; step <= steps && !signal.aborted; step++) {
-        await sleep(this.options.stepMs, signal);
-        if (!signal.aborted) this.log(run, `Step ${step}/${steps}`);
-      }
-      if (run.fault) await playFault(run, signal, (message) => this.log(run, message));
+      const seed = runSeed(input);
+      const images = await this.options.render(input, renderSeed(seed), this.options.loadImage);
+      await this.sample(run, input, signal);
+      if (run.faults) await playFault(run, signal, (message) => this.log(run, message));
       if (signal.aborted) return this.finish(run, cancelledOutcome());
       this.finish(run, { ok: true, output: storeOutput(this.options.files, run, images, seed) });
     } catch (error) {
-      if (!(error instanceof SimulatorInputError)) console.error(`Simulator run ${run.id} failed`, error);
-      this.finish(run, signal.aborted ? cancelledOutcome() : failedOutcome(error));
+      if (error instanceof SimulatorInputError) this.log(run, error.message, "ERROR");
+      else console.error(`Simulator run ${run.id} failed`, error);
+      this.finish(run, signal.aborted ? cancelledOutcome() : failedOutcome(error, input));
     }
+  }
+
+  /** The inference steps, one log line each; a run with the `requeue` fault goes back to the queue halfway, once. */
+  private async sample(run: Run, input: LoraInput, signal: AbortSignal): Promise<void> {
+    const steps = stepCount(input);
+    let requeue = run.faults?.play === "requeue";
+    for (let step = 1; step <= steps && !signal.aborted; step++) {
+      await sleep(this.options.stepMs, signal);
+      if (signal.aborted) return;
+      this.log(run, `Step ${step}/${steps}`);
+      if (requeue && step === Math.ceil(steps / 2)) {
+        requeue = false;
+        step = 0;
+        await this.requeue(run, signal);
+      }
+    }
+  }
+
+  /** A runner retry as fal does it: IN_PROGRESS back to IN_QUEUE, then started over on "another runner". */
+  private async requeue(run: Run, signal: AbortSignal): Promise<void> {
+    this.log(run, REQUEUED_MESSAGE, "ERROR");
+    run.state = "IN_QUEUE";
+    this.notify(run);
+    await sleep(this.options.stepMs * REQUEUE_STEPS, signal);
+    if (signal.aborted) return;
+    run.state = "IN_PROGRESS";
+    this.notify(run);
   }
 
   private finish(run: Run, outcome: RunOutcome): void {
@@ -206,8 +238,8 @@ export class RunQueue {
     }
   }
 
-  private log(run: Run, message: string): void {
-    run.logs.push({ message, level: "INFO", source: "USER", timestamp: new Date(this.now()).toISOString() });
+  private log(run: Run, message: string, level: QueueLog["level"] = "INFO"): void {
+    run.logs.push({ message, level, source: "USER", timestamp: new Date(this.now()).toISOString() });
     this.notify(run);
   }
 
@@ -227,17 +259,4 @@ export class RunQueue {
       if (this.listeners.has(run.id)) this.notify(run);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }

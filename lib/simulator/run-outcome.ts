@@ -1,8 +1,10 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { imageLocations } from "@/lib/fal/image-locations";
 import type { LoraInput } from "@/lib/fal/input-schema";
-import type { LoraOutput } from "@/lib/fal/output-schema";
+import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { FileStore } from "./file-store";
-import type { Run, RunOutcome } from "./run-status";
+import type { Run, RunOutcome, SimulatorOutput } from "./run-status";
 import { type RenderedImage, SimulatorInputError } from "./types";
 
 /** Steps the sampler takes: a custom schedule's length wins over `num_inference_steps`. */
@@ -12,8 +14,21 @@ export function stepCount(input: LoraInput): number {
   return input.num_inference_steps;
 }
 
+/**
+ * The seed a run uses, as fal's app picks it: `input.seed or torch.seed()`, so no seed and seed 0
+ * both get a fresh 64-bit one (fal-reference §6), which the result carries as an exact integer.
+ */
+export function runSeed(input: LoraInput): number | bigint {
+  return input.seed || randomBytes(8).readBigUInt64BE();
+}
+
+/** The 32 bits of a seed the procedural renderer draws from. */
+export function renderSeed(seed: number | bigint): number {
+  return Number(BigInt.asUintN(32, BigInt(seed)));
+}
+
 /** Stores the rendered images and builds the endpoint's output around their URLs. */
-export function storeOutput(files: FileStore, run: Run, images: RenderedImage[], seed: number): LoraOutput {
+export function storeOutput(files: FileStore, run: Run, images: RenderedImage[], seed: number | bigint): SimulatorOutput {
   const stored = images.map((image, index) => {
     const fileName = `${run.id}_${index}.${image.contentType === "image/jpeg" ? "jpg" : "png"}`;
     return {
@@ -32,8 +47,8 @@ export function storeOutput(files: FileStore, run: Run, images: RenderedImage[],
 
 /**
  * How runs that did not produce images end. fal documents `client_cancelled` (HTTP 499) and
- * `runner_server_error` (500) for request errors; an input the model rejects is the model's own
- * 422 `{detail: [...]}`, tagged `validation_error` on the status.
+ * `runner_server_error` (500) for request errors; an input the app refuses is its own 422,
+ * tagged `validation_error` on the status.
  */
 export const CANCELLED_MESSAGE = "Request was cancelled";
 
@@ -47,15 +62,25 @@ export function cancelledOutcome(): RunOutcome {
   };
 }
 
-export function failedOutcome(error: unknown): RunOutcome {
+/** The app's 422 for an input it refused when the run started. */
+export function refusedOutcome(body: FalValidationBody): RunOutcome {
+  const error = typeof body.detail === "string" ? body.detail : body.detail.map((item) => item.msg).join("; ");
+  return { ok: false, httpStatus: 422, body, error, errorType: "validation_error" };
+}
+
+/**
+ * fal's app names an image it could not fetch or read by its address only, in a sentence
+ * (fal-reference §6); the simulator's own reason goes to the run's log instead.
+ */
+function imageNotLoaded(error: SimulatorInputError, input: LoraInput | undefined): FalValidationBody | undefined {
+  const path = error.loc[0] === "body" ? error.loc.slice(1) : error.loc;
+  const image = input && imageLocations(input).find((location) => location.path.join(".") === path.join("."));
+  return image && { detail: `Could not load image from url: ${image.url}` };
+}
+
+export function failedOutcome(error: unknown, input?: LoraInput): RunOutcome {
   if (error instanceof SimulatorInputError) {
-    return {
-      ok: false,
-      httpStatus: 422,
-      body: { detail: [{ loc: error.loc, msg: error.message, type: error.type }] },
-      error: error.message,
-      errorType: "validation_error",
-    };
+    return refusedOutcome(imageNotLoaded(error, input) ?? { detail: [{ loc: error.loc, msg: error.message, type: error.type }] });
   }
   const detail = "Internal error while generating the images";
   return {

@@ -1,18 +1,28 @@
 import "server-only";
 import { requestUrl } from "@/lib/fal/endpoint";
-import type { LoraInput } from "@/lib/fal/input-schema";
-import type { LoraOutput } from "@/lib/fal/output-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
+import type { RunFaults } from "./faults";
 
 export type RunState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 
-export type QueueLog = { message: string; level: "INFO"; source: "USER"; timestamp: string };
+export type QueueLog = { message: string; level: "INFO" | "ERROR"; source: "USER"; timestamp: string };
+
+type SimulatorFile = { url: string; content_type: string; file_name: string; file_size: number };
+
+/** What the simulator answers for a finished run; the seed is 64-bit (BigInt) when it picked one. */
+export type SimulatorOutput = {
+  images: (SimulatorFile & { width: number; height: number })[];
+  seed: number | bigint;
+  has_nsfw_concepts: boolean[];
+  debug_latents: SimulatorFile | null;
+  debug_per_pass_latents: SimulatorFile | null;
+};
 
 /** fal's body for errors of the platform rather than of the model (timeouts, cancellation …). */
 export type RequestErrorBody = { detail: string; error_type: string };
 
 export type RunOutcome =
-  | { ok: true; output: LoraOutput }
+  | { ok: true; output: SimulatorOutput }
   | {
       ok: false;
       httpStatus: number;
@@ -24,9 +34,8 @@ export type RunOutcome =
 
 export type Run = {
   id: string;
-  /** The body exactly as it was submitted, before defaults. */
+  /** The body exactly as it was submitted; like fal, the app reads it only when the run starts. */
   submittedBody: unknown;
-  input: LoraInput;
   /** Where the submit came in; result files are served from there. */
   origin: string;
   webhookUrl?: string;
@@ -38,8 +47,8 @@ export type Run = {
   outcome?: RunOutcome;
   /** Aborted when a running request is cancelled. */
   cancellation: AbortController;
-  /** A simulated fault this run plays (lib/simulator/faults.ts). */
-  fault?: "stuck" | "fail";
+  /** Simulated faults this run plays (lib/simulator/faults.ts). */
+  faults?: RunFaults;
 };
 
 export type QueueStatus = {
@@ -64,7 +73,8 @@ export function queueUrls(requestId: string) {
 export function runStatus(run: Run, options: { logs: boolean; queuePosition?: number }): QueueStatus {
   const status: QueueStatus = { status: run.state, request_id: run.id, ...queueUrls(run.id) };
   if (run.state === "IN_QUEUE") {
-    status.queue_position = options.queuePosition ?? 0;
+    // A run back in the queue for a runner retry waits at its head.
+    status.queue_position = Math.max(0, options.queuePosition ?? 0);
     return status;
   }
   if (options.logs) status.logs = [...run.logs];

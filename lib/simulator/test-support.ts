@@ -19,6 +19,17 @@ export const fakeRenderer: Renderer = async (input, _seed, loadImage) => {
   }));
 };
 
+/** A fetch that answers fal's URLs from the simulator, the way the proxy maps them. */
+export function simulatorFetch(simulator: Simulator): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const service = { "queue.fal.run": "/api/simulator/queue", "rest.fal.ai": "/api/simulator/rest" }[url.hostname];
+    const target = service ? `${ORIGIN}${service}${url.pathname}${url.search}` : request.url;
+    return handleSimulatorRequest(new Request(target, request), simulator);
+  };
+}
+
 export function testSimulator(options: SimulatorOptions = {}): Simulator {
   return createSimulator({ stepMs: 1, concurrency: 2, renderer: fakeRenderer, webhookRetryDelaysMs: [1, 1], ...options });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 
 export type WebhookOptions = {
   fetch: typeof fetch;
@@ -16,7 +17,7 @@ export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [1_000, 4_000, 15_000];
  */
 export async function deliverWebhook(url: string, body: unknown, options: WebhookOptions): Promise<boolean> {
   const delays = options.retryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
-  const payload = JSON.stringify(body);
+  const payload = stringifyExactJson(body);
   for (let attempt = 0; attempt <= delays.length; attempt++) {
     if (attempt > 0) await sleep(delays[attempt - 1] ?? 0);
     try {

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { field, runAndReadBody } from "./fixtures/form";
+import { runCard } from "./fixtures/queue";
+
+const RESULT = /\/fal-ai\/lora\/requests\/[^/]+$/;
+
+test("Random seed draws a seed at Run, shows it on the card at once and sends it; the form stays random", async ({ page }) => {
+  await page.goto("/");
+  await field(page, "Prompt").fill("a seed drawn at run");
+  await expect(field(page, "Random seed")).toBeChecked();
+  const body = await runAndReadBody(page);
+  const seed = body.seed as number;
+  expect(Number.isInteger(seed) && seed >= 1 && seed <= 4294967295).toBe(true);
+
+  const card = runCard(page, "a seed drawn at run");
+  await expect(card.getByTestId("run-seed")).toHaveText(`Seed ${seed}`);
+  await expect(field(page, "Random seed")).toBeChecked();
+  await expect(card).toHaveAttribute("data-status", "completed");
+  await expect(page.getByRole("list", { name: "Results" })).toContainText(`seed ${seed}`);
+
+  await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Reuse all settings" }).click();
+  await expect(field(page, "Random seed")).not.toBeChecked();
+  await expect(field(page, "Seed")).toHaveValue(String(seed));
+});
+
+test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exactly and cannot be reused", async ({ page }) => {
+  await page.goto("/");
+  await field(page, "Prompt").fill("fal picks the seed");
+  await field(page, "Random seed").uncheck();
+  await field(page, "Seed").fill("0");
+  await expect(field(page, "Seed")).toHaveAccessibleDescription(/0 means random on fal/);
+
+  const result = page.waitForResponse(
+    (response) => response.request().method() === "GET" && RESULT.test(response.request().headers()["x-fal-target-url"] ?? ""),
+  );
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const literal = /"seed":(\d+)/.exec(await (await result).text())?.[1] ?? "";
+  expect(BigInt(literal) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+
+  const card = runCard(page, "fal picks the seed");
+  await expect(card).toHaveAttribute("data-status", "completed");
+  await expect(card.getByTestId("run-seed")).toHaveText(`Seed 0 (random on fal): fal picked ${literal}`);
+  const results = page.getByRole("list", { name: "Results" });
+  await expect(results).toContainText(`seed ${literal}`);
+
+  await results.getByRole("button").first().click();
+  const viewer = page.getByRole("dialog", { name: "Result viewer" });
+  await viewer.getByRole("button", { name: "Use this seed" }).click();
+  await expect(viewer).toContainText(`Seed ${literal} (picked by fal) is beyond the largest seed this playground sends`);
+  await expect(viewer).toContainText("cannot be reused exactly");
+  await viewer.getByRole("button", { name: "Close" }).click();
+  await expect(field(page, "Seed")).toHaveValue("0");
+});

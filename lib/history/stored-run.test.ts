@@ -1,0 +1,38 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it } from "vitest";
+import type { Run } from "@/lib/runs/run-state";
+import { openRunHistory } from "./run-history";
+
+const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse", seed: 0 };
+
+describe("stored runs", () => {
+  it("keep fal's 64-bit seed exactly, a lost connection, runner retries and an unreadable result", async () => {
+    const history = openRunHistory(`stored-${crypto.randomUUID()}`);
+    const completed: Run = {
+      id: "a",
+      requestId: "req-a",
+      input,
+      status: "completed",
+      logs: [],
+      output: { images: [{ url: "https://v3.fal.media/files/a.png" }], seed: 196619188014358660n },
+      cancelRequested: true,
+      requeues: 1,
+      startedAt: 1,
+    };
+    const lost: Run = { id: "b", requestId: "req-b", input, status: "running", logs: [], connection: { state: "lost", reason: "HTTP 502" }, startedAt: 2 };
+    const unreadable: Run = {
+      id: "c",
+      requestId: "req-c",
+      input,
+      status: "failed",
+      logs: [],
+      error: { kind: "result", message: "no image URL", fieldErrors: [], retryable: false, raw: '{"images": []}' },
+      startedAt: 3,
+    };
+    for (const run of [completed, lost, unreadable]) await history.put(run);
+    const [c, b, a] = await history.list();
+    expect(a).toEqual(completed);
+    expect(b).toEqual(lost);
+    expect(c).toEqual(unreadable);
+  });
+});

@@ -1,0 +1,87 @@
+import { ApiError, type QueueStatus } from "@fal-ai/client";
+import { afterEach, describe, expect, it } from "vitest";
+import { readLoraOutput } from "@/lib/fal/output-schema";
+import { FaultInjector, parseFaults } from "@/lib/simulator/faults";
+import type { Simulator } from "@/lib/simulator/simulator";
+import { BASE_INPUT, simulatorFetch, testSimulator, waitForState } from "@/lib/simulator/test-support";
+import { createFalTransport } from "./fal-transport";
+
+let simulator: Simulator;
+afterEach(() => simulator.dispose());
+
+const signal = () => new AbortController().signal;
+
+/** The real client through the transport, against the simulator; `wrap` may tamper with the answers. */
+function transport(options: { wrap?: (fetchImpl: typeof fetch) => typeof fetch; streamSilenceMs?: number } = {}) {
+  const fetchImpl = simulatorFetch(simulator);
+  return createFalTransport({ fetch: options.wrap ? options.wrap(fetchImpl) : fetchImpl, streamSilenceMs: options.streamSilenceMs });
+}
+
+async function followToEnd(falTransport: ReturnType<typeof createFalTransport>, requestId: string) {
+  const seen: QueueStatus[] = [];
+  const final = await falTransport.follow(requestId, { signal: signal(), onStatus: (status) => seen.push(status) });
+  return { final, seen };
+}
+
+describe("falTransport", () => {
+  it("follows the status stream with every log line, and keeps a 64-bit seed exactly", async () => {
+    simulator = testSimulator({ stepMs: 2 });
+    const falTransport = transport();
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3, seed: 0 }, signal());
+    const { final, seen } = await followToEnd(falTransport, requestId);
+    expect(final.status).toBe("COMPLETED");
+    const logs = "logs" in final ? final.logs.map((log) => log.message) : [];
+    expect(logs.filter((message) => message.startsWith("Step "))).toEqual(["Step 1/3", "Step 2/3", "Step 3/3"]);
+    expect(seen.map((status) => status.status)).toContain("IN_PROGRESS");
+
+    const data = await falTransport.result(requestId, signal());
+    const raw = await (await simulatorFetch(simulator)(`https://queue.fal.run/fal-ai/lora/requests/${requestId}`)).text();
+    const literal = /"seed":(\d+)/.exec(raw)?.[1] ?? "";
+    expect(literal.length).toBeGreaterThan(0);
+    const reading = readLoraOutput(data);
+    expect(reading.ok && reading.output.seed).toBe(BigInt(literal));
+  });
+
+  it("falls back to polling when the stream drops", async () => {
+    const faults = new FaultInjector({ plan: parseFaults("drop=100%,on=stream"), allowHeader: false });
+    simulator = testSimulator({ stepMs: 2, faults });
+    const falTransport = transport();
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
+    const { final } = await followToEnd(falTransport, requestId);
+    expect(final.status).toBe("COMPLETED");
+  });
+
+  it("leaves a stream that fell silent for polling", async () => {
+    simulator = testSimulator({ stepMs: 2 });
+    const silentStreams = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
+      if (!String(input).includes("/status/stream")) return fetchImpl(input, init);
+      return new Response(new ReadableStream(), { headers: { "content-type": "text/event-stream" } });
+    };
+    const falTransport = transport({ wrap: silentStreams, streamSilenceMs: 30 });
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
+    const { final } = await followToEnd(falTransport, requestId);
+    expect(final.status).toBe("COMPLETED");
+  });
+
+  it("tells a removed request (200) from a signalled one (202), a finished one (400) and an unknown one (404)", async () => {
+    simulator = testSimulator({ stepMs: 20, concurrency: 1 });
+    const falTransport = transport();
+    const slow = { ...BASE_INPUT, num_inference_steps: 150 };
+    const running = await falTransport.submit(slow, signal());
+    const queued = await falTransport.submit(slow, signal());
+    await waitForState(simulator, running.requestId, "IN_PROGRESS");
+    expect(await falTransport.cancel(queued.requestId)).toBe("cancelled");
+    expect(await falTransport.cancel(running.requestId)).toBe("requested");
+    await waitForState(simulator, running.requestId, "COMPLETED");
+    expect(await falTransport.cancel(running.requestId)).toBe("already-completed");
+    expect(await falTransport.cancel("0000-unknown")).toBe("not-found");
+  });
+
+  it("throws fal's error for any other answer to a cancel", async () => {
+    simulator = testSimulator();
+    const gatewayDown = (): typeof fetch => async () => new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
+    const error = await transport({ wrap: gatewayDown }).cancel("abc").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError<unknown>).status).toBe(502);
+  });
+});

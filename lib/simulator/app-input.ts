@@ -1,0 +1,41 @@
+import "server-only";
+import type { z } from "zod";
+import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
+import { type FalFieldError, type FalValidationBody, toFalFieldErrors } from "@/lib/fal/validation-error";
+
+export type AppInput = { ok: true; input: LoraInput } | { ok: false; body: FalValidationBody };
+
+type Node = Record<PropertyKey, unknown>;
+
+/** The body without the keys the schema does not know, as pydantic would read it. */
+function withoutUnknownKeys(body: unknown, issues: z.core.$ZodIssue[]): unknown {
+  const copy: unknown = structuredClone(body);
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const target = issue.path.reduce<unknown>((node, key) => (node as Node | undefined)?.[key], copy) as Node | undefined;
+    for (const key of issue.keys) if (target) delete target[key];
+  }
+  return copy;
+}
+
+/**
+ * fal's app reports its own cross-field ControlNet check under `controlnet`, singular
+ * (fal-reference §6); the schema's field checks stay under `controlnets`.
+ */
+function asTheAppReports(error: FalFieldError): FalFieldError {
+  const [body, list, ...rest] = error.loc;
+  return body === "body" && list === "controlnets" && error.type === "value_error" ? { ...error, loc: ["body", "controlnet", ...rest] } : error;
+}
+
+/**
+ * How fal's app reads a queued body once a runner takes it (fal-reference §6): fields it does not
+ * know are ignored, anything else it refuses ends the request with a 422 on its result.
+ */
+export function readAppInput(body: unknown): AppInput {
+  let parsed = loraInputSchema.safeParse(body, { reportInput: true });
+  if (!parsed.success && parsed.error.issues.some((issue) => issue.code === "unrecognized_keys")) {
+    parsed = loraInputSchema.safeParse(withoutUnknownKeys(body, parsed.error.issues), { reportInput: true });
+  }
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, body: { detail: toFalFieldErrors(parsed.error).map(asTheAppReports) } };
+}
