@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { field, openSection, runAndReadBody } from "./fixtures/form";
+import { DRAWN_SEED, field, openSection, runAndReadBody } from "./fixtures/form";
 
 const run = promisify(execFile);
 
@@ -68,5 +68,7 @@ test("with a LoRA and a ControlNet in the form, the Code panel shows exactly the
   const shown = JSON.parse(/--data '([^']*)'/.exec(curl)?.[1] ?? "") as Record<string, unknown>;
   expect(shown.loras).toEqual([{ path: "nerijs/pixel-art-xl" }]);
 
-  expect(await runAndReadBody(page)).toEqual(shown);
+  // With "Random seed" on, Run adds the seed it drew; the panel says so, and everything else is equal.
+  await expect(page.getByText("Run draws a seed and sends it")).toBeVisible();
+  expect(await runAndReadBody(page)).toEqual({ ...shown, seed: DRAWN_SEED });
 });
