@@ -2,12 +2,13 @@
 
 import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { loraLimits } from "@/lib/fal/limits";
+import { listLimits, loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/form/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, SliderNumberField, TextField } from "../fields";
 import { smallButtonClass } from "../form-section";
+import { AddItemButton } from "../add-item-button";
 import { ListItem, ListItemControls } from "../list-item-controls";
 
 function CivitaiHint({ index }: { index: number }) {
@@ -58,9 +59,7 @@ export function LoraList() {
       {fields.map((field, index) => (
         <LoraItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
       ))}
-      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newLora(), { shouldFocus: false })}>
-        Add LoRA
-      </button>
+      <AddItemButton id="loras-add" label="Add LoRA" count={fields.length} limit={listLimits.loras} onAdd={() => append(newLora(), { shouldFocus: false })} />
     </section>
   );
 }
