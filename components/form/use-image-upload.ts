@@ -1,9 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { MAX_IMAGE_UPLOAD_BYTES } from "@/lib/fal/limits";
 import { uploadFile } from "@/lib/fal/upload";
-
-const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 export type ImageUpload = {
   /** 0–1 while a file is on its way, undefined otherwise. */
@@ -25,8 +24,8 @@ export function useImageUpload(onUploaded: (url: string) => void): ImageUpload {
         setError(`"${file.name}" is not an image.`);
         return;
       }
-      if (file.size > MAX_UPLOAD_BYTES) {
-        setError(`"${file.name}" is larger than 25 MB.`);
+      if (file.size > MAX_IMAGE_UPLOAD_BYTES) {
+        setError(`"${file.name}" is larger than ${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MB.`);
         return;
       }
       setProgress(0);

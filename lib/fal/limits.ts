@@ -71,3 +71,9 @@ export const listLimits = {
   schedule: listLimit(1000, "custom timesteps or sigmas"),
 } as const satisfies Record<string, ListLimit>;
 
+
+/**
+ * The biggest image a visitor may upload (the picker checks it, the simulator's storage refuses
+ * more, and its URL loader downloads no more). fal's client switches to multipart past 90 MiB.
+ */
+export const MAX_IMAGE_UPLOAD_BYTES = 25 * 1024 * 1024;

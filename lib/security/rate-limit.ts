@@ -11,13 +11,15 @@ export type SubmitLimiter = {
 
 export type SubmitLimiterOptions = {
   pointsPerMinute: number;
+  /** Keeps separate limits (submits, upload initiates) apart in a shared Redis. */
+  name?: string;
   redisUrl?: string;
   /** Builds the Redis client; injected by tests so they never need a server. */
   connectRedis?: (url: string) => Promise<unknown>;
 };
 
 const WINDOW_SECONDS = 60;
-const KEY_PREFIX = "fal-lora-playground:submit";
+const KEY_PREFIX = "fal-lora-playground";
 
 async function connectIoRedis(url: string): Promise<unknown> {
   const { Redis } = await import("ioredis");
@@ -30,7 +32,7 @@ async function connectIoRedis(url: string): Promise<unknown> {
  * `redisUrl` is set. When Redis errors, an in-memory limiter of the same size answers instead.
  */
 export function createSubmitLimiter(options: SubmitLimiterOptions): SubmitLimiter {
-  const shape = { points: options.pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: KEY_PREFIX };
+  const shape = { points: options.pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: `${KEY_PREFIX}:${options.name ?? "submit"}` };
   const memory = new RateLimiterMemory(shape);
   let limiter: Promise<RateLimiterAbstract> = Promise.resolve(memory);
   if (options.redisUrl) {

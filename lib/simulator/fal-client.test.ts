@@ -16,7 +16,8 @@ function falClient() {
     const target = service ? `${ORIGIN}${service}${url.pathname}${url.search}` : request.url;
     return handleSimulatorRequest(new Request(target, request), simulator);
   };
-  return createFalClient({ credentials: "key:secret", fetch: route as typeof fetch });
+  // The proxy's hop secret is the key: the simulator's queue answers nothing else.
+  return createFalClient({ credentials: simulator.hopSecret, fetch: route as typeof fetch });
 }
 
 describe("the published @fal-ai/client against the simulator", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_IMAGE_UPLOAD_BYTES } from "@/lib/fal/limits";
 import type { FileStore } from "./file-store";
 import { SIMULATOR_BASE_PATH } from "./paths";
 import { PrivateAddressError } from "@/lib/http/public-fetch";
@@ -20,7 +21,7 @@ const DATA_URI = /^data:([^,]*),(.*)$/s;
  * files (on whatever host they were addressed) are read from the store, anything else is
  * downloaded with a time and size limit. Every failure names the field it came from.
  */
-export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = 25 * MiB }: ImageLoaderOptions): LoadImage {
+export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = MAX_IMAGE_UPLOAD_BYTES }: ImageLoaderOptions): LoadImage {
   return async (url, field) => {
     const loc = field[0] === "body" ? field : ["body", ...field];
     const fail = (reason: string) => new SimulatorInputError(loc, `${fieldLabel(loc)} could not be downloaded: ${reason}`);

@@ -1,7 +1,7 @@
 import "server-only";
-import sharp from "sharp";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { clamp, hashText, hslColour, type Rgb, type RgbImage, type Size } from "./pixel-math";
+import { vips } from "./vips";
 
 export type Weighted = { image: RgbImage; weight: number };
 type ColourStats = { mean: Rgb; std: Rgb };
@@ -10,8 +10,9 @@ export type Style = ColourStats & { weight: number };
 export type Palette = { hue: number; spread: number; tint: Rgb };
 
 const NEGATIVE_PUSH = 40;
-/** LoRA stripes are drawn at most this large and scaled up: their cost stays flat with image size. */
+/** Marks are drawn at most this large and scaled up, so their cost stays flat with image size. */
 const MARK_SIDE = 1024;
+const STRIPE_SIDE = 512;
 
 export function promptPalette(prompt: string, negativePrompt: string): Palette {
   const wanted = hashText(prompt) % 360;
@@ -34,50 +35,73 @@ export function paletteColour(palette: Palette, random: () => number): Rgb {
 
 /**
  * Each LoRA leaves diagonal stripes in its own colour (complementary when negative), as strong
- * as |scale|; drawn as one SVG by librsvg, so no pixel loop runs on the event loop.
+ * as |scale|: plain rectangles in one SVG (librsvg's patterns are far slower), drawn at most
+ * STRIPE_SIDE large and scaled up. Raw RGBA at the image's size.
  */
 export async function loraStripes(loras: LoraInput["loras"], { width, height }: Size): Promise<Buffer | undefined> {
   const marks = loras.filter((lora) => lora.scale !== 0);
   if (marks.length === 0) return undefined;
-  const shrink = Math.min(1, MARK_SIDE / Math.max(width, height));
+  const shrink = Math.min(1, STRIPE_SIDE / Math.max(width, height));
   const [drawWidth, drawHeight] = [Math.max(1, Math.round(width * shrink)), Math.max(1, Math.round(height * shrink))];
-  const layers = marks.map((lora, index) => {
+  const reach = Math.hypot(drawWidth, drawHeight);
+  const layers = marks.map((lora) => {
     const hash = hashText(lora.path);
     const colour = hslColour(hash % 360, 0.85, 0.5).map((value) => Math.round(lora.scale < 0 ? 255 - value : value));
-    const period = Math.min(drawWidth, drawHeight) * (0.05 + ((hash >>> 17) % 100) / 1000);
+    const period = Math.max(4, Math.min(drawWidth, drawHeight) * (0.05 + ((hash >>> 17) % 100) / 1000));
     const angle = (hash >>> 9) % 180;
     const opacity = Math.min(0.8, Math.abs(lora.scale) * 0.3);
+    const stripes: string[] = [];
+    for (let x = -reach / 2; x < reach / 2; x += period) {
+      stripes.push(`<rect x="${(x + drawWidth / 2).toFixed(1)}" y="${(drawHeight / 2 - reach / 2).toFixed(1)}" width="${(period * 0.35).toFixed(1)}" height="${reach.toFixed(1)}"/>`);
+    }
     return (
-      `<pattern id="l${index}" width="${period}" height="${period}" patternUnits="userSpaceOnUse" patternTransform="rotate(${angle})">` +
-      `<rect width="${period * 0.35}" height="${period}" fill="rgb(${colour.join(",")})"/></pattern>` +
-      `<rect width="100%" height="100%" fill="url(#l${index})" fill-opacity="${opacity}"/>`
+      `<g transform="rotate(${angle} ${drawWidth / 2} ${drawHeight / 2})" fill="rgb(${colour.join(",")})" fill-opacity="${opacity}">` +
+      `${stripes.join("")}</g>`
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${drawWidth}" height="${drawHeight}">${layers.join("")}</svg>`;
-  return sharp(Buffer.from(svg)).resize(width, height, { fit: "fill" }).png({ compressionLevel: 0 }).toBuffer();
+  return vips(Buffer.from(svg)).resize(width, height, { fit: "fill" }).ensureAlpha().raw().toBuffer();
 }
 
-/** The control images' edges (a Laplacian, both sides of each edge), summed by weight: a 1-channel mask. */
+/**
+ * The control images' edges as a 1-channel mask. A Laplacian is linear, so the edges of the
+ * weighted sum of the control images stand for the sum of their edges: two convolutions (both
+ * sides of each edge) whatever the number of ControlNets, at most MARK_SIDE large.
+ */
 export async function controlEdges(controls: Weighted[], { width, height }: Size): Promise<Buffer | undefined> {
   const weighted = controls.filter((control) => control.weight > 0);
   if (weighted.length === 0) return undefined;
-  const edgeLayers = await Promise.all(
-    weighted.flatMap(({ image, weight }) =>
-      [1, -1].map((sign) =>
-        sharp(image.pixels, { raw: { width, height, channels: 3 } })
-          .greyscale()
-          .convolve({ width: 3, height: 3, scale: 1, kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1].map((value) => value * sign) })
-          .linear(Math.min(2, weight), 0)
-          .raw()
-          .toBuffer(),
-      ),
+  const shrink = Math.min(1, MARK_SIDE / Math.max(width, height));
+  const small = { width: Math.max(3, Math.round(width * shrink)), height: Math.max(3, Math.round(height * shrink)) };
+  const greys = await Promise.all(
+    weighted.map(({ image, weight }) =>
+      vips(image.pixels, { raw: { width, height, channels: 3 } })
+        .resize(small.width, small.height, { fit: "fill" })
+        .greyscale()
+        .linear(Math.min(2, weight), 0)
+        .raw()
+        .toBuffer(),
     ),
   );
-  const [first, ...rest] = edgeLayers;
-  if (!first || rest.length === 0) return first;
-  return sharp(first, { raw: { width, height, channels: 1 } })
-    .composite(rest.map((layer) => ({ input: layer, raw: { width, height, channels: 1 as const }, blend: "add" as const })))
+  const [first = Buffer.alloc(0), ...rest] = greys;
+  const summed = await vips(first, { raw: { ...small, channels: 1 } })
+    .composite(rest.map((grey) => ({ input: grey, raw: { ...small, channels: 1 as const }, blend: "add" as const })))
     .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const [inner, outer] = await Promise.all(
+    [1, -1].map((sign) =>
+      vips(summed, { raw: { ...small, channels: 1 } })
+        .convolve({ width: 3, height: 3, scale: 1, kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1].map((value) => value * sign) })
+        .toColourspace("b-w")
+        .raw()
+        .toBuffer(),
+    ),
+  );
+  return vips(inner ?? Buffer.alloc(0), { raw: { ...small, channels: 1 } })
+    .composite([{ input: outer ?? Buffer.alloc(0), raw: { ...small, channels: 1 }, blend: "add" }])
+    .extractChannel(0)
+    .resize(width, height, { fit: "fill" })
     .raw()
     .toBuffer();
 }
@@ -87,19 +111,19 @@ export async function controlEdges(controls: Weighted[], { width, height }: Size
  * light, light on dark), so an edge shows on any colour; the edge mask is its alpha.
  */
 export async function edgeInk(pixels: Buffer, edges: Buffer, { width, height }: Size): Promise<Buffer> {
-  const ink = await sharp(pixels, { raw: { width, height, channels: 3 } })
+  const ink = await vips(pixels, { raw: { width, height, channels: 3 } })
     .threshold(128, { greyscale: false })
     .negate()
     .raw()
     .toBuffer();
-  return sharp(ink, { raw: { width, height, channels: 3 } })
+  return vips(ink, { raw: { width, height, channels: 3 } })
     .joinChannel(edges, { raw: { width, height, channels: 1 } })
     .raw()
     .toBuffer();
 }
 
 export async function channelStats(image: RgbImage): Promise<ColourStats> {
-  const { channels } = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } }).stats();
+  const { channels } = await vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } }).stats();
   const pick = (field: "mean" | "stdev") => [0, 1, 2].map((c) => channels[c]?.[field] ?? 0) as Rgb;
   return { mean: pick("mean"), std: pick("stdev") };
 }
@@ -123,7 +147,7 @@ export async function transferStyle(image: RgbImage, style: Style): Promise<Buff
     return 1 + style.weight * (gain - 1);
   });
   const offsets = [0, 1, 2].map((c) => style.weight * ((style.mean[c] ?? 0) - (own.mean[c] ?? 0) * (style.std[c] ?? 0) / Math.max(own.std[c] ?? 0, 1)));
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
+  return vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
     .linear(gains, offsets)
     .raw()
     .toBuffer();

@@ -1,6 +1,6 @@
 import "server-only";
 
-import sharp, { type OverlayOptions, type ResizeOptions } from "sharp";
+import type { OverlayOptions, ResizeOptions } from "sharp";
 
 import type { LoraInput } from "@/lib/fal/input-schema";
 
@@ -17,6 +17,7 @@ import {
 } from "./render-effects";
 import { mix32, mulberry32, type RgbImage, type Size } from "./pixel-math";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
+import { vips } from "./vips";
 
 export type { RgbImage } from "./pixel-math";
 
@@ -36,8 +37,8 @@ type Scene = {
 const INIT_LOC: Loc = ["body", "image_url"];
 const DEFAULT_SIZE: Size = { width: 512, height: 512 };
 /**
- * Every stage below is one of sharp's native operations, which libvips runs on its own threads,
- * so the event loop that answers requests never walks the pixels. A run's cost is capped by
+ * Every stage below is one of sharp's native operations, one at a time on one libvips thread
+ * (./vips.ts), so the event loop that answers requests never walks the pixels. A run's cost is capped by
  * construction: at most MAX_SIDE² pixels, num_images (≤ 8) images, and a fixed number of passes
  * per image whatever the lists hold (all LoRAs are one SVG, all control edges one mask), on
  * inputs whose count the schema bounds.
@@ -62,7 +63,7 @@ export async function decodeImage(
   resize: ResizeOptions = WITHIN_MAX_SIDE,
 ): Promise<RgbImage> {
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
+    const { data, info } = await vips(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .autoOrient()
       .resize(resize)
       .toColourspace("srgb")
@@ -147,7 +148,7 @@ async function prepareScene(input: LoraInput, loadImage: LoadImage): Promise<Sce
     combineStyles(styleImages),
     simulatedBadge(size),
   ]);
-  const marks: OverlayOptions[] = stripes ? [{ input: stripes }, badge] : [badge];
+  const marks: OverlayOptions[] = stripes ? [{ input: stripes, raw: { ...size, channels: 4 } }, badge] : [badge];
   return { size, init: recoloured, palette, edges, marks, style };
 }
 
@@ -172,7 +173,7 @@ async function settleInOrder<T>(tasks: Promise<T>[]): Promise<T[]> {
 }
 
 function raw(pixels: Buffer, size: Size) {
-  return sharp(pixels, { raw: { ...size, channels: 3 } });
+  return vips(pixels, { raw: { ...size, channels: 3 } });
 }
 
 /** Keeps the init image's light and shade, and moves its colours towards the prompt's hue. */
@@ -208,7 +209,7 @@ async function newContent({ width, height }: Size, palette: Palette, random: () 
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join("")}</svg>`;
-  const field = await sharp(grid, { raw: { width: columns, height: rows, channels: 3 } })
+  const field = await vips(grid, { raw: { width: columns, height: rows, channels: 3 } })
     .resize(width, height, { kernel: "cubic", fit: "fill" })
     .raw()
     .toBuffer();

@@ -25,8 +25,10 @@ export function testSimulator(options: SimulatorOptions = {}): Simulator {
 
 type CallInit = { body?: BodyInit; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
+/** Calls the simulator as the proxy does: with its hop secret (unless the test sends its own authorization). */
 export function call(simulator: Simulator, method: string, path: string, init: CallInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Key ${simulator.hopSecret}`);
   let body = init.body;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);
