@@ -103,7 +103,7 @@ export function getSimulator(): Simulator {
       fetch:
         env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS
           ? globalThis.fetch
-          : publicOnlyFetch(globalThis.fetch),
+          : publicOnlyFetch(),
     });
   }
   return holder.__falLoraPlaygroundSimulator;
