@@ -4,9 +4,16 @@ import { ACCESS_COOKIE, gateDecision } from "@/lib/access/gate";
 import { accessConfig } from "@/lib/access/session";
 import { serverEnv } from "@/lib/env";
 import { API_CONTENT_SECURITY_POLICY, applySecurityHeaders } from "@/lib/security/headers";
-import { declaredTooLarge } from "./read-limited";
+import { declaredTooLarge, discardBody, MiB } from "./read-limited";
 
 export const SIGN_IN_FIRST = "Sign in to this playground first.";
+
+/**
+ * A client still sending its body often misses an answer sent before it finished, so a body up
+ * to this size that is over a route's limit is read and dropped (nothing kept) before the 413;
+ * a bigger one is refused at once and its connection closed.
+ */
+const DRAIN_MAX_BYTES = 64 * MiB;
 
 export type BodyLimit = { maxBytes: number; message: string };
 
@@ -40,7 +47,10 @@ export function guardedRoute(handler: RouteHandler, bodyLimit: () => BodyLimit):
     });
     if (decision !== "allow") return secured(earlyRefusal(401, SIGN_IN_FIRST));
     const limit = bodyLimit();
-    if (declaredTooLarge(request.headers, limit.maxBytes)) return secured(earlyRefusal(413, limit.message));
+    if (declaredTooLarge(request.headers, limit.maxBytes)) {
+      const drained = !declaredTooLarge(request.headers, DRAIN_MAX_BYTES) && (await discardBody(request.body, DRAIN_MAX_BYTES));
+      return secured(drained ? Response.json({ detail: limit.message }, { status: 413 }) : earlyRefusal(413, limit.message));
+    }
     return secured(await handler(request));
   };
 }

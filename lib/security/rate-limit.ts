@@ -21,10 +21,34 @@ export type SubmitLimiterOptions = {
 const WINDOW_SECONDS = 60;
 const KEY_PREFIX = "fal-lora-playground";
 
-async function connectIoRedis(url: string): Promise<unknown> {
-  const { Redis } = await import("ioredis");
-  // Without an offline queue a dead Redis fails fast, and the insurance limiter takes over.
-  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+const READY_WAIT_MS = 2_000;
+const connections = new Map<string, Promise<unknown>>();
+
+/** One client per URL for the process; waits briefly for it to be ready, so the first calls count in Redis too. */
+function connectIoRedis(url: string): Promise<unknown> {
+  const existing = connections.get(url);
+  if (existing) return existing;
+  const connecting = (async () => {
+    const { Redis } = await import("ioredis");
+    // Without an offline queue a dead Redis fails fast, and the insurance limiter takes over.
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    let warned = false;
+    client.on("error", (error: Error) => {
+      if (!warned) console.warn(`Rate limit: Redis unavailable (${error.message}); counting in memory until it is back.`);
+      warned = true;
+    });
+    client.on("ready", () => (warned = false));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, READY_WAIT_MS);
+      client.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return client;
+  })();
+  connections.set(url, connecting);
+  return connecting;
 }
 
 /**

@@ -27,6 +27,7 @@ type PendingUpload = { id: string; contentType: string; fileName: string; client
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 const DEFAULT_CLIENT_SHARE = 0.25;
+export const UNKNOWN_UPLOAD = "This upload URL is unknown, expired or already used.";
 const DEFAULT_MAX_PENDING_PER_CLIENT = 32;
 const MAX_TRACKED_CLIENTS = 10_000;
 
@@ -110,10 +111,15 @@ export class FileStore {
     };
   }
 
+  /** True while `token` is an upload URL that can still be used. */
+  isPending(token: string): boolean {
+    return this.uploads.has(token);
+  }
+
   /** Stores the bytes of an upload; the token is spent whether or not this succeeds. */
   put(token: string, bytes: Buffer, contentType?: string | null): void {
     const upload = this.uploads.get(token);
-    if (!upload) throw new UploadError(404, "This upload URL is unknown, expired or already used.");
+    if (!upload) throw new UploadError(404, UNKNOWN_UPLOAD);
     this.uploads.delete(token);
     if (bytes.byteLength > this.maxUploadBytes) {
       throw new UploadError(413, uploadTooLargeMessage(this.maxUploadBytes));

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { falValidationBody } from "@/lib/fal/validation-error";
-import { UploadError, uploadTooLargeMessage } from "./file-store";
+import { UNKNOWN_UPLOAD, UploadError, uploadTooLargeMessage } from "./file-store";
 import { corsHeaders, json, readJson, type RouteHandler } from "./http-util";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
 
@@ -38,13 +38,15 @@ export const initiateMultipartUpload: RouteHandler = () =>
 const CUT_OFF = "The upload was cut off before its end; nothing was stored. Upload the file again.";
 
 /**
- * Stores an upload whole or not at all: a declared length over the limit is refused before any
- * byte is read, and a body that ends short of its declared length is refused, not stored.
+ * Stores an upload whole or not at all: an unknown upload URL or a declared length over the limit
+ * is refused before any byte is read, and a body that ends short of its declared length is
+ * refused, not stored.
  */
 export const putUpload: RouteHandler = async ({ request, params: [token = ""], simulator }) => {
   const cors = corsHeaders(request);
   const limit = simulator.files.maxUploadBytes;
   const tooLarge = () => json({ detail: uploadTooLargeMessage(limit) }, 413, { ...cors, connection: "close" });
+  if (!simulator.files.isPending(token)) return json({ detail: UNKNOWN_UPLOAD }, 404, { ...cors, connection: "close" });
   if (declaredTooLarge(request.headers, limit)) return tooLarge();
   let bytes: Buffer | null;
   try {
