@@ -2,7 +2,12 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["sharp"],
+  serverExternalPackages: ["sharp", "undici"],
+  experimental: {
+    // proxy.ts buffers the body of every request it sees (10 MB by default) and holds the answer
+    // until the body ends. The routes that take a body skip proxy.ts, so nothing it sees needs one.
+    proxyClientMaxBodySize: "64kb",
+  },
   // Pages and API answers get their headers in proxy.ts; these cover the static assets it skips.
   async headers() {
     return [

@@ -39,7 +39,7 @@ export default defineConfig({
     { name: "chromium", testMatch: /.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
-    command: `npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `npm run build && npm run start -- -p ${PORT}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
@@ -51,6 +51,7 @@ export default defineConfig({
       // Simulator mode is forced; the canary key is in the build's environment so tests can prove it never leaks.
       FAL_KEY: CANARY_FAL_KEY,
       RATE_LIMIT_SUBMITS_PER_MINUTE: "100000",
+      RATE_LIMIT_UPLOADS_PER_MINUTE: "100000",
       SIMULATOR_STEP_MS: "20",
       PLAYGROUND_TEST_HOOKS: "1",
     },

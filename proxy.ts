@@ -2,25 +2,28 @@ import { NextResponse, type NextRequest } from "next/server";
 import { gateDecision } from "@/lib/access/gate";
 import { ACCESS_COOKIE, accessConfig } from "@/lib/access/session";
 import { serverEnv } from "@/lib/env";
-import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, pageContentSecurityPolicy } from "@/lib/security/headers";
+import { SIGN_IN_FIRST } from "@/lib/http/guarded-route";
+import { API_CONTENT_SECURITY_POLICY, applySecurityHeaders, pageContentSecurityPolicy } from "@/lib/security/headers";
 
 function withSecurityHeaders(response: NextResponse, policy: string): NextResponse {
-  response.headers.set("content-security-policy", policy);
-  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) response.headers.set(name, value);
+  applySecurityHeaders(response.headers, policy);
   return response;
 }
 
-/** Runs before every route: the shared-password gate, then the security headers (a fresh nonce per page). */
+/**
+ * Runs before pages and the body-less APIs: the shared-password gate, then the security headers
+ * (a fresh nonce per page). The routes that take a body are left out (see `config`) and guard
+ * themselves (lib/http/guarded-route.ts).
+ */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const decision = gateDecision(accessConfig(serverEnv()), {
     pathname,
     cookie: request.cookies.get(ACCESS_COOKIE)?.value,
-    authorization: request.headers.get("authorization"),
   });
   if (decision === "refuse") {
-    const refusal = NextResponse.json({ detail: "Sign in to this playground first." }, { status: 401 });
+    const refusal = NextResponse.json({ detail: SIGN_IN_FIRST }, { status: 401 });
     return withSecurityHeaders(refusal, API_CONTENT_SECURITY_POLICY);
   }
   if (decision === "sign-in") {
@@ -40,5 +43,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Bodies of the routes left out here would be read whole by Next before any route could refuse them.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/fal/proxy$|api/simulator/|api/access/sign-in$).*)"],
 };

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
+import { headOnly } from "./fixtures/raw-request";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -52,4 +53,18 @@ test("with a password set, nothing but sign-in answers until the visitor signs i
   await page.getByRole("button", { name: /^Run/ }).click();
   const result = page.getByRole("list", { name: "Results" }).getByRole("img").first();
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(72);
+});
+
+test("the gate answers 401 before reading a body, and the simulator's queue takes no key but the proxy's", async () => {
+  const declared = 200 * 1024 * 1024;
+  for (const path of ["/api/fal/proxy", "/api/simulator/upload/any-token"]) {
+    const answer = await headOnly(PORT, `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: image/png\r\nContent-Length: ${declared}`);
+    expect(answer, path).toMatch(/^HTTP\/1\.1 401/);
+  }
+  const direct = await fetch(`${origin}/api/simulator/queue/fal-ai/lora/image-to-image`, {
+    method: "POST",
+    headers: { authorization: "Key visitor-1234:abcdefgh12345678", "content-type": "application/json" },
+    body: JSON.stringify({ model_name: "m", prompt: "p" }),
+  });
+  expect(direct.status).toBe(401);
 });

@@ -35,6 +35,8 @@ const envSchema = z.object({
   PROXY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Submits one client may make per minute. */
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Uploads (storage initiates) one client may start per minute. */
+  RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Shares the rate limit between instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
@@ -69,3 +71,8 @@ export function serverEnv(): ServerEnv {
 }
 
 export { readEnv };
+
+/** Forgets the cached environment; tests change process.env between cases. */
+export function resetServerEnv(): void {
+  cached = undefined;
+}

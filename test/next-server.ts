@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
-/** Starts the production build on loopback (simulator mode unless `env` says otherwise) and waits until it answers. */
+/**
+ * Starts the production build on loopback as `npm run start` does (with the request and header
+ * timeouts of server/http-limits.cjs), in simulator mode unless `env` says otherwise, and waits until it answers.
+ */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = spawn("npm", ["run", "start", "--", "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAL_MODE: "simulator", FAL_KEY: "", ...env },
     stdio: "ignore",
     detached: true,

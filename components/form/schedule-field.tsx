@@ -1,6 +1,7 @@
 "use client";
 
 import { useController, useFormContext, useWatch } from "react-hook-form";
+import { listLimits } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { useFieldError } from "./use-field-error";
@@ -18,6 +19,8 @@ export function ScheduleField({ name, other, label, example }: ScheduleFieldProp
   const custom = method.value === "array";
   const blocked = !custom && otherMethod === "array";
   const id = `${name}-array`;
+  const listed = useWatch<FormValues, `${typeof name}.array`>({ name: `${name}.array` });
+  const full = custom && countValues(listed) >= listLimits.schedule.max;
   return (
     <div className="flex flex-col gap-1">
       <label className="flex items-center gap-2 text-sm font-medium">
@@ -49,6 +52,11 @@ export function ScheduleField({ name, other, label, example }: ScheduleFieldProp
           <p id={`${id}-hint`} className="text-xs text-zinc-500">
             Numbers separated by commas or spaces; overrides the number of inference steps.
           </p>
+          {full && !message && (
+            <p role="note" className="text-xs text-zinc-600 dark:text-zinc-400">
+              {listLimits.schedule.message}
+            </p>
+          )}
         </>
       )}
       {message && (
@@ -58,4 +66,8 @@ export function ScheduleField({ name, other, label, example }: ScheduleFieldProp
       )}
     </div>
   );
+}
+
+function countValues(text: string | undefined): number {
+  return (text ?? "").split(/[\s,]+/).filter(Boolean).length;
 }

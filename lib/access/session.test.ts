@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gateDecision } from "./gate";
-import { accessConfig, accessCookieValue, isValidAccessCookie, passwordMatches, simulatorHopKey } from "./session";
+import { accessConfig, accessCookieValue, isValidAccessCookie, passwordMatches } from "./session";
 import { isPlausibleFalKey } from "./visitor-key";
 
 const config = accessConfig({ PLAYGROUND_PASSWORD: "correct horse battery" });
@@ -9,7 +9,7 @@ const NOW = 1_700_000_000_000;
 describe("access cookie", () => {
   it("is off without a password", () => {
     expect(accessConfig({})).toBeUndefined();
-    expect(gateDecision(undefined, { pathname: "/", cookie: undefined, authorization: null })).toBe("allow");
+    expect(gateDecision(undefined, { pathname: "/", cookie: undefined })).toBe("allow");
   });
 
   it("checks the password and signs a cookie that expires", () => {
@@ -27,11 +27,10 @@ describe("access cookie", () => {
     if (other) expect(isValidAccessCookie(other, cookie, NOW)).toBe(false);
   });
 
-  it("gates pages to sign-in and APIs to 401, letting the proxy's simulator hop through", () => {
+  it("gates pages to sign-in and APIs to 401, leaving the simulator's queue to its own hop secret", () => {
     if (!config) throw new Error("config expected");
     const cookie = accessCookieValue(config, NOW);
-    const ask = (pathname: string, extra: { cookie?: string; authorization?: string } = {}) =>
-      gateDecision(config, { pathname, cookie: extra.cookie, authorization: extra.authorization ?? null }, NOW);
+    const ask = (pathname: string, extra: { cookie?: string } = {}) => gateDecision(config, { pathname, cookie: extra.cookie }, NOW);
     expect(ask("/")).toBe("sign-in");
     expect(ask("/api/fal/proxy")).toBe("refuse");
     expect(ask("/api/simulator/files/abc/x.png")).toBe("refuse");
@@ -39,10 +38,9 @@ describe("access cookie", () => {
     expect(ask("/api/simulator/files/abc/x.png", { cookie })).toBe("allow");
     expect(ask("/sign-in")).toBe("allow");
     expect(ask("/api/health")).toBe("allow");
-    const hop = `Key ${simulatorHopKey(config)}`;
-    expect(ask("/api/simulator/queue/fal-ai/lora/image-to-image", { authorization: hop })).toBe("allow");
-    expect(ask("/api/simulator/files/abc/x.png", { authorization: hop })).toBe("refuse");
-    expect(ask("/api/simulator/queue/fal-ai/lora/image-to-image", { authorization: "Key simulator" })).toBe("refuse");
+    expect(ask("/api/simulator/queue/fal-ai/lora/image-to-image")).toBe("allow");
+    expect(ask("/api/simulator/rest/storage/upload/initiate")).toBe("allow");
+    expect(ask("/api/simulator/upload/token")).toBe("refuse");
   });
 });
 

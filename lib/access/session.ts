@@ -38,8 +38,3 @@ export function isValidAccessCookie(config: AccessConfig, value: string | undefi
   if (!/^\d{1,12}$/.test(expiry) || Number(expiry) * 1000 <= nowMs) return false;
   return sameText(signature, sign(config.secret, expiry));
 }
-
-/** What the proxy sends the simulator as its key, so the proxy's loopback hop passes the gate. */
-export function simulatorHopKey(config: AccessConfig): string {
-  return sign(config.secret, "simulator-hop");
-}

@@ -7,7 +7,7 @@ import {
   SCHEDULE_METHODS,
   SCHEDULERS,
 } from "./input-schema";
-import { controlNetLimits, ipAdapterLimits, type NumberLimit, numberLimits, seedLimit } from "./limits";
+import { controlNetLimits, ipAdapterLimits, listLimits, type NumberLimit, numberLimits, seedLimit } from "./limits";
 
 type Path = (string | number)[];
 type Fields = Record<string, unknown>;
@@ -500,6 +500,42 @@ describe("cross-field rules", () => {
     expect(messagesAt(withBase({ embeddings: [...one, { path: "b/embedding" }] }), ["embeddings"])).toEqual([
       "This endpoint takes at most 1 embedding.",
     ]);
+  });
+});
+
+describe("list lengths", () => {
+  const times = <T,>(count: number, item: (index: number) => T) => Array.from({ length: count }, (_, index) => item(index));
+  const lists: [string, Path, (count: number) => Fields, number][] = [
+    ["LoRAs", ["loras"], (count) => ({ loras: times(count, (index) => ({ path: `user/lora-${index}` })) }), listLimits.loras.max],
+    ["ControlNets", ["controlnets"], (count) => ({ controlnets: times(count, () => CONTROLNET) }), listLimits.controlnets.max],
+    ["IP adapters", ["ip_adapter"], (count) => ({ ip_adapter: times(count, () => IP_ADAPTER) }), listLimits.ip_adapter.max],
+    [
+      "IP adapter images",
+      ["ip_adapter", 0, "ip_adapter_image_url"],
+      (count) => ({ ip_adapter: [{ ...IP_ADAPTER, ip_adapter_image_url: times(count, () => "https://example.com/a.png") }] }),
+      listLimits.ip_adapter_images.max,
+    ],
+    [
+      "embedding tokens",
+      ["embeddings", 0, "tokens"],
+      (count) => ({ embeddings: [{ path: "a/embedding", tokens: times(count, (index) => `<t${index}>`) }] }),
+      listLimits.embedding_tokens.max,
+    ],
+    ["timesteps", ["timesteps", "array"], (count) => ({ timesteps: { method: "array", array: times(count, (index) => index) } }), listLimits.schedule.max],
+    ["sigmas", ["sigmas", "array"], (count) => ({ sigmas: { method: "array", array: times(count, () => 0.5) } }), listLimits.schedule.max],
+  ];
+
+  it.each(lists)("takes as many %s as the bound, and refuses one more on the list itself", (_name, path, list, max) => {
+    expect(issuesOf(withBase(list(max)))).toEqual([]);
+    const [message, ...others] = messagesAt(withBase(list(max + 1)), path);
+    expect(message).toMatch(new RegExp(`^At most ${max} .+\\.$`));
+    expect(others).toEqual([]);
+  });
+
+  it("keeps the bounds far above real use", () => {
+    expect(listLimits.loras.max).toBeGreaterThanOrEqual(16);
+    expect(listLimits.controlnets.max).toBeGreaterThanOrEqual(4);
+    expect(listLimits.schedule.max).toBeGreaterThanOrEqual(numberLimits.num_inference_steps.max);
   });
 });
 

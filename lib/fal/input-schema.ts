@@ -8,6 +8,7 @@ import {
   DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
   ipAdapterLimits,
   loraLimits,
+  listLimits,
   MAX_EMBEDDINGS,
   type NumberLimit,
   numberLimits,
@@ -83,7 +84,10 @@ export const loraWeightSchema = z.strictObject({
 
 export const embeddingSchema = z.strictObject({
   path: modelPath(itemFieldLabel("embeddings", "path")),
-  tokens: z.array(z.string().min(1, "A token cannot be empty.")).default(DEFAULT_EMBEDDING_TOKENS),
+  tokens: z
+    .array(z.string().min(1, "A token cannot be empty."))
+    .max(listLimits.embedding_tokens.max, listLimits.embedding_tokens.message)
+    .default(DEFAULT_EMBEDDING_TOKENS),
 });
 
 export const controlNetSchema = z
@@ -115,13 +119,19 @@ const IP_ADAPTER_IMAGE = itemFieldLabel("ip_adapter", "ip_adapter_image_url");
 const imageList = z.union(
   [
     imageUrl(IP_ADAPTER_IMAGE),
-    z.array(imageUrl(IP_ADAPTER_IMAGE)).min(1, `Add at least one ${IP_ADAPTER_IMAGE}.`),
+    z
+      .array(imageUrl(IP_ADAPTER_IMAGE))
+      .min(1, `Add at least one ${IP_ADAPTER_IMAGE}.`)
+      .max(listLimits.ip_adapter_images.max, listLimits.ip_adapter_images.message),
   ],
   {
-    error: (issue) =>
-      issue.input === undefined
-        ? `${IP_ADAPTER_IMAGE} is required.`
-        : `${IP_ADAPTER_IMAGE} must be an http(s) URL, a base64 image data URI, or a list of them.`,
+    error: (issue) => {
+      if (issue.input === undefined) return `${IP_ADAPTER_IMAGE} is required.`;
+      if (Array.isArray(issue.input) && issue.input.length > listLimits.ip_adapter_images.max) {
+        return listLimits.ip_adapter_images.message;
+      }
+      return `${IP_ADAPTER_IMAGE} must be an http(s) URL, a base64 image data URI, or a list of them.`;
+    },
   },
 );
 
@@ -144,7 +154,7 @@ function scheduleSchema(label: string, item: z.ZodNumber) {
   return z
     .strictObject({
       method: z.enum(SCHEDULE_METHODS, { error: `${label} method must be "default" or "array".` }),
-      array: z.array(item).default([]),
+      array: z.array(item).max(listLimits.schedule.max, listLimits.schedule.message).default([]),
     })
     .check((ctx) => {
       if (ctx.value.method === "array" && ctx.value.array.length === 0) {
@@ -187,14 +197,14 @@ export const loraInputSchema = z
     prompt_weighting: z.boolean().default(false),
     image_url: imageUrl(fieldLabels.image_url).optional(),
     noise_strength: withDefault(numberLimits.noise_strength),
-    loras: z.array(loraWeightSchema).default([]),
+    loras: z.array(loraWeightSchema).max(listLimits.loras.max, listLimits.loras.message).default([]),
     embeddings: z
       .array(embeddingSchema)
       .max(MAX_EMBEDDINGS, `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.`)
       .default([]),
-    controlnets: z.array(controlNetSchema).default([]),
+    controlnets: z.array(controlNetSchema).max(listLimits.controlnets.max, listLimits.controlnets.message).default([]),
     controlnet_guess_mode: z.boolean().default(false),
-    ip_adapter: z.array(ipAdapterSchema).default([]),
+    ip_adapter: z.array(ipAdapterSchema).max(listLimits.ip_adapter.max, listLimits.ip_adapter.message).default([]),
     image_encoder_path: optionalText(fieldLabels.image_encoder_path),
     image_encoder_subfolder: optionalText(fieldLabels.image_encoder_subfolder),
     image_encoder_weight_name: z.string().default(DEFAULT_IMAGE_ENCODER_WEIGHT_NAME),

@@ -61,3 +61,23 @@ export const DEFAULT_IMAGE_ENCODER_WEIGHT_NAME = "pytorch_model.bin";
 
 /** A ControlNet's control image and mask must be the same size, each side divisible by this (fal-reference §1). */
 export const CONTROLNET_SIZE_MULTIPLE = 32;
+
+export type ListLimit = { max: number; message: string };
+
+function listLimit(max: number, items: string): ListLimit {
+  return { max, message: `At most ${max} ${items} per run.` };
+}
+
+/**
+ * Longest lists a run may carry: beyond any real use, and a bound on what one request can cost
+ * the server. The schema refuses longer lists with a 422 on the list, and the form shows the same
+ * message once the last item is added.
+ */
+export const listLimits = {
+  loras: listLimit(32, "LoRAs"),
+  controlnets: listLimit(8, "ControlNets"),
+  ip_adapter: listLimit(8, "IP adapters"),
+  ip_adapter_images: { max: 16, message: "At most 16 images per IP adapter." },
+  embedding_tokens: { max: 32, message: "At most 32 tokens per embedding." },
+  schedule: listLimit(1000, "custom timesteps or sigmas"),
+} as const satisfies Record<string, ListLimit>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import { Agent, fetch as undiciFetch } from "undici";
 
 /** Thrown for a URL on a loopback, private, link-local or metadata address. */
 export class PrivateAddressError extends Error {
@@ -43,27 +44,57 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 type Resolve = (host: string) => Promise<string[]>;
+type LookupCallback = (error: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
 
 const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
 
-async function assertPublic(url: URL, resolve: Resolve): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : await resolve(host);
-  if (addresses.length === 0 || addresses.some(isPrivateAddress)) throw new PrivateAddressError(url.hostname);
-}
-
 const MAX_REDIRECTS = 3;
 
+export type PublicFetchOptions = {
+  /** How names are resolved (tests give fixed answers). */
+  resolve?: Resolve;
+  /** Which addresses may be reached; tests may allow loopback to watch where a request lands. */
+  isAllowed?: (address: string) => boolean;
+};
+
 /**
- * A fetch that refuses hosts resolving to private addresses, at every redirect, so a deployed
- * simulator cannot be steered at internal services or cloud metadata by an image URL or a webhook.
+ * Connections whose name is resolved once, checked, and connected to that very address: fetch
+ * never resolves the name again, so a name cannot answer public to the check and private to the
+ * connection (DNS rebinding).
  */
-export function publicOnlyFetch(inner: typeof fetch, resolve: Resolve = resolveAll): typeof fetch {
+function checkedConnections(resolve: Resolve, isAllowed: (address: string) => boolean): Agent {
+  const pinnedLookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        const [address] = addresses;
+        if (!address || !addresses.every(isAllowed)) return callback(new PrivateAddressError(hostname), []);
+        const family = isIP(address);
+        if (options.all) callback(null, [{ address, family }]);
+        else callback(null, address, family);
+      },
+      (error: Error) => callback(error, []),
+    );
+  };
+  return new Agent({ connect: { lookup: pinnedLookup as never } });
+}
+
+/**
+ * A fetch that reaches only public addresses, at every redirect, so a deployed simulator cannot
+ * be steered at internal services or cloud metadata by an image URL or a webhook. Literal
+ * addresses are checked before the request, names when the connection is made.
+ */
+export function publicOnlyFetch(inner: typeof fetch = undiciFetch as unknown as typeof fetch, options: PublicFetchOptions = {}): typeof fetch {
+  const isAllowed = options.isAllowed ?? ((address: string) => !isPrivateAddress(address));
+  const dispatcher = checkedConnections(options.resolve ?? resolveAll, isAllowed);
   return async (input, init) => {
     let url = new URL(input instanceof Request ? input.url : input);
     for (let hop = 0; ; hop++) {
-      await assertPublic(url, resolve);
-      const response = await inner(url, { ...init, redirect: "manual" });
+      const host = url.hostname.replace(/^\[|\]$/g, "");
+      if (isIP(host) && !isAllowed(host)) throw new PrivateAddressError(url.hostname);
+      const response = await inner(url, { ...init, redirect: "manual", dispatcher } as RequestInit).catch((error: unknown) => {
+        // fetch reports a refused connection as "fetch failed"; the reason is its cause.
+        throw error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : error;
+      });
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) return response;
       await response.body?.cancel().catch(() => undefined);

@@ -33,3 +33,25 @@ export function declaredTooLarge(headers: Headers, maxBytes: number): boolean {
   const length = Number(headers.get("content-length") ?? "");
   return Number.isFinite(length) && length > maxBytes;
 }
+
+/** Reads a byte stream to its end, keeping nothing; false (and cancelled) once it passes `maxBytes`. */
+export async function discardBody(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<boolean> {
+  if (!stream) return true;
+  const reader = stream.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+    }
+  } catch {
+    return false;
+  } finally {
+    reader.releaseLock();
+  }
+}

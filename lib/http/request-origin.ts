@@ -1,5 +1,7 @@
 /** The header the proxy uses to tell the simulator which origin the browser sees. */
 export const PUBLIC_ORIGIN_HEADER = "x-fal-simulator-origin";
+/** The header the proxy uses to tell the simulator which client a call is for (TRUST_PROXY=1 only). */
+export const CLIENT_HEADER = "x-fal-simulator-client";
 
 const HOST = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
 const ORIGIN = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
@@ -9,13 +11,15 @@ function firstValue(header: string | null): string | undefined {
 }
 
 /**
- * The origin the client addressed, through any reverse proxy: the forwarded host, else the Host
- * header (Next rewrites `request.url` to its own hostname), else the URL's origin.
+ * The origin the client addressed: the Host header (Next rewrites `request.url` to its own
+ * hostname), else the URL's origin. `X-Forwarded-Host`/`-Proto` count only behind the operator's
+ * own reverse proxy (TRUST_PROXY=1); otherwise any client could make the upload and file URLs
+ * handed to others point at a host of its choosing.
  */
-export function requestOrigin(request: Request): string {
+export function requestOrigin(request: Request, trustProxy: boolean): string {
   const url = new URL(request.url);
-  const forwardedHost = firstValue(request.headers.get("x-forwarded-host"));
-  const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"));
+  const forwardedHost = trustProxy ? firstValue(request.headers.get("x-forwarded-host")) : undefined;
+  const forwardedProto = trustProxy ? firstValue(request.headers.get("x-forwarded-proto")) : undefined;
   const hostHeader = request.headers.get("host") ?? undefined;
   const host = [forwardedHost, hostHeader].find((candidate) => candidate && HOST.test(candidate)) ?? url.host;
   const protocol =
@@ -23,8 +27,8 @@ export function requestOrigin(request: Request): string {
   return `${protocol}://${host}`;
 }
 
-/** The origin a simulator request should hand out URLs for: the one the proxy passed on, if any. */
-export function publicOrigin(request: Request): string {
+/** The origin the proxy passed on with its hop, when it is a plain origin. */
+export function passedOnOrigin(request: Request): string | undefined {
   const passedOn = request.headers.get(PUBLIC_ORIGIN_HEADER);
-  return passedOn && ORIGIN.test(passedOn) ? passedOn : requestOrigin(request);
+  return passedOn && ORIGIN.test(passedOn) ? passedOn : undefined;
 }

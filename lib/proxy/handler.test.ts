@@ -2,9 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { VISITOR_KEY_HEADER } from "@/lib/access/visitor-key";
 import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 import { NO_KEY_MESSAGE } from "./upstream-choice";
-import { CANARY_FAL_KEY, proxyRequest, startListener, testEnv, testProxy, VALID_INPUT } from "./test-support";
+import { simulatorHopSecret } from "@/lib/simulator/hop-secret";
+import { CANARY_FAL_KEY, ORIGIN, proxyRequest, startListener, testEnv, testProxy, VALID_INPUT } from "./test-support";
 
 const SUBMIT = "https://queue.fal.run/fal-ai/lora/image-to-image";
+const INITIATE = "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
 const VISITOR_KEY = "visitor-id:visitor-secret-0123456789";
 let listener: Awaited<ReturnType<typeof startListener>>;
 
@@ -96,6 +98,31 @@ describe("keys", () => {
     const fal = testProxy(falEnv({ FAL_KEY: CANARY_FAL_KEY }));
     await fal(submit(JSON.stringify(VALID_INPUT), { [FAULTS_HEADER]: "latency=1" }));
     expect(listener.seen[1]?.headers[FAULTS_HEADER]).toBeUndefined();
+  });
+
+  it("calls the simulator with this process's hop secret, and says who the client is only behind a trusted proxy", async () => {
+    const initiate = (headers: Record<string, string>) =>
+      proxyRequest({ method: "POST", target: INITIATE, body: JSON.stringify({ content_type: "image/png" }), headers });
+    const forged = { "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-forwarded-host": "evil.example", "x-fal-simulator-client": "victim", "x-fal-simulator-origin": "https://evil.example" };
+    await testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin }))(initiate(forged));
+    await testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, TRUST_PROXY: "1" }))(initiate(forged));
+    const [open, trusted] = listener.seen;
+    expect(open?.headers.authorization).toBe(`Key ${simulatorHopSecret()}`);
+    expect(open?.headers["x-fal-simulator-client"]).toBeUndefined();
+    expect(open?.headers["x-fal-simulator-origin"]).toBe(ORIGIN);
+    expect(trusted?.headers["x-fal-simulator-client"]).toBe("203.0.113.9");
+    expect(trusted?.headers["x-fal-simulator-origin"]).toBe("http://evil.example");
+  });
+
+  it("limits upload initiates per client like submits", async () => {
+    const proxy = testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, RATE_LIMIT_UPLOADS_PER_MINUTE: "2" }));
+    const initiate = () => proxy(proxyRequest({ method: "POST", target: INITIATE, body: "{}" }));
+    expect((await initiate()).status).toBe(200);
+    expect((await initiate()).status).toBe(200);
+    const limited = await initiate();
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).detail).toMatch(/Too many uploads started; try again in \d+ s/);
+    expect(listener.seen).toHaveLength(2);
   });
 
   it("ignores FAL_UPSTREAM_ORIGIN unless test hooks are on", () => {

@@ -4,15 +4,17 @@ import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
 import { loraInputSchema } from "@/lib/fal/input-schema";
 import { parseForFal } from "@/lib/fal/validation-error";
 import { serverEnv, type ServerEnv } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { readBodyLimited, TOO_LARGE_MESSAGE } from "@/lib/security/body-limit";
 import { clientKey } from "@/lib/security/client-key";
 import { createSubmitLimiter, type SubmitLimiter } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
-import { isRefusal, matchProxyTarget } from "./target";
+import { isRefusal, matchProxyTarget, type ProxyRoute } from "./target";
 import { forwardUpstream } from "./upstream";
 import { chooseUpstream } from "./upstream-choice";
 
-export type ProxyDependencies = { env: ServerEnv; limiter: SubmitLimiter };
+/** `limiter` counts submits, `initiateLimiter` upload initiates (memory at the env's rate when not given). */
+export type ProxyDependencies = { env: ServerEnv; limiter: SubmitLimiter; initiateLimiter?: SubmitLimiter };
 
 /** Checks a submit body against the one input schema before anything is spent on it. */
 function validateSubmit(body: string): Response | undefined {
@@ -29,28 +31,45 @@ function validateSubmit(body: string): Response | undefined {
 function defaultDependencies(): ProxyDependencies {
   const env = serverEnv();
   const limiter = createSubmitLimiter({ pointsPerMinute: env.RATE_LIMIT_SUBMITS_PER_MINUTE, redisUrl: env.REDIS_URL });
-  return { env, limiter };
+  const initiateLimiter = createSubmitLimiter({
+    name: "upload",
+    pointsPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
+    redisUrl: env.REDIS_URL,
+  });
+  return { env, limiter, initiateLimiter };
+}
+
+const LIMITED: Partial<Record<ProxyRoute, { limiter: "limiter" | "initiateLimiter"; what: string }>> = {
+  submit: { limiter: "limiter", what: "Too many runs started" },
+  "storage-initiate": { limiter: "initiateLimiter", what: "Too many uploads started" },
+};
+
+function withInitiateLimiter(dependencies: ProxyDependencies): ProxyDependencies {
+  const pointsPerMinute = dependencies.env.RATE_LIMIT_UPLOADS_PER_MINUTE;
+  return { ...dependencies, initiateLimiter: dependencies.initiateLimiter ?? createSubmitLimiter({ name: "upload", pointsPerMinute }) };
 }
 
 /**
  * The proxy, in the order that spends least on a bad request: the target guard, the key, the
- * submit rate limit, the body size, the input schema; only then a call upstream.
+ * rate limits (submits, upload initiates), the body size, the input schema; only then a call upstream.
  */
 export function createProxyHandler(dependencies?: () => ProxyDependencies) {
   let resolved: ProxyDependencies | undefined;
   return async function handleProxyRequest(request: NextRequest): Promise<Response> {
-    resolved ??= (dependencies ?? defaultDependencies)();
-    const { env, limiter } = resolved;
+    resolved ??= withInitiateLimiter((dependencies ?? defaultDependencies)());
+    const { env } = resolved;
     const match = matchProxyTarget(request.method, request.headers.get(TARGET_URL_HEADER));
     if (isRefusal(match)) return errorResponse(match.status, match.detail);
 
     const choice = chooseUpstream(env, request.headers);
     if (!choice.ok) return errorResponse(choice.status, choice.detail);
 
-    if (match.route === "submit") {
-      const decision = await limiter.consume(clientKey(request.headers, env.TRUST_PROXY));
-      if (!decision.ok) {
-        const detail = `Too many runs started; try again in ${decision.retryAfterSeconds} s.`;
+    const client = clientKey(request.headers, env.TRUST_PROXY);
+    const limited = LIMITED[match.route];
+    if (limited) {
+      const decision = await resolved[limited.limiter]?.consume(client);
+      if (decision && !decision.ok) {
+        const detail = `${limited.what}; try again in ${decision.retryAfterSeconds} s.`;
         return errorResponse(429, detail, { "retry-after": String(decision.retryAfterSeconds) });
       }
     }
@@ -67,7 +86,8 @@ export function createProxyHandler(dependencies?: () => ProxyDependencies) {
     }
 
     try {
-      return await forwardUpstream(request, match.url, body, choice.upstream);
+      const hop = { publicOrigin: requestOrigin(request, env.TRUST_PROXY), client: env.TRUST_PROXY ? client : undefined };
+      return await forwardUpstream(request, match.url, body, choice.upstream, hop);
     } catch {
       return errorResponse(502, "The upstream could not be reached. Try again in a moment.");
     }

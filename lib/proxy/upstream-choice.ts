@@ -1,7 +1,7 @@
 import "server-only";
 import type { ServerEnv } from "@/lib/env";
 import { VISITOR_KEY_HEADER, isPlausibleFalKey } from "@/lib/access/visitor-key";
-import { accessConfig, simulatorHopKey } from "@/lib/access/session";
+import { simulatorHopSecret } from "@/lib/simulator/hop-secret";
 import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
 import type { Upstream } from "./upstream";
 
@@ -16,13 +16,12 @@ export const NO_KEY_MESSAGE =
  */
 export function chooseUpstream(env: ServerEnv, headers: Headers): UpstreamChoice {
   if (env.mode === "simulator") {
-    const access = accessConfig(env);
-    const key = access ? simulatorHopKey(access) : "simulator";
     return {
       ok: true,
       upstream: {
         mode: "simulator",
-        authorization: `Key ${key}`,
+        // The simulator's queue answers this process's secret only, so no one can go around the proxy.
+        authorization: `Key ${simulatorHopSecret()}`,
         redirect: { origin: env.SIMULATOR_ORIGIN, basePath: SIMULATOR_BASE_PATH },
       },
     };

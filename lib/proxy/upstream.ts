@@ -3,7 +3,7 @@ import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
 import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
-import { PUBLIC_ORIGIN_HEADER, requestOrigin } from "@/lib/http/request-origin";
+import { CLIENT_HEADER, PUBLIC_ORIGIN_HEADER } from "@/lib/http/request-origin";
 import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 
 export type Upstream = {
@@ -37,13 +37,20 @@ function loopbackOrigin(request: Request): string {
   return `http://127.0.0.1${port ? `:${port}` : ""}`;
 }
 
-function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: string): Headers {
+/** What the proxy tells the simulator on its hop; neither is ever taken from the caller. */
+export type HopFacts = { publicOrigin: string; client?: string };
+
+function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: string, hop: HopFacts): Headers {
   const headers = new Headers();
   request.headers.forEach((value, key) => {
     if (key.startsWith("x-fal-") || key === "user-agent") headers.set(key, value);
   });
   headers.delete(PUBLIC_ORIGIN_HEADER);
-  if (upstream.mode === "simulator") headers.set(PUBLIC_ORIGIN_HEADER, requestOrigin(request));
+  headers.delete(CLIENT_HEADER);
+  if (upstream.mode === "simulator") {
+    headers.set(PUBLIC_ORIGIN_HEADER, hop.publicOrigin);
+    if (hop.client) headers.set(CLIENT_HEADER, hop.client);
+  }
   else headers.delete(FAULTS_HEADER);
   headers.set(TARGET_URL_HEADER, upstreamUrl);
   return headers;
@@ -76,6 +83,7 @@ export async function forwardUpstream(
   target: URL,
   body: string | undefined,
   upstream: Upstream,
+  hop: HopFacts,
 ): Promise<Response> {
   const redirect = upstream.redirect;
   const upstreamUrl = redirect
@@ -95,7 +103,7 @@ export async function forwardUpstream(
 
   const forwarded = new Request(request.url, {
     method: request.method,
-    headers: upstreamHeaders(request, upstream, upstreamUrl),
+    headers: upstreamHeaders(request, upstream, upstreamUrl, hop),
     body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;

@@ -30,3 +30,9 @@ export const COMMON_SECURITY_HEADERS: Record<string, string> = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "x-frame-options": "DENY",
 };
+
+/** Sets the policy and the common headers on an answer's headers. */
+export function applySecurityHeaders(headers: Headers, policy: string): void {
+  headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
+}

@@ -11,18 +11,44 @@ export type SubmitLimiter = {
 
 export type SubmitLimiterOptions = {
   pointsPerMinute: number;
+  /** Keeps separate limits (submits, upload initiates) apart in a shared Redis. */
+  name?: string;
   redisUrl?: string;
   /** Builds the Redis client; injected by tests so they never need a server. */
   connectRedis?: (url: string) => Promise<unknown>;
 };
 
 const WINDOW_SECONDS = 60;
-const KEY_PREFIX = "fal-lora-playground:submit";
+const KEY_PREFIX = "fal-lora-playground";
 
-async function connectIoRedis(url: string): Promise<unknown> {
-  const { Redis } = await import("ioredis");
-  // Without an offline queue a dead Redis fails fast, and the insurance limiter takes over.
-  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+const READY_WAIT_MS = 2_000;
+const connections = new Map<string, Promise<unknown>>();
+
+/** One client per URL for the process; waits briefly for it to be ready, so the first calls count in Redis too. */
+function connectIoRedis(url: string): Promise<unknown> {
+  const existing = connections.get(url);
+  if (existing) return existing;
+  const connecting = (async () => {
+    const { Redis } = await import("ioredis");
+    // Without an offline queue a dead Redis fails fast, and the insurance limiter takes over.
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    let warned = false;
+    client.on("error", (error: Error) => {
+      if (!warned) console.warn(`Rate limit: Redis unavailable (${error.message}); counting in memory until it is back.`);
+      warned = true;
+    });
+    client.on("ready", () => (warned = false));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, READY_WAIT_MS);
+      client.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return client;
+  })();
+  connections.set(url, connecting);
+  return connecting;
 }
 
 /**
@@ -30,7 +56,7 @@ async function connectIoRedis(url: string): Promise<unknown> {
  * `redisUrl` is set. When Redis errors, an in-memory limiter of the same size answers instead.
  */
 export function createSubmitLimiter(options: SubmitLimiterOptions): SubmitLimiter {
-  const shape = { points: options.pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: KEY_PREFIX };
+  const shape = { points: options.pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: `${KEY_PREFIX}:${options.name ?? "submit"}` };
   const memory = new RateLimiterMemory(shape);
   let limiter: Promise<RateLimiterAbstract> = Promise.resolve(memory);
   if (options.redisUrl) {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { defaultInput } from "@/lib/fal/defaults";
+import { listLimits } from "@/lib/fal/limits";
 import { problemsText, readSettings } from "./settings-reader";
 
 const plusAdapter = { path: "h94/IP-Adapter", weight_name: "ip-adapter-plus_sdxl_vit-h.safetensors", ip_adapter_image_url: "https://x.test/a.png" };
 
 describe("readSettings", () => {
   it("drops every item that breaks a rule between fields, however many, and keeps the rest", () => {
-    const reading = readSettings({ prompt: "kept", ip_adapter: Array.from({ length: 20 }, () => plusAdapter) });
+    const most = listLimits.ip_adapter.max;
+    const reading = readSettings({ prompt: "kept", ip_adapter: Array.from({ length: most }, () => plusAdapter) });
     expect(reading.values).toEqual({ ...defaultInput, prompt: "kept" });
-    expect(reading.problems).toHaveLength(20);
-    expect(reading.problems[19]).toEqual({ field: "IP adapter 1", message: 'IP-Adapter "plus" weights need an image encoder: set the image encoder path.' });
+    expect(reading.problems).toHaveLength(most);
+    expect(reading.problems[most - 1]).toEqual({ field: "IP adapter 1", message: 'IP-Adapter "plus" weights need an image encoder: set the image encoder path.' });
     expect(reading.unreadable).toBe(false);
   });
 

@@ -55,6 +55,26 @@ describe("FileStore", () => {
     expect(store.get(idOf(second))).toBeUndefined();
   });
 
+  it("keeps each client to its share: a burst of one client's uploads pushes out only its own", () => {
+    const store = make({ maxBytes: 100 });
+    const idOf = (url: string) => url.split("/").at(-2) ?? "";
+    const upload = (client: string, size: number) => {
+      const target = store.initiate({ content_type: "image/png", file_name: "a.png" }, "http://x", client);
+      store.put(target.upload_url.split("/").at(-1) ?? "", Buffer.alloc(size));
+      return idOf(target.file_url);
+    };
+    const pending = store.initiate({ content_type: "image/png", file_name: "later.png" }, "http://x", "alice");
+    const alices = upload("alice", 20);
+    const mallorys = Array.from({ length: 40 }, () => upload("mallory", 10));
+    expect(store.get(alices)?.bytes.byteLength).toBe(20);
+    expect(mallorys.filter((id) => store.get(id)).length).toBe(2);
+    expect(() => store.put(pending.upload_url.split("/").at(-1) ?? "", Buffer.alloc(5))).not.toThrow();
+
+    const tokens = Array.from({ length: 40 }, () => store.initiate({ content_type: "image/png", file_name: "x.png" }, "http://x", "mallory"));
+    expect(() => store.put(tokens[0]?.upload_url.split("/").at(-1) ?? "", Buffer.alloc(1))).toThrow(UploadError);
+    expect(() => store.put(tokens[39]?.upload_url.split("/").at(-1) ?? "", Buffer.alloc(1))).not.toThrow();
+  });
+
   it("sanitizes file names for URL paths", () => {
     expect(sanitizeFileName("../../etc/passwd")).toBe("etc_passwd");
     expect(sanitizeFileName("café à la.jpg")).toBe("cafe_a_la.jpg");

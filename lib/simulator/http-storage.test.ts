@@ -17,6 +17,72 @@ async function initiate(fileName = "photo.png", contentType = "image/png") {
 }
 
 describe("storage", () => {
+  it("stores an upload whole or not at all, and keeps the upload URL for a retry", async () => {
+    simulator = testSimulator({ maxUploadBytes: 16 });
+    const { upload_url, file_url } = await initiate();
+    const put = (body: Uint8Array<ArrayBuffer>, length: number) =>
+      call(simulator, "PUT", local(upload_url), { body, headers: { "content-type": "image/png", "content-length": String(length) } });
+    const short = await put(new Uint8Array(6), 10);
+    expect(short.status).toBe(400);
+    expect((await short.json()).detail).toMatch(/ended after 6 of 10 bytes; nothing was stored/);
+    expect((await call(simulator, "GET", local(file_url))).status).toBe(404);
+
+    const declaredTooBig = await put(new Uint8Array(4), 17);
+    expect(declaredTooBig.status).toBe(413);
+    expect(declaredTooBig.headers.get("connection")).toBe("close");
+    expect((await declaredTooBig.json()).detail).toMatch(/^Files over .+ MiB are not accepted; nothing was stored\.$/);
+
+    expect((await put(new Uint8Array(10).fill(7), 10)).status).toBe(200);
+    const served = Buffer.from(await (await call(simulator, "GET", local(file_url))).arrayBuffer());
+    expect(served.equals(Buffer.alloc(10, 7))).toBe(true);
+  });
+
+  it("answers the queue and storage API only on the proxy's hop; uploads and files need no key", async () => {
+    simulator = testSimulator();
+    const { upload_url, file_url } = await initiate();
+    const direct = (method: string, path: string, authorization?: string) =>
+      handleSimulatorRequest(
+        new Request(`${ORIGIN}/api/simulator${path}`, {
+          method,
+          headers: authorization ? { authorization } : {},
+          body: method === "GET" ? undefined : "{}",
+        }),
+        simulator,
+      );
+    for (const [method, path] of [
+      ["POST", "/queue/fal-ai/lora/image-to-image"],
+      ["GET", "/queue/fal-ai/lora/requests/abc/status"],
+      ["GET", "/queue/fal-ai/lora/requests/abc/status/stream"],
+      ["GET", "/queue/fal-ai/lora/requests/abc"],
+      ["PUT", "/queue/fal-ai/lora/requests/abc/cancel"],
+      ["POST", "/rest/storage/upload/initiate?storage_type=fal-cdn-v3"],
+    ] as const) {
+      for (const authorization of [undefined, "Key simulator", "Key my-key:abcdefgh12345678", `Key ${simulator.hopSecret}x`]) {
+        const response = await direct(method, path, authorization);
+        expect(response.status, `${method} ${path} with ${authorization}`).toBe(401);
+        expect((await response.json()).detail).toMatch(/only this app's proxy/);
+      }
+    }
+    const put = await handleSimulatorRequest(new Request(upload_url, { method: "PUT", body: new Uint8Array([1, 2, 3]) }), simulator);
+    expect(put.status).toBe(200);
+    expect((await handleSimulatorRequest(new Request(file_url), simulator)).status).toBe(200);
+  });
+
+  it("with test hooks, stands in for fal for another server: any fal-shaped key is answered", async () => {
+    simulator = testSimulator({ acceptFalKeys: true });
+    const submit = (authorization: string) =>
+      handleSimulatorRequest(
+        new Request(`${ORIGIN}/api/simulator/queue/fal-ai/lora/image-to-image`, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json" },
+          body: JSON.stringify({ model_name: "a/b", prompt: "p" }),
+        }),
+        simulator,
+      );
+    expect((await submit("Key visitor-1234:abcdefgh12345678")).status).toBe(200);
+    expect((await submit("Key simulator")).status).toBe(401);
+  });
+
   it("initiates, accepts the PUT once and serves the bytes back", async () => {
     simulator = testSimulator();
     const { upload_url, file_url } = await initiate();
@@ -82,15 +148,51 @@ describe("routing", () => {
     expect((await call(simulator, "DELETE", "/queue/fal-ai/lora/requests/abc/cancel")).status).toBe(405);
   });
 
-  it("builds URLs on the forwarded host and protocol", async () => {
+  it("builds URLs on the forwarded host and protocol only behind a trusted proxy", async () => {
+    const forwarded = { "x-forwarded-host": "play.example.com", "x-forwarded-proto": "https" };
+    const fileUrlWith = async (trustProxy: boolean) => {
+      simulator = testSimulator({ trustProxy });
+      const initiate = await call(simulator, "POST", "/rest/storage/upload/initiate?storage_type=fal-cdn-v3", {
+        json: { content_type: "image/png", file_name: "a.png" },
+        headers: forwarded,
+      });
+      simulator.dispose();
+      return ((await initiate.json()) as { file_url: string }).file_url;
+    };
+    expect((await fileUrlWith(true)).startsWith("https://play.example.com/api/simulator/files/")).toBe(true);
+    expect((await fileUrlWith(false)).startsWith(`${ORIGIN}/api/simulator/files/`)).toBe(true);
     simulator = testSimulator();
-    const request = new Request(`${ORIGIN}/api/simulator/rest/storage/upload/initiate?storage_type=fal-cdn-v3`, {
-      method: "POST",
-      body: JSON.stringify({ content_type: "image/png", file_name: "a.png" }),
-      headers: { "x-forwarded-host": "play.example.com", "x-forwarded-proto": "https" },
+  });
+
+  it("takes the browser's origin from the proxy's hop only, never from a caller", async () => {
+    simulator = testSimulator();
+    const initiate = (authorization: string) =>
+      handleSimulatorRequest(
+        new Request(`${ORIGIN}/api/simulator/rest/storage/upload/initiate?storage_type=fal-cdn-v3`, {
+          method: "POST",
+          body: "{}",
+          headers: { authorization, "x-fal-simulator-origin": "https://evil.example" },
+        }),
+        simulator,
+      );
+    const fromProxy = (await (await initiate(`Key ${simulator.hopSecret}`)).json()) as { upload_url: string };
+    expect(fromProxy.upload_url.startsWith("https://evil.example/")).toBe(true);
+    expect((await initiate("Key someone:else-entirely")).status).toBe(401);
+  });
+
+  it("refuses a content_type with a line break, so no stored file can break its own answer", async () => {
+    simulator = testSimulator();
+    for (const content_type of ["image/png\r\nset-cookie: a=b", "image/png\n", "not a type"]) {
+      const response = await call(simulator, "POST", "/rest/storage/upload/initiate?storage_type=fal-cdn-v3", {
+        json: { content_type, file_name: "a.png" },
+      });
+      expect(response.status, content_type).toBe(422);
+      expect((await response.json()).detail[0]).toMatchObject({ loc: ["body", "content_type"] });
+    }
+    const fine = await call(simulator, "POST", "/rest/storage/upload/initiate?storage_type=fal-cdn-v3", {
+      json: { content_type: 'image/svg+xml; charset="utf-8"', file_name: "a.svg" },
     });
-    const body = await (await handleSimulatorRequest(request, simulator)).json();
-    expect(body.file_url.startsWith("https://play.example.com/api/simulator/files/")).toBe(true);
+    expect(fine.status).toBe(200);
   });
 
   it("turns an unexpected failure into a bare 500", async () => {

@@ -11,6 +11,8 @@ export type RouteContext = {
   simulator: Simulator;
   /** Where this request came in, for the absolute URLs the simulator hands out. */
   origin: string;
+  /** The client the proxy says this call is for, when it can tell clients apart. */
+  client?: string;
 };
 
 export type RouteHandler = (context: RouteContext) => Response | Promise<Response>;

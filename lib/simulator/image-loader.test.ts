@@ -52,7 +52,7 @@ describe("image loader", () => {
 
 describe("image downloads through the public-only fetch", () => {
   it("refuses a private address and names the field", async () => {
-    const loader = createImageLoader({ files: store, fetch: publicOnlyFetch(fetch) });
+    const loader = createImageLoader({ files: store, fetch: publicOnlyFetch() });
     const error = await loader("http://169.254.169.254/latest/meta-data/", ["body", "image_url"]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SimulatorInputError);
     expect((error as SimulatorInputError).loc).toEqual(["body", "image_url"]);

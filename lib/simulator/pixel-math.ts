@@ -12,6 +12,16 @@ export function hueColour(hue: number): Rgb {
   return [channel(0), channel(8), channel(4)];
 }
 
+/** A colour from hue (degrees), saturation and lightness (0..1), as 0..255 RGB. */
+export function hslColour(hue: number, saturation: number, lightness: number): Rgb {
+  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+  const channel = (offset: number) => {
+    const k = (offset + hue / 30) % 12;
+    return 255 * (lightness - chroma / 2 * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
+  };
+  return [channel(0), channel(8), channel(4)];
+}
+
 export function luma(r: number, g: number, b: number): number {
   return 0.299 * r + 0.587 * g + 0.114 * b;
 }

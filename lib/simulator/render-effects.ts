@@ -1,82 +1,137 @@
+import "server-only";
 import type { LoraInput } from "@/lib/fal/input-schema";
-import { clamp, hashText, hueColour, luma, type Rgb, type RgbImage, type Size } from "./pixel-math";
+import { clamp, hashText, hslColour, type Rgb, type RgbImage, type Size } from "./pixel-math";
+import { vips } from "./vips";
 
 export type Weighted = { image: RgbImage; weight: number };
 type ColourStats = { mean: Rgb; std: Rgb };
 export type Style = ColourStats & { weight: number };
+/** The colours a prompt paints with: a hue, how far its shades wander, and the colour it tints towards. */
+export type Palette = { hue: number; spread: number; tint: Rgb };
 
-const PROMPT_TINT = 0.25;
-const NEGATIVE_TINT = 0.1;
-/** One period of a LoRA's stripe profile, sampled so the pixel loop needs no Math.sin. */
-const STRIPE_STEPS = 1024;
-const STRIPE = Float32Array.from({ length: STRIPE_STEPS }, (_, step) => {
-  const wave = 0.5 + 0.5 * Math.sin((2 * Math.PI * step) / STRIPE_STEPS);
-  return wave * wave * wave;
-});
+const NEGATIVE_PUSH = 40;
+/** Marks are drawn at most this large and scaled up, so their cost stays flat with image size. */
+const MARK_SIDE = 1024;
+const STRIPE_SIDE = 512;
 
-export function promptTint(prompt: string, negativePrompt: string): Rgb {
-  const chroma = (text: string) => {
-    const colour = hueColour(hashText(text) % 360);
-    const grey = luma(...colour);
-    return colour.map((value) => value - grey);
-  };
-  const wanted = chroma(prompt);
-  const unwanted = negativePrompt.trim() ? chroma(negativePrompt) : [0, 0, 0];
-  return wanted.map((value, c) => PROMPT_TINT * value - NEGATIVE_TINT * (unwanted[c] ?? 0)) as Rgb;
+export function promptPalette(prompt: string, negativePrompt: string): Palette {
+  const wanted = hashText(prompt) % 360;
+  let hue = wanted;
+  if (negativePrompt.trim()) {
+    // Turn away from the negative prompt's hue, as a negative prompt steers away from its content.
+    const unwanted = hashText(negativePrompt) % 360;
+    const apart = ((wanted - unwanted + 540) % 360) - 180;
+    hue = (wanted + (apart >= 0 ? NEGATIVE_PUSH : -NEGATIVE_PUSH) + 360) % 360;
+  }
+  const spread = 30 + (hashText(`${prompt}:spread`) % 60);
+  return { hue, spread, tint: hslColour(hue, 0.65, 0.5) };
 }
 
-/** Each LoRA leaves diagonal stripes in its own colour (complementary when negative), as strong as |scale|. */
-export function loraOverlay(loras: LoraInput["loras"], { width, height }: Size): Float32Array | undefined {
+/** A colour of the palette, picked by the run's random source. */
+export function paletteColour(palette: Palette, random: () => number): Rgb {
+  const hue = (palette.hue + (random() - 0.5) * palette.spread + 360) % 360;
+  return hslColour(hue, 0.35 + random() * 0.4, 0.2 + random() * 0.6);
+}
+
+/**
+ * Each LoRA leaves diagonal stripes in its own colour (complementary when negative), as strong
+ * as |scale|: plain rectangles in one SVG (librsvg's patterns are far slower), drawn at most
+ * STRIPE_SIDE large and scaled up. Raw RGBA at the image's size.
+ */
+export async function loraStripes(loras: LoraInput["loras"], { width, height }: Size): Promise<Buffer | undefined> {
   const marks = loras.filter((lora) => lora.scale !== 0);
   if (marks.length === 0) return undefined;
-  const overlay = new Float32Array(width * height * 4);
-  for (const lora of marks) {
+  const shrink = Math.min(1, STRIPE_SIDE / Math.max(width, height));
+  const [drawWidth, drawHeight] = [Math.max(1, Math.round(width * shrink)), Math.max(1, Math.round(height * shrink))];
+  const reach = Math.hypot(drawWidth, drawHeight);
+  const layers = marks.map((lora) => {
     const hash = hashText(lora.path);
-    const [red, green, blue] = hueColour(hash % 360).map((value) => (lora.scale < 0 ? 255 - value : value));
-    const strength = Math.min(0.8, Math.abs(lora.scale) * 0.2);
-    const angle = (((hash >>> 9) % 180) * Math.PI) / 180;
-    const period = Math.min(width, height) * (0.05 + ((hash >>> 17) % 100) / 1000);
-    const [stepX, stepY] = [(Math.cos(angle) * STRIPE_STEPS) / period, (Math.sin(angle) * STRIPE_STEPS) / period];
-    for (let y = 0, o = 0; y < height; y++) {
-      for (let x = 0; x < width; x++, o += 4) {
-        const alpha = strength * (STRIPE[(y * stepY + x * stepX) & (STRIPE_STEPS - 1)] ?? 0);
-        const keep = 1 - alpha;
-        overlay[o] = (red ?? 0) * alpha + (overlay[o] ?? 0) * keep;
-        overlay[o + 1] = (green ?? 0) * alpha + (overlay[o + 1] ?? 0) * keep;
-        overlay[o + 2] = (blue ?? 0) * alpha + (overlay[o + 2] ?? 0) * keep;
-        overlay[o + 3] = alpha + (overlay[o + 3] ?? 0) * keep;
-      }
+    const colour = hslColour(hash % 360, 0.85, 0.5).map((value) => Math.round(lora.scale < 0 ? 255 - value : value));
+    const period = Math.max(4, Math.min(drawWidth, drawHeight) * (0.05 + ((hash >>> 17) % 100) / 1000));
+    const angle = (hash >>> 9) % 180;
+    const opacity = Math.min(0.8, Math.abs(lora.scale) * 0.3);
+    const stripes: string[] = [];
+    for (let x = -reach / 2; x < reach / 2; x += period) {
+      stripes.push(`<rect x="${(x + drawWidth / 2).toFixed(1)}" y="${(drawHeight / 2 - reach / 2).toFixed(1)}" width="${(period * 0.35).toFixed(1)}" height="${reach.toFixed(1)}"/>`);
     }
-  }
-  return overlay;
+    return (
+      `<g transform="rotate(${angle} ${drawWidth / 2} ${drawHeight / 2})" fill="rgb(${colour.join(",")})" fill-opacity="${opacity}">` +
+      `${stripes.join("")}</g>`
+    );
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${drawWidth}" height="${drawHeight}">${layers.join("")}</svg>`;
+  return vips(Buffer.from(svg)).resize(width, height, { fit: "fill" }).ensureAlpha().raw().toBuffer();
 }
 
-/** Sobel edges of every control image, summed by weight. */
-export function controlEdges(controls: Weighted[], { width, height }: Size): Float32Array | undefined {
+/**
+ * The control images' edges as a 1-channel mask. A Laplacian is linear, so the edges of the
+ * weighted sum of the control images stand for the sum of their edges: two convolutions (both
+ * sides of each edge) whatever the number of ControlNets, at most MARK_SIDE large.
+ */
+export async function controlEdges(controls: Weighted[], { width, height }: Size): Promise<Buffer | undefined> {
   const weighted = controls.filter((control) => control.weight > 0);
   if (weighted.length === 0) return undefined;
-  const edges = new Float32Array(width * height);
-  const grey = new Float32Array(width * height);
-  for (const { image, weight } of weighted) {
-    for (let p = 0, i = 0; p < grey.length; p++, i += 3) {
-      grey[p] = luma(image.pixels[i] ?? 0, image.pixels[i + 1] ?? 0, image.pixels[i + 2] ?? 0);
-    }
-    const at = (q: number) => grey[q] ?? 0;
-    for (let y = 1; y < height - 1; y++) {
-      for (let x = 1, p = y * width + 1; x < width - 1; x++, p++) {
-        const [up, down] = [p - width, p + width];
-        const gx = at(up + 1) + 2 * at(p + 1) + at(down + 1) - at(up - 1) - 2 * at(p - 1) - at(down - 1);
-        const gy = at(down - 1) + 2 * at(down) + at(down + 1) - at(up - 1) - 2 * at(up) - at(up + 1);
-        // 1020 is the Sobel response of a black-to-white step.
-        edges[p] = (edges[p] ?? 0) + (weight * Math.min(1, Math.sqrt(gx * gx + gy * gy) / 1020));
-      }
-    }
-  }
-  return edges;
+  const shrink = Math.min(1, MARK_SIDE / Math.max(width, height));
+  const small = { width: Math.max(3, Math.round(width * shrink)), height: Math.max(3, Math.round(height * shrink)) };
+  const greys = await Promise.all(
+    weighted.map(({ image, weight }) =>
+      vips(image.pixels, { raw: { width, height, channels: 3 } })
+        .resize(small.width, small.height, { fit: "fill" })
+        .greyscale()
+        .linear(Math.min(2, weight), 0)
+        .raw()
+        .toBuffer(),
+    ),
+  );
+  const [first = Buffer.alloc(0), ...rest] = greys;
+  const summed = await vips(first, { raw: { ...small, channels: 1 } })
+    .composite(rest.map((grey) => ({ input: grey, raw: { ...small, channels: 1 as const }, blend: "add" as const })))
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const [inner, outer] = await Promise.all(
+    [1, -1].map((sign) =>
+      vips(summed, { raw: { ...small, channels: 1 } })
+        .convolve({ width: 3, height: 3, scale: 1, kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1].map((value) => value * sign) })
+        .toColourspace("b-w")
+        .raw()
+        .toBuffer(),
+    ),
+  );
+  return vips(inner ?? Buffer.alloc(0), { raw: { ...small, channels: 1 } })
+    .composite([{ input: outer ?? Buffer.alloc(0), raw: { ...small, channels: 1 }, blend: "add" }])
+    .extractChannel(0)
+    .resize(width, height, { fit: "fill" })
+    .raw()
+    .toBuffer();
 }
 
-export function combineStyles(styles: Weighted[]): Style | undefined {
-  const weighted = styles.map(({ image, weight }) => ({ ...channelStats(image.pixels), weight: clamp(weight, 0, 1) }));
+/**
+ * Ink for the edges, as a layer to lay over `pixels`: each channel goes to its far end (dark on
+ * light, light on dark), so an edge shows on any colour; the edge mask is its alpha.
+ */
+export async function edgeInk(pixels: Buffer, edges: Buffer, { width, height }: Size): Promise<Buffer> {
+  const ink = await vips(pixels, { raw: { width, height, channels: 3 } })
+    .threshold(128, { greyscale: false })
+    .negate()
+    .raw()
+    .toBuffer();
+  return vips(ink, { raw: { width, height, channels: 3 } })
+    .joinChannel(edges, { raw: { width, height, channels: 1 } })
+    .raw()
+    .toBuffer();
+}
+
+export async function channelStats(image: RgbImage): Promise<ColourStats> {
+  const { channels } = await vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } }).stats();
+  const pick = (field: "mean" | "stdev") => [0, 1, 2].map((c) => channels[c]?.[field] ?? 0) as Rgb;
+  return { mean: pick("mean"), std: pick("stdev") };
+}
+
+export async function combineStyles(styles: Weighted[]): Promise<Style | undefined> {
+  const weighted = await Promise.all(
+    styles.map(async ({ image, weight }) => ({ ...(await channelStats(image)), weight: clamp(weight, 0, 1) })),
+  );
   const total = weighted.reduce((sum, style) => sum + style.weight, 0);
   if (total === 0) return undefined;
   const blend = (pick: (style: ColourStats) => Rgb): Rgb =>
@@ -85,36 +140,15 @@ export function combineStyles(styles: Weighted[]): Style | undefined {
 }
 
 /** Moves each channel's mean and spread towards the IP-adapter images', by the adapters' weight. */
-export function transferStyle(pixels: Uint8ClampedArray, style: Style): void {
-  const own = channelStats(pixels);
-  const table = new Uint8ClampedArray(256 * 3);
-  for (const c of [0, 1, 2] as const) {
-    const gain = style.std[c] / Math.max(own.std[c], 1);
-    for (let value = 0; value < 256; value++) {
-      const moved = (value - own.mean[c]) * gain + style.mean[c];
-      table[c * 256 + value] = value + style.weight * (moved - value);
-    }
-  }
-  for (let i = 0; i < pixels.length; i += 3) {
-    pixels[i] = table[pixels[i] ?? 0] ?? 0;
-    pixels[i + 1] = table[256 + (pixels[i + 1] ?? 0)] ?? 0;
-    pixels[i + 2] = table[512 + (pixels[i + 2] ?? 0)] ?? 0;
-  }
+export async function transferStyle(image: RgbImage, style: Style): Promise<Buffer> {
+  const own = await channelStats(image);
+  const gains = [0, 1, 2].map((c) => {
+    const gain = (style.std[c] ?? 0) / Math.max(own.std[c] ?? 0, 1);
+    return 1 + style.weight * (gain - 1);
+  });
+  const offsets = [0, 1, 2].map((c) => style.weight * ((style.mean[c] ?? 0) - (own.mean[c] ?? 0) * (style.std[c] ?? 0) / Math.max(own.std[c] ?? 0, 1)));
+  return vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .linear(gains, offsets)
+    .raw()
+    .toBuffer();
 }
-
-export function channelStats(pixels: ArrayLike<number>): ColourStats {
-  const sums = [0, 0, 0];
-  const squares = [0, 0, 0];
-  for (let i = 0; i < pixels.length; i += 3) {
-    for (let c = 0; c < 3; c++) {
-      const value = pixels[i + c] ?? 0;
-      sums[c] = (sums[c] ?? 0) + value;
-      squares[c] = (squares[c] ?? 0) + value * value;
-    }
-  }
-  const count = Math.max(1, pixels.length / 3);
-  const mean = sums.map((sum) => sum / count) as Rgb;
-  const std = squares.map((square, c) => Math.sqrt(Math.max(0, square / count - (mean[c] ?? 0) ** 2))) as Rgb;
-  return { mean, std };
-}
-

@@ -12,6 +12,7 @@ const INIT_URL = "https://example.com/init.png";
 const CONTROL_URL = "https://example.com/control.png";
 const STYLE_URL = "https://example.com/style.png";
 const BROKEN_URL = "https://example.com/broken.png";
+const STRUCTURE_URL = "https://example.com/structure.png";
 const ORANGE: Rgb = [200, 110, 60];
 const BLUE: Rgb = [30, 60, 220];
 
@@ -26,6 +27,18 @@ async function squareOnBlack(size: number): Promise<Buffer> {
   const inner = await solid(size / 2, size / 2, [255, 255, 255]);
   return sharp({ create: { width: size, height: size, channels: 3, background: "#000" } })
     .composite([{ input: inner, left: size / 4, top: size / 4 }])
+    .png()
+    .toBuffer();
+}
+
+/** Black and white cells: structure that no smooth content can resemble by chance. */
+async function checkerboard(size: number, cells: number): Promise<Buffer> {
+  const grid = Buffer.alloc(cells * cells * 3);
+  for (let cell = 0; cell < cells * cells; cell++) {
+    if ((cell % cells) % 2 === Math.floor(cell / cells) % 2) grid.fill(255, cell * 3, cell * 3 + 3);
+  }
+  return sharp(grid, { raw: { width: cells, height: cells, channels: 3 } })
+    .resize(size, size, { kernel: "nearest" })
     .png()
     .toBuffer();
 }
@@ -80,6 +93,28 @@ function distance(a: Rgb, b: Rgb): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
+function lumaOf(pixels: Buffer): number[] {
+  const lumas: number[] = [];
+  for (let i = 0; i < pixels.length; i += 3) {
+    lumas.push(0.299 * (pixels[i] ?? 0) + 0.587 * (pixels[i + 1] ?? 0) + 0.114 * (pixels[i + 2] ?? 0));
+  }
+  return lumas;
+}
+
+/** Pearson correlation: 1 when one image's light and shade follow the other's exactly. */
+function correlation(a: number[], b: number[]): number {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [meanA, meanB] = [mean(a), mean(b)];
+  let [covariance, varianceA, varianceB] = [0, 0, 0];
+  a.forEach((value, index) => {
+    const [da, db] = [value - meanA, (b[index] ?? 0) - meanB];
+    covariance += da * db;
+    varianceA += da * da;
+    varianceB += db * db;
+  });
+  return covariance / Math.sqrt(varianceA * varianceB);
+}
+
 async function diffOf(a: Buffer, b: Buffer) {
   return meanAbsDiff((await pixelsOf(a)).pixels, (await pixelsOf(b)).pixels);
 }
@@ -93,14 +128,39 @@ describe("renderImages", () => {
     expect(otherSeed.bytes.equals(first.bytes)).toBe(false);
   });
 
-  it("stays close to the init image at noise 0 and is mostly noise at noise 1", async () => {
+  it("stays close to the init image at noise 0", async () => {
     const init = (await pixelsOf(await solid(256, 256, ORANGE))).pixels;
     const calm = await pixelsOf((await renderOne({ noise_strength: 0 })).bytes);
-    const noisy = await pixelsOf((await renderOne({ noise_strength: 1 })).bytes);
-    const calmDiff = meanAbsDiff(calm.pixels, init);
-    const noisyDiff = meanAbsDiff(noisy.pixels, init);
-    expect(calmDiff).toBeLessThan(30);
-    expect(noisyDiff).toBeGreaterThan(60);
+    expect(meanAbsDiff(calm.pixels, init)).toBeLessThan(30);
+  });
+
+  it("keeps the init image recognisable at noise 0.5 and paints mostly new content at 1", async () => {
+    files[STRUCTURE_URL] = await checkerboard(256, 8);
+    const init = lumaOf((await pixelsOf(files[STRUCTURE_URL])).pixels);
+    const likeness = async (noise_strength: number) =>
+      correlation(lumaOf((await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels), init);
+    expect(await likeness(0.5)).toBeGreaterThan(0.8);
+    expect(await likeness(1)).toBeLessThan(0.5);
+  });
+
+  it("re-colours the init image towards the prompt's colour as noise strength grows", async () => {
+    const grey = await solid(256, 256, [128, 128, 128]);
+    files[STRUCTURE_URL] = grey;
+    const chroma = async (noise_strength: number) => {
+      const [r, g, b] = meanColour((await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels);
+      return Math.max(r, g, b) - Math.min(r, g, b);
+    };
+    const [none, half] = [await chroma(0), await chroma(0.5)];
+    expect(half).toBeGreaterThan(none + 10);
+  });
+
+  it("paints smooth content, not per-pixel colour noise", async () => {
+    for (const noise_strength of [0.5, 1]) {
+      const { pixels, width } = await pixelsOf((await renderOne({ image_url: undefined, noise_strength })).bytes);
+      let steps = 0;
+      for (let i = 3; i < pixels.length; i++) if (i % (width * 3) >= 3) steps += Math.abs((pixels[i] ?? 0) - (pixels[i - 3] ?? 0));
+      expect(steps / pixels.length).toBeLessThan(2);
+    }
   });
 
   it("grades the colour by prompt, and the negative prompt shifts it too", async () => {

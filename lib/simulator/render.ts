@@ -1,37 +1,52 @@
 import "server-only";
 
-import sharp, { type ResizeOptions } from "sharp";
+import type { OverlayOptions, ResizeOptions } from "sharp";
 
 import type { LoraInput } from "@/lib/fal/input-schema";
 
-import { combineStyles, controlEdges, loraOverlay, promptTint, type Style, transferStyle } from "./render-effects";
-import { hueColour, luma, mix32, mulberry32, type Rgb, type RgbImage, type Size } from "./pixel-math";
+import {
+  combineStyles,
+  controlEdges,
+  edgeInk,
+  loraStripes,
+  type Palette,
+  paletteColour,
+  promptPalette,
+  type Style,
+  transferStyle,
+} from "./render-effects";
+import { mix32, mulberry32, type RgbImage, type Size } from "./pixel-math";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
 import { pathLabel } from "@/lib/fal/field-labels";
+import { vips } from "./vips";
 
 export type { RgbImage } from "./pixel-math";
 
 type Loc = (string | number)[];
 type Scene = {
   size: Size;
+  /** The init image, already re-coloured towards the prompt by the noise strength. */
   init: Buffer | undefined;
-  tint: Rgb;
-  /** Premultiplied RGB plus alpha per pixel: the LoRA marks composited together. */
-  overlay: Float32Array | undefined;
-  edges: Float32Array | undefined;
+  palette: Palette;
+  /** The control images' edges, inked on every image. */
+  edges: Buffer | undefined;
+  /** Composited on every image after the edges: the LoRA stripes, the "simulated" badge. */
+  marks: OverlayOptions[];
   style: Style | undefined;
-  badge: Badge;
 };
-type Badge = Size & { rgba: Buffer; left: number; top: number };
 
 const INIT_LOC: Loc = ["body", "image_url"];
 const DEFAULT_SIZE: Size = { width: 512, height: 512 };
+/**
+ * Every stage below is one of sharp's native operations, one at a time on one libvips thread
+ * (./vips.ts), so the event loop that answers requests never walks the pixels. A run's cost is capped by
+ * construction: at most MAX_SIDE² pixels, num_images (≤ 8) images, and a fixed number of passes
+ * per image whatever the lists hold (all LoRAs are one SVG, all control edges one mask), on
+ * inputs whose count the schema bounds.
+ */
 const MAX_SIDE = 2048;
 const MIN_SIDE = 64;
 const MAX_INPUT_PIXELS = 8192 * 8192;
-const GRAIN = 6;
-const INK_DARK = 16;
-const INK_LIGHT = 240;
 const WITHIN_MAX_SIDE: ResizeOptions = {
   width: MAX_SIDE,
   height: MAX_SIDE,
@@ -49,7 +64,7 @@ export async function decodeImage(
   resize: ResizeOptions = WITHIN_MAX_SIDE,
 ): Promise<RgbImage> {
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
+    const { data, info } = await vips(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .autoOrient()
       .resize(resize)
       .toColourspace("srgb")
@@ -69,14 +84,25 @@ export async function renderImages(input: LoraInput, seed: number, loadImage: Lo
   const images: RenderedImage[] = [];
   for (let index = 0; index < input.num_images; index++) {
     const random = mulberry32(mix32((seed >>> 0) ^ Math.imul(index + 1, 0x9e3779b9)));
-    const base = scene.init ?? gradient(scene.size, random);
-    const noise = await noiseField(scene.size, random);
-    const pixels = paint(scene, base, noise, random, input.noise_strength);
-    if (scene.style) transferStyle(pixels, scene.style);
-    stampBadge(pixels, scene.size.width, scene.badge);
-    images.push(await encode(pixels, scene.size, input.image_format));
+    const content = await newContent(scene.size, scene.palette, random);
+    let pixels = scene.init ? await blend(scene.init, content, scene.size, contentShare(input.noise_strength)) : content;
+    if (scene.style) pixels = await transferStyle({ ...scene.size, pixels }, scene.style);
+    images.push(await encode(pixels, scene, input.image_format));
   }
   return images;
+}
+
+/**
+ * How much of an image is new content at a noise strength: a trace at 0 (so every image of a
+ * run differs), about a third at 0.5 (the init image still reads clearly), all of it at 1.
+ */
+export function contentShare(noiseStrength: number): number {
+  return 0.04 + 0.96 * noiseStrength ** 1.5;
+}
+
+/** How strongly the init image is re-coloured towards the prompt's hue. */
+export function recolourShare(noiseStrength: number): number {
+  return 0.2 + 0.5 * noiseStrength;
 }
 
 async function prepareScene(input: LoraInput, loadImage: LoadImage): Promise<Scene> {
@@ -109,15 +135,16 @@ async function prepareScene(input: LoraInput, loadImage: LoadImage): Promise<Sce
   const [controlImages, styleImages] = [unwrap(controlResult), unwrap(styleResult)];
 
   const size = sizeOf(init);
-  return {
-    size,
-    init: init?.pixels,
-    tint: promptTint(input.prompt, input.negative_prompt),
-    overlay: loraOverlay(input.loras, size),
-    edges: controlEdges(controlImages, size),
-    style: combineStyles(styleImages),
-    badge: await simulatedBadge(size),
-  };
+  const palette = promptPalette(input.prompt, input.negative_prompt);
+  const [recoloured, edges, stripes, style, badge] = await Promise.all([
+    init && recolour(init, palette, recolourShare(input.noise_strength)),
+    controlEdges(controlImages, size),
+    loraStripes(input.loras, size),
+    combineStyles(styleImages),
+    simulatedBadge(size),
+  ]);
+  const marks: OverlayOptions[] = stripes ? [{ input: stripes, raw: { ...size, channels: 4 } }, badge] : [badge];
+  return { size, init: recoloured, palette, edges, marks, style };
 }
 
 function sizeOf(init: RgbImage | undefined): Size {
@@ -140,83 +167,75 @@ async function settleInOrder<T>(tasks: Promise<T>[]): Promise<T[]> {
   return (await Promise.allSettled(tasks)).map(unwrap);
 }
 
-function gradient({ width, height }: Size, random: () => number): Buffer {
-  const from = hueColour(random() * 360);
-  const to = hueColour(random() * 360).map((value) => value * 0.5);
-  const angle = random() * Math.PI * 2;
-  const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
-  const reach = Math.abs(dx) * width + Math.abs(dy) * height;
-  const [glowX, glowY, glowRadius] = [random() * width, random() * height, (0.3 + random() * 0.4) * width];
-  const pixels = Buffer.alloc(width * height * 3);
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i += 3) {
-      const t = 0.5 + ((x - width / 2) * dx + (y - height / 2) * dy) / reach;
-      const glow = 80 * Math.max(0, 1 - Math.hypot(x - glowX, y - glowY) / glowRadius);
-      for (let c = 0; c < 3; c++) {
-        const start = from[c] ?? 0;
-        pixels[i + c] = Math.min(255, start + ((to[c] ?? 0) - start) * t + glow);
-      }
-    }
-  }
-  return pixels;
+function raw(pixels: Buffer, size: Size) {
+  return vips(pixels, { raw: { ...size, channels: 3 } });
 }
 
-/**
- * Seeded colour blobs, as a diffusion model's early steps look: a coarse random grid, smoothly
- * upscaled. Blending it in by noise strength keeps the init image's structure at low strengths.
- */
-async function noiseField({ width, height }: Size, random: () => number): Promise<Buffer> {
-  const cells = { width: Math.max(2, Math.round(width / 48)), height: Math.max(2, Math.round(height / 48)) };
-  const grid = Buffer.alloc(cells.width * cells.height * 3);
-  for (let i = 0; i < grid.length; i++) grid[i] = Math.floor(random() * 256);
-  return sharp(grid, { raw: { ...cells, channels: 3 } })
-    .resize(width, height, { kernel: "cubic", fit: "fill" })
+/** Keeps the init image's light and shade, and moves its colours towards the prompt's hue. */
+async function recolour(init: RgbImage, palette: Palette, share: number): Promise<Buffer> {
+  const size = { width: init.width, height: init.height };
+  const [r, g, b] = palette.tint;
+  const tinted = await raw(init.pixels, size).tint({ r, g, b }).ensureAlpha(share).raw().toBuffer();
+  return raw(init.pixels, size)
+    .composite([{ input: tinted, raw: { ...size, channels: 4 } }])
+    .removeAlpha()
     .raw()
     .toBuffer();
 }
 
-function paint(
-  scene: Scene,
-  base: Buffer,
-  noise: Buffer,
-  random: () => number,
-  noiseStrength: number,
-): Uint8ClampedArray {
-  const { overlay, edges, tint } = scene;
-  const out = new Uint8ClampedArray(base.length);
-  const noisy = (value: number, field: number) => value + noiseStrength * (field - value) + (random() - 0.5) * GRAIN;
-  for (let p = 0, i = 0; i < base.length; p++, i += 3) {
-    let r = noisy(base[i] ?? 0, noise[i] ?? 0) + tint[0];
-    let g = noisy(base[i + 1] ?? 0, noise[i + 1] ?? 0) + tint[1];
-    let b = noisy(base[i + 2] ?? 0, noise[i + 2] ?? 0) + tint[2];
-    if (overlay) {
-      const keep = 1 - (overlay[p * 4 + 3] ?? 0);
-      r = r * keep + (overlay[p * 4] ?? 0);
-      g = g * keep + (overlay[p * 4 + 1] ?? 0);
-      b = b * keep + (overlay[p * 4 + 2] ?? 0);
-    }
-    const edge = edges ? Math.min(1, edges[p] ?? 0) : 0;
-    if (edge > 0) {
-      const ink = luma(r, g, b) >= 128 ? INK_DARK : INK_LIGHT;
-      r += edge * (ink - r);
-      g += edge * (ink - g);
-      b += edge * (ink - b);
-    }
-    out[i] = r;
-    out[i + 1] = g;
-    out[i + 2] = b;
-  }
-  return out;
+/**
+ * New content, as a diffusion model invents it from noise: a few broad fields of the prompt's
+ * colours, smoothly blended, with soft seeded shapes on top. No per-pixel noise.
+ */
+async function newContent({ width, height }: Size, palette: Palette, random: () => number): Promise<Buffer> {
+  const columns = 3 + Math.floor(random() * 3);
+  const rows = Math.max(2, Math.round((columns * height) / width));
+  const grid = Buffer.alloc(columns * rows * 3);
+  for (let cell = 0; cell < columns * rows; cell++) grid.set(paletteColour(palette, random).map(Math.round), cell * 3);
+  const shapes = Array.from({ length: 3 + Math.floor(random() * 3) }, (_, index) => {
+    const [r, g, b] = paletteColour(palette, random).map(Math.round);
+    const [cx, cy] = [random() * width, random() * height];
+    const radius = (0.12 + random() * 0.22) * Math.min(width, height);
+    return (
+      `<radialGradient id="s${index}"><stop offset="0" stop-color="rgb(${r},${g},${b})" stop-opacity="0.85"/>` +
+      `<stop offset="0.7" stop-color="rgb(${r},${g},${b})" stop-opacity="0.5"/>` +
+      `<stop offset="1" stop-color="rgb(${r},${g},${b})" stop-opacity="0"/></radialGradient>` +
+      `<ellipse cx="${cx}" cy="${cy}" rx="${radius * (0.7 + random() * 0.6)}" ry="${radius}" fill="url(#s${index})"/>`
+    );
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join("")}</svg>`;
+  const field = await vips(grid, { raw: { width: columns, height: rows, channels: 3 } })
+    .resize(width, height, { kernel: "cubic", fit: "fill" })
+    .raw()
+    .toBuffer();
+  return raw(field, { width, height })
+    .composite([{ input: Buffer.from(svg) }])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
 }
 
-async function encode(pixels: Uint8ClampedArray, size: Size, format: "png" | "jpeg"): Promise<RenderedImage> {
-  const raw = sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { raw: { ...size, channels: 3 } });
-  const bytes = await (format === "jpeg" ? raw.jpeg({ quality: 90 }) : raw.png()).toBuffer();
-  return { bytes, ...size, contentType: format === "jpeg" ? "image/jpeg" : "image/png" };
+/** `base` with `share` of `over` laid on top. */
+async function blend(base: Buffer, over: Buffer, size: Size, share: number): Promise<Buffer> {
+  const layer = await raw(over, size).ensureAlpha(share).raw().toBuffer();
+  return raw(base, size)
+    .composite([{ input: layer, raw: { ...size, channels: 4 } }])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+}
+
+async function encode(pixels: Buffer, scene: Scene, format: "png" | "jpeg"): Promise<RenderedImage> {
+  const edges: OverlayOptions[] = scene.edges
+    ? [{ input: await edgeInk(pixels, scene.edges, scene.size), raw: { ...scene.size, channels: 4 } }]
+    : [];
+  const marked = raw(pixels, scene.size).composite([...edges, ...scene.marks]);
+  const bytes = await (format === "jpeg" ? marked.jpeg({ quality: 90 }) : marked.png()).toBuffer();
+  return { bytes, ...scene.size, contentType: format === "jpeg" ? "image/jpeg" : "image/png" };
 }
 
 /** A "simulated" label for the bottom-right corner; its dark pill stays visible even without fonts. */
-async function simulatedBadge({ width, height }: Size): Promise<Badge> {
+async function simulatedBadge({ width, height }: Size): Promise<OverlayOptions> {
   const fontSize = Math.max(8, Math.round(Math.min(width, height) * 0.03));
   const [badgeWidth, badgeHeight] = [Math.round(fontSize * 6.2), Math.round(fontSize * 1.6)];
   const margin = Math.round(fontSize * 0.6);
@@ -225,21 +244,5 @@ async function simulatedBadge({ width, height }: Size): Promise<Badge> {
     `<rect width="100%" height="100%" rx="${badgeHeight / 4}" fill="#000" fill-opacity="0.6"/>` +
     `<text x="50%" y="50%" dy="0.35em" text-anchor="middle" font-family="sans-serif" ` +
     `font-size="${fontSize}" fill="#fff">simulated</text></svg>`;
-  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const [left, top] = [width - info.width - margin, height - info.height - margin];
-  return { rgba: data, width: info.width, height: info.height, left, top };
+  return { input: Buffer.from(svg), left: width - badgeWidth - margin, top: height - badgeHeight - margin };
 }
-
-function stampBadge(pixels: Uint8ClampedArray, imageWidth: number, badge: Badge): void {
-  for (let y = 0; y < badge.height; y++) {
-    for (let x = 0; x < badge.width; x++) {
-      const from = (y * badge.width + x) * 4;
-      const to = ((badge.top + y) * imageWidth + badge.left + x) * 3;
-      const alpha = (badge.rgba[from + 3] ?? 0) / 255;
-      for (let c = 0; c < 3; c++) {
-        pixels[to + c] = (pixels[to + c] ?? 0) * (1 - alpha) + (badge.rgba[from + c] ?? 0) * alpha;
-      }
-    }
-  }
-}
-

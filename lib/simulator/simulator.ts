@@ -3,6 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { publicOnlyFetch } from "@/lib/http/public-fetch";
 import { FaultInjector, parseFaults, type FaultPlan } from "./faults";
 import { FileStore } from "./file-store";
+import { newHopSecret, simulatorHopSecret } from "./hop-secret";
 import { createImageLoader } from "./image-loader";
 import { type Renderer, RunQueue } from "./queue";
 import { renderImages } from "./render";
@@ -23,6 +24,12 @@ export type SimulatorOptions = {
   pingMs?: number;
   /** Simulated faults; off unless a plan is given or the test-only header is allowed. */
   faults?: FaultInjector;
+  /** What the queue and storage routes require as `Key <secret>`; a fresh one per simulator by default. */
+  hopSecret?: string;
+  /** Test hooks only: also answer any fal-shaped key, so another test server can use this one as its fal. */
+  acceptFalKeys?: boolean;
+  /** Believe X-Forwarded-Host/-Proto for the URLs handed out (TRUST_PROXY=1). */
+  trustProxy?: boolean;
 };
 
 export type Simulator = {
@@ -30,6 +37,9 @@ export type Simulator = {
   files: FileStore;
   pingMs: number;
   faults: FaultInjector;
+  hopSecret: string;
+  acceptFalKeys: boolean;
+  trustProxy: boolean;
   dispose: () => void;
 };
 
@@ -56,6 +66,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     files,
     pingMs: options.pingMs ?? 15_000,
     faults: options.faults ?? new FaultInjector({ allowHeader: false }),
+    hopSecret: options.hopSecret ?? newHopSecret(),
+    acceptFalKeys: options.acceptFalKeys ?? false,
+    trustProxy: options.trustProxy ?? false,
     dispose: () => {
       queue.dispose();
       files.dispose();
@@ -83,11 +96,14 @@ export function getSimulator(): Simulator {
       ttlMs: env.SIMULATOR_TTL_SECONDS * 1000,
       maxStoreBytes: env.SIMULATOR_MAX_STORE_BYTES,
       faults: new FaultInjector({ plan: envFaultPlan(env.SIMULATOR_FAULTS), allowHeader: env.PLAYGROUND_TEST_HOOKS }),
+      hopSecret: simulatorHopSecret(),
+      acceptFalKeys: env.PLAYGROUND_TEST_HOOKS,
+      trustProxy: env.TRUST_PROXY,
       // fal itself cannot reach private addresses either; tests and local webhooks may opt in.
       fetch:
         env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS
           ? globalThis.fetch
-          : publicOnlyFetch(globalThis.fetch),
+          : publicOnlyFetch(),
     });
   }
   return holder.__falLoraPlaygroundSimulator;

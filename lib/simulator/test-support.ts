@@ -26,7 +26,10 @@ export function simulatorFetch(simulator: Simulator): typeof fetch {
     const url = new URL(request.url);
     const service = { "queue.fal.run": "/api/simulator/queue", "rest.fal.ai": "/api/simulator/rest" }[url.hostname];
     const target = service ? `${ORIGIN}${service}${url.pathname}${url.search}` : request.url;
-    return handleSimulatorRequest(new Request(target, request), simulator);
+    const forwarded = new Request(target, request);
+    // As the proxy does: the caller's key is replaced by the hop secret the simulator's queue answers to.
+    if (service) forwarded.headers.set("authorization", `Key ${simulator.hopSecret}`);
+    return handleSimulatorRequest(forwarded, simulator);
   };
 }
 
@@ -36,8 +39,10 @@ export function testSimulator(options: SimulatorOptions = {}): Simulator {
 
 type CallInit = { body?: BodyInit; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
+/** Calls the simulator as the proxy does: with its hop secret (unless the test sends its own authorization). */
 export function call(simulator: Simulator, method: string, path: string, init: CallInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Key ${simulator.hopSecret}`);
   let body = init.body;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);

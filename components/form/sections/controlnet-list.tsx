@@ -2,13 +2,14 @@
 
 import { memo } from "react";
 import { useFieldArray } from "react-hook-form";
+import { EdgeMapButton, PaintMaskButton } from "@/components/tools/slot-tools";
 import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
-import { controlNetLimits } from "@/lib/fal/limits";
+import { controlNetLimits, listLimits } from "@/lib/fal/limits";
 import { newControlNet } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
+import { AddItemButton } from "../add-item-button";
 import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fields";
-import { EdgeMapButton, PaintMaskButton } from "@/components/tools/slot-tools";
-import { FormSection, smallButtonClass } from "../form-section";
+import { FormSection } from "../form-section";
 import { ImageField } from "../image-field";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 import { StartEndRange } from "../start-end-range";
@@ -55,9 +56,13 @@ export function ControlNetList() {
       {fields.map((field, index) => (
         <ControlNetItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
       ))}
-      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newControlNet(), { shouldFocus: false })}>
-        Add ControlNet
-      </button>
+      <AddItemButton
+        id="controlnets-add"
+        label="Add ControlNet"
+        count={fields.length}
+        limit={listLimits.controlnets}
+        onAdd={() => append(newControlNet(), { shouldFocus: false })}
+      />
       <CheckboxField
         name="controlnet_guess_mode"
         label={fieldLabels.controlnet_guess_mode}

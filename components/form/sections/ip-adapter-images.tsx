@@ -4,6 +4,8 @@ import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
 import { smallButtonClass } from "../form-section";
+import { listLimits } from "@/lib/fal/limits";
+import { AddItemButton } from "../add-item-button";
 import { ImageField } from "../image-field";
 
 /** The reference images of one IP adapter: one or more. */
@@ -45,9 +47,13 @@ export function IpAdapterImages({ index, itemName }: { index: number; itemName: 
           {listError}
         </p>
       )}
-      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => update([...getValues(name), ""])}>
-        Add another image to {itemName}
-      </button>
+      <AddItemButton
+        id={`ip-adapter-${index}-images-add`}
+        label={`Add another image to ${itemName}`}
+        count={images.length}
+        limit={listLimits.ip_adapter_images}
+        onAdd={() => update([...getValues(name), ""])}
+      />
     </div>
   );
 }

@@ -2,13 +2,14 @@
 
 import { memo } from "react";
 import { useFieldArray } from "react-hook-form";
+import { PaintMaskButton } from "@/components/tools/slot-tools";
 import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
-import { ipAdapterLimits } from "@/lib/fal/limits";
+import { ipAdapterLimits, listLimits } from "@/lib/fal/limits";
 import { newIpAdapter } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
+import { AddItemButton } from "../add-item-button";
 import { CheckboxField, NumberField, SliderNumberField, TextField } from "../fields";
-import { PaintMaskButton } from "@/components/tools/slot-tools";
-import { FormSection, smallButtonClass } from "../form-section";
+import { FormSection } from "../form-section";
 import { ImageField } from "../image-field";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 import { ScaleJsonField } from "../scale-json-field";
@@ -46,9 +47,13 @@ export function IpAdapterList() {
       {fields.map((field, index) => (
         <IpAdapterItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
       ))}
-      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newIpAdapter(), { shouldFocus: false })}>
-        Add IP adapter
-      </button>
+      <AddItemButton
+        id="ip-adapters-add"
+        label="Add IP adapter"
+        count={fields.length}
+        limit={listLimits.ip_adapter}
+        onAdd={() => append(newIpAdapter(), { shouldFocus: false })}
+      />
       <TextField name="image_encoder_path" label={fieldLabels.image_encoder_path} hint='Needed by "plus" IP-adapter weights, e.g. h94/IP-Adapter.' />
       <TextField name="image_encoder_subfolder" label={fieldLabels.image_encoder_subfolder} placeholder="models/image_encoder" />
       <TextField name="image_encoder_weight_name" label={fieldLabels.image_encoder_weight_name} />

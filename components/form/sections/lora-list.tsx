@@ -4,12 +4,13 @@ import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
 import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
-import { loraLimits } from "@/lib/fal/limits";
+import { listLimits, loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/form/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, SliderNumberField, TextField } from "../fields";
 import { smallButtonClass } from "../form-section";
+import { AddItemButton } from "../add-item-button";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 
 function CivitaiHint({ index }: { index: number }) {
@@ -59,9 +60,7 @@ export function LoraList() {
       {fields.map((field, index) => (
         <LoraItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
       ))}
-      <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newLora(), { shouldFocus: false })}>
-        Add LoRA
-      </button>
+      <AddItemButton id="loras-add" label="Add LoRA" count={fields.length} limit={listLimits.loras} onAdd={() => append(newLora(), { shouldFocus: false })} />
     </section>
   );
 }

@@ -1,6 +1,9 @@
-import { handleSignIn } from "@/lib/access/sign-in";
+import { guardedRoute } from "@/lib/http/guarded-route";
+import { handleSignIn, SIGN_IN_BODY_LIMIT } from "@/lib/access/sign-in";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export { handleSignIn as POST };
+const handle = guardedRoute(handleSignIn, () => SIGN_IN_BODY_LIMIT);
+
+export { handle as POST };

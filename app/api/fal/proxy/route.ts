@@ -1,9 +1,15 @@
+import { serverEnv } from "@/lib/env";
+import { guardedRoute } from "@/lib/http/guarded-route";
 import { createProxyHandler } from "@/lib/proxy/handler";
+import { TOO_LARGE_MESSAGE } from "@/lib/security/body-limit";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handleProxyRequest = createProxyHandler();
+const handleProxyRequest = guardedRoute(createProxyHandler(), () => ({
+  maxBytes: serverEnv().PROXY_MAX_BODY_BYTES,
+  message: TOO_LARGE_MESSAGE,
+}));
 
 export {
   handleProxyRequest as GET,
