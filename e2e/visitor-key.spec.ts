@@ -5,21 +5,29 @@ import { makePng } from "./fixtures/images";
 import { extendSubmits } from "./fixtures/queue";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
+const STAND_IN_PORT = PORT + 1;
 const origin = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess | undefined;
+let servers: ChildProcess[] = [];
 
-// A fal-mode server with no key of its own; the main test server's simulator stands in for fal.
-test.beforeAll(async ({ baseURL }) => {
-  server = await startServer(PORT, {
-    FAL_MODE: "fal",
-    FAL_KEY: "",
-    PLAYGROUND_TEST_HOOKS: "1",
-    FAL_UPSTREAM_ORIGIN: `${baseURL}/api/simulator`,
-  });
+/*
+ * A fal-mode server with no key of its own, and a simulator standing in for fal behind it. Like
+ * fal's app, which has no cancel handler, the stand-in lets a running request finish after a 202.
+ */
+test.beforeAll(async () => {
+  const standIn = await startServer(STAND_IN_PORT, { PLAYGROUND_TEST_HOOKS: "1", SIMULATOR_STEP_MS: "20", SIMULATOR_FAULTS: "ignorecancel=100%" });
+  servers = [standIn];
+  servers.push(
+    await startServer(PORT, {
+      FAL_MODE: "fal",
+      FAL_KEY: "",
+      PLAYGROUND_TEST_HOOKS: "1",
+      FAL_UPSTREAM_ORIGIN: `http://127.0.0.1:${STAND_IN_PORT}/api/simulator`,
+    }),
+  );
 });
 
 test.afterAll(() => {
-  if (server) stopServer(server);
+  servers.forEach(stopServer);
 });
 
 test("in fal mode without a server key, a run says what to do, and the visitor's own key makes it work", async ({ page }) => {
@@ -87,7 +95,9 @@ test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, 
   const cancel = page.waitForResponse((response) => response.request().method() === "PUT");
   await running.getByRole("button", { name: /^Cancel/ }).click();
   expect((await cancel).status()).toBe(202);
-  await expect(running).toHaveAttribute("data-status", "cancelled");
+  await expect(running.getByRole("status").filter({ hasText: "Cancel requested" })).toBeVisible();
+  await expect(running).toHaveAttribute("data-status", "completed");
+  await expect(running).toContainText("Finished despite the cancel");
   await expect(running.getByRole("alert")).toHaveCount(0);
   expect(submits).toHaveLength(2);
 });
