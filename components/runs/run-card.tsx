@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { ElapsedTime } from "./elapsed-time";
+import { RunLogs } from "./run-logs";
 import { RunStatusBadge } from "./run-status-badge";
 
 type RunCardProps = {
@@ -12,13 +12,9 @@ type RunCardProps = {
 };
 
 const buttonClass =
-  "rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 export function RunCard({ run, onCancel, onRetry }: RunCardProps) {
-  const logRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
-  }, [run.logs.length]);
   const active = isActive(run);
   const name = run.requestId ?? run.id;
 
@@ -49,7 +45,7 @@ export function RunCard({ run, onCancel, onRetry }: RunCardProps) {
       </header>
       <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" title={run.input.prompt}>
         {run.input.prompt}
-        {run.requestId && <code className="ml-2 text-zinc-400">{run.requestId}</code>}
+        {run.requestId && <code className="ml-2 text-zinc-500">{run.requestId}</code>}
       </p>
       {run.error && (
         <div role="alert" className="flex flex-wrap items-start gap-2 text-red-700 dark:text-red-400">
@@ -61,17 +57,7 @@ export function RunCard({ run, onCancel, onRetry }: RunCardProps) {
           )}
         </div>
       )}
-      {run.logs.length > 0 && (
-        <ol
-          ref={logRef}
-          aria-label="Run logs"
-          className="max-h-32 overflow-y-auto rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-100"
-        >
-          {run.logs.map((log, index) => (
-            <li key={`${log.timestamp}-${index}`}>{log.message}</li>
-          ))}
-        </ol>
-      )}
+      {run.logs.length > 0 && <RunLogs logs={run.logs} />}
     </article>
   );
 }

@@ -5,7 +5,6 @@ import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { toFormValues } from "@/lib/form/form-values";
-import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { buttonClass, primaryButtonClass } from "./styles";
 
 type Offer = { file: File; request: LoraRequest };
@@ -14,6 +13,7 @@ async function readSettingsOf(file: File): Promise<LoraRequest | { error: string
   if (file.type !== "image/png") {
     return { error: "Only PNG downloads from this playground carry their settings; this file is not a PNG." };
   }
+  const { readSettingsFromPng } = await import("@/lib/share/png-settings");
   return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -68,7 +68,7 @@ export function PngRestore({ form }: { form: PlaygroundFormApi }) {
     return note ? (
       <div role="status" className="fixed bottom-4 left-1/2 z-50 flex w-[min(32rem,calc(100%-2rem))] -translate-x-1/2 items-start gap-3 rounded-lg bg-zinc-900 p-3 text-sm text-white shadow-xl">
         <p className="flex-1">{note}</p>
-        <button type="button" className="underline" onClick={() => setNote(undefined)}>
+        <button type="button" className="min-h-6 underline" onClick={() => setNote(undefined)}>
           Dismiss
         </button>
       </div>

@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { readSettingsHash } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
 import { applySettings } from "./form-settings";
 
@@ -10,15 +9,23 @@ import { applySettings } from "./form-settings";
 export function useLinkSettings(form: PlaygroundFormApi) {
   const [problems, setProblems] = useState<SettingsProblem[]>();
   useEffect(() => {
-    const restore = () => {
+    let active = true;
+    const restore = async () => {
+      // The link reader (and its decompressor) loads only for a page opened with a hash.
+      if (!window.location.hash) return;
+      const { readSettingsHash } = await import("@/lib/share/share-link");
       const reading = readSettingsHash(window.location.hash);
-      if (!reading) return;
+      if (!reading || !active) return;
       applySettings(form, reading.values);
       setProblems(reading.problems);
     };
-    restore();
-    window.addEventListener("hashchange", restore);
-    return () => window.removeEventListener("hashchange", restore);
+    void restore();
+    const onHashChange = () => void restore();
+    window.addEventListener("hashchange", onHashChange);
+    return () => {
+      active = false;
+      window.removeEventListener("hashchange", onHashChange);
+    };
   }, [form]);
   return { problems, dismiss: () => setProblems(undefined) };
 }

@@ -39,6 +39,9 @@ describe("access cookie", () => {
     expect(ask("/api/simulator/files/abc/x.png", { cookie })).toBe("allow");
     expect(ask("/sign-in")).toBe("allow");
     expect(ask("/api/health")).toBe("allow");
+    expect(ask("/opengraph-image.png")).toBe("allow");
+    expect(ask("/icon.svg")).toBe("allow");
+    expect(ask("/presets/canny-edges.png")).toBe("sign-in");
     const hop = `Key ${simulatorHopKey(config)}`;
     expect(ask("/api/simulator/queue/fal-ai/lora/image-to-image", { authorization: hop })).toBe("allow");
     expect(ask("/api/simulator/files/abc/x.png", { authorization: hop })).toBe("refuse");

@@ -1,6 +1,5 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { FalImage } from "@/lib/fal/output-schema";
-import { embedSettingsInPng } from "@/lib/share/png-settings";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
@@ -31,6 +30,7 @@ export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: 
   const blob = await response.blob();
   if (image.content_type !== "image/png") return blob;
   const request = seed === undefined ? input : { ...input, seed };
+  const { embedSettingsInPng } = await import("@/lib/share/png-settings");
   const png = embedSettingsInPng(new Uint8Array(await blob.arrayBuffer()), request);
   return new Blob([new Uint8Array(png)], { type: "image/png" });
 }

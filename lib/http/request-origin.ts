@@ -13,10 +13,14 @@ function firstValue(header: string | null): string | undefined {
  * header (Next rewrites `request.url` to its own hostname), else the URL's origin.
  */
 export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const forwardedHost = firstValue(request.headers.get("x-forwarded-host"));
-  const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"));
-  const hostHeader = request.headers.get("host") ?? undefined;
+  return originFromHeaders(request.headers, new URL(request.url));
+}
+
+/** The same from a request's headers alone (a page's metadata has no Request), else `url`'s origin. */
+export function originFromHeaders(headers: Headers, url: URL): string {
+  const forwardedHost = firstValue(headers.get("x-forwarded-host"));
+  const forwardedProto = firstValue(headers.get("x-forwarded-proto"));
+  const hostHeader = headers.get("host") ?? undefined;
   const host = [forwardedHost, hostHeader].find((candidate) => candidate && HOST.test(candidate)) ?? url.host;
   const protocol =
     forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
