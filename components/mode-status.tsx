@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { readVisitorKey, subscribeVisitorKey } from "@/lib/access/visitor-key-store";
 
 export type PlaygroundMode = "fal" | "simulator";
@@ -12,9 +12,30 @@ export function ModeStatus({ mode, serverHasKey }: ModeStatusProps) {
   const visitorKey = useSyncExternalStore(subscribeVisitorKey, () => Boolean(readVisitorKey()), () => false);
   const live = mode === "fal";
   const payer = visitorKey ? "billed to your fal key" : serverHasKey ? "billed to this playground's key" : "needs your own fal key";
+  const details = useRef<HTMLDetailsElement>(null);
+
+  // The details close like a popover: on Esc (which then cancels no run) and on a click elsewhere.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const open = details.current?.open;
+      if (!open || (event instanceof PointerEvent && details.current?.contains(event.target as Node))) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+      }
+      details.current?.removeAttribute("open");
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close, true);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close, true);
+    };
+  }, []);
+
   return (
-    <div role="status" className="relative text-sm">
-      <details className="group">
+    <div role="status" className="text-sm sm:relative">
+      <details ref={details} className="group">
         <summary
           className={`flex min-h-8 cursor-pointer list-none items-center gap-2 rounded-full border px-3 py-1 [&::-webkit-details-marker]:hidden ${
             live
@@ -26,7 +47,7 @@ export function ModeStatus({ mode, serverHasKey }: ModeStatusProps) {
           <span className="font-medium">{live ? "Live mode" : "Simulator mode"}</span>
           <span className="hidden sm:inline">· {live ? payer : "previews, not fal.ai"}</span>
         </summary>
-        <div className="absolute right-0 z-30 mt-2 w-[min(22rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-3 text-zinc-700 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
+        <div className="absolute inset-x-4 top-full z-30 mt-2 rounded-lg sm:inset-x-auto sm:right-0 sm:w-88 border border-zinc-200 bg-white p-3 text-zinc-700 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
           {live ? (
             <p>
               Runs go to fal.ai{" "}

@@ -4,7 +4,7 @@ import { ThemeToggle } from "@/components/theme/theme-toggle";
 /** The page's one line of chrome: name, mode status and theme. */
 export function AppHeader({ status }: { status: ReactNode }) {
   return (
-    <header className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
+    <header className="relative flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex min-w-0 items-center gap-2">
         {/* eslint-disable-next-line @next/next/no-img-element -- the app icon, an SVG served by Next's metadata files */}
         <img src="/icon.svg" alt="" width={28} height={28} className="size-7 shrink-0" />
