@@ -31,7 +31,7 @@ function StagePlaceholder({ run }: { run: Run }) {
         <div className="aspect-square max-h-[60vh] w-full lg:hidden" />
       )}
       <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-sm">
-        {isActive(run) && <span aria-hidden className="size-8 animate-spin rounded-full border-4 border-violet-300 border-t-violet-600" />}
+        {isActive(run) && <span aria-hidden className="size-8 rounded-full motion-safe:animate-spin border-4 border-violet-300 border-t-violet-600" />}
         <RunStatusBadge status={run.status} />
         {run.status === "failed" && <p>No image: the run&apos;s message says why.</p>}
         {run.status === "cancelled" && <p>This run was cancelled before it finished.</p>}

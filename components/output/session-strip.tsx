@@ -8,7 +8,7 @@ type SessionStripProps = { runs: readonly Run[]; pickedId: string; onPick: (runI
 
 function StripMark({ run }: { run: Run }) {
   if (isActive(run)) {
-    return <span aria-hidden className="size-6 animate-spin rounded-full border-[3px] border-violet-300 border-t-violet-600" />;
+    return <span aria-hidden className="size-6 rounded-full motion-safe:animate-spin border-[3px] border-violet-300 border-t-violet-600" />;
   }
   return (
     <span aria-hidden className="text-xl font-semibold text-zinc-600 dark:text-zinc-300">
