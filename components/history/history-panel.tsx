@@ -159,7 +159,8 @@ export function HistoryPanel({ runs, loaded, manager, actions, onShow }: History
             aria-describedby="history-count"
           />
           <p id="history-count" aria-live="polite" className="text-xs text-zinc-500">
-            {shown.length === runs.length ? `${runs.length} runs` : `${shown.length} of ${runs.length} runs`}
+            {shown.length === runs.length ? "" : `${shown.length} of `}
+            {runs.length === 1 ? "1 run" : `${runs.length} runs`}
           </p>
         </div>
       )}

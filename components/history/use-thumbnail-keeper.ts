@@ -2,8 +2,6 @@
 
 import { useEffect } from "react";
 import { markImagesGone } from "@/lib/history/gone-images";
-import { ImageGoneError, keepThumbnails } from "@/lib/history/result-thumbnails";
-import { thumbnailStore } from "@/lib/history/thumbnails";
 import type { Run } from "@/lib/runs/run-state";
 
 const handled = new Set<string>();
@@ -13,6 +11,10 @@ export function keepThumbnailsOnce(run: Run): void {
   if (handled.has(run.id) || run.status !== "completed" || !run.output) return;
   handled.add(run.id);
   void (async () => {
+    const [{ ImageGoneError, keepThumbnails }, { thumbnailStore }] = await Promise.all([
+      import("@/lib/history/result-thumbnails"),
+      import("@/lib/history/thumbnails"),
+    ]);
     const store = thumbnailStore();
     if (await store.has(run.id).catch(() => true)) return;
     await keepThumbnails(run, store).catch((error: unknown) => {
@@ -38,9 +40,8 @@ export function useThumbnailKeeper(runs: readonly Run[], liveIds: ReadonlySet<st
   useEffect(() => {
     // An empty list may be a history that could not be read: never prune on it.
     if (!loaded || count === 0) return;
-    void thumbnailStore()
-      .keepOnly(new Set(runs.map((run) => run.id)))
-      .catch(() => undefined);
+    const ids = new Set(runs.map((run) => run.id));
+    void import("@/lib/history/thumbnails").then(({ thumbnailStore }) => thumbnailStore().keepOnly(ids).catch(() => undefined));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded, count]);
 }

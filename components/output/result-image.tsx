@@ -2,8 +2,6 @@
 
 import { type ImgHTMLAttributes, useEffect, useState } from "react";
 import { markImagesGone } from "@/lib/history/gone-images";
-import { isImageGone, thumbnailUrl } from "@/lib/history/result-thumbnails";
-import { thumbnailStore } from "@/lib/history/thumbnails";
 import type { Run } from "@/lib/runs/run-state";
 
 type ResultImageProps = { run: Run; index: number; alt: string } & Omit<ImgHTMLAttributes<HTMLImageElement>, "src" | "alt">;
@@ -18,6 +16,11 @@ export function ResultImage({ run, index, alt, ...rest }: ResultImageProps) {
 
   async function onError() {
     if (!image || usingFallback) return;
+    // Only a failed image needs these, so they load then.
+    const [{ isImageGone, thumbnailUrl }, { thumbnailStore }] = await Promise.all([
+      import("@/lib/history/result-thumbnails"),
+      import("@/lib/history/thumbnails"),
+    ]);
     const [gone, thumbnail] = await Promise.all([
       isImageGone(image.url),
       thumbnailStore()

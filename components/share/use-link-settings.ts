@@ -3,7 +3,6 @@
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
-import { applySettings } from "./form-settings";
 
 /** Fills the form from a share link's hash when the page opens (and when the hash changes). */
 export function useLinkSettings(form: PlaygroundFormApi) {
@@ -11,9 +10,9 @@ export function useLinkSettings(form: PlaygroundFormApi) {
   useEffect(() => {
     let active = true;
     const restore = async () => {
-      // The link reader (and its decompressor) loads only for a page opened with a hash.
+      // The link reader (with its decompressor) loads only for a page opened with a hash.
       if (!window.location.hash) return;
-      const { readSettingsHash } = await import("@/lib/share/share-link");
+      const [{ readSettingsHash }, { applySettings }] = await Promise.all([import("@/lib/share/share-link"), import("./form-settings")]);
       const reading = readSettingsHash(window.location.hash);
       if (!reading || !active) return;
       applySettings(form, reading.values);
