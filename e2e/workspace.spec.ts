@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { openSection } from "./fixtures/form";
-import { loadedWidth, runCard, runLogs, startRun } from "./fixtures/queue";
+import { fillRun, loadedWidth, runCard, runLogs } from "./fixtures/queue";
 
 const DESKTOP = { width: 1440, height: 900 };
 const SECTIONS = ["Model details", "Embedding", "ControlNets", "IP adapters", "IC-Light", "Sampling", "Tiling", "Output"];
@@ -12,7 +12,10 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): P
 
 /** Runs one prompt with an init image of this size and waits until its result has loaded. */
 async function showResult(page: Page, prompt: string, size = { width: 768, height: 512 }): Promise<void> {
-  await startRun(page, prompt, size);
+  await fillRun(page, prompt, size);
+  // A replaced init image keeps the old preview until its upload is done.
+  await expect(page.getByRole("group", { name: "Init image drop zone" })).toContainText(`${size.width} × ${size.height}`);
+  await page.getByRole("button", { name: /^Run/ }).click();
   await expect(runCard(page, prompt)).toHaveAttribute("data-status", "completed");
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBe(size.width);
 }
@@ -54,6 +57,15 @@ test("on a desktop, the newest result is large and in view, with its status and 
   await card.getByText(/^Logs \(\d+\)/).click();
   await expect(runLogs(card)).toBeVisible();
   await attachScreenshot(page, testInfo, "desktop-result");
+
+  // A square result, with the strip of this session's runs taking its room below, is still large.
+  await showResult(page, "a square courtyard", { width: 512, height: 512 });
+  await expect(page.getByRole("list", { name: "This session's runs" })).toBeInViewport();
+  const square = page.getByRole("img", { name: /^Result 1 of run/ });
+  await expect(square).toBeInViewport({ ratio: 1 });
+  expect((await square.boundingBox())?.height).toBeGreaterThanOrEqual(480);
+  await expect(page.getByRole("group", { name: "Result actions" })).toBeInViewport({ ratio: 1 });
+  await attachScreenshot(page, testInfo, "desktop-second-result");
 });
 
 test("on a desktop the two panes scroll on their own, and Run stays at the foot of the settings", async ({ page }) => {

@@ -32,7 +32,7 @@ export function SessionStrip({ runs, pickedId, onPick, className = "" }: Session
               data-status={run.status}
               title={run.input.prompt}
               onClick={() => onPick(run.id)}
-              className="relative flex size-16 items-center justify-center overflow-hidden rounded-lg border-2 border-transparent bg-zinc-200 aria-pressed:border-violet-600 dark:bg-zinc-800 dark:aria-pressed:border-violet-400"
+              className="relative flex size-14 items-center justify-center overflow-hidden rounded-lg border-2 border-transparent bg-zinc-200 aria-pressed:border-violet-600 dark:bg-zinc-800 dark:aria-pressed:border-violet-400"
             >
               {count > 0 ? (
                 <ResultImage run={run} index={0} alt="" loading="lazy" className="h-full w-full object-cover" />
