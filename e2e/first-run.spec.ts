@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "./fixtures/images";
+import { runLogs } from "./fixtures/queue";
 
 test("uploads an init image, runs it in the simulator and shows a loaded result", async ({ page }) => {
   await page.goto("/");
@@ -18,7 +19,7 @@ test("uploads an init image, runs it in the simulator and shows a loaded result"
   await page.getByRole("button", { name: /^Run/ }).click();
 
   const run = page.getByRole("article").first();
-  await expect(run.getByRole("list", { name: "Run logs" })).toContainText("Step");
+  await expect(runLogs(run)).toContainText("Step");
   await expect(run).toHaveAttribute("data-status", "completed");
 
   const result = page.getByRole("img", { name: /^Result 1 of run/ });

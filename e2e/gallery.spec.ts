@@ -8,12 +8,12 @@ test("the lightbox steps through results with the keyboard and compares before a
   await startRun(page, "second of two");
   await expect(runCard(page, "second of two")).toHaveAttribute("data-status", "completed");
 
-  const tiles = page.getByRole("list", { name: "Results" }).getByRole("listitem");
-  await expect(tiles).toHaveCount(2);
-  await expect(tiles.first()).toContainText(/seed \d+/);
-  await expect(tiles.first()).toContainText("PNG");
+  await expect(page.getByRole("list", { name: "This session's runs" }).getByRole("listitem")).toHaveCount(2);
+  const output = page.getByRole("region", { name: "Output" });
+  await expect(output).toContainText(/seed \d+/);
+  await expect(output).toContainText("PNG");
 
-  await tiles.first().getByRole("button").click();
+  await page.getByRole("list", { name: "Results" }).getByRole("button").click();
   const viewer = page.getByRole("dialog", { name: "Result viewer" });
   await expect(viewer).toContainText("1 of 2");
   await expect(viewer).toContainText("second of two");
@@ -80,5 +80,5 @@ test("a result flagged by the safety checker says so", async ({ page }) => {
   await page.goto("/");
   await startRun(page, "flagged result");
   await expect(runCard(page, "flagged result")).toHaveAttribute("data-status", "completed");
-  await expect(page.getByRole("list", { name: "Results" })).toContainText("Flagged as NSFW");
+  await expect(page.getByRole("region", { name: "Output" })).toContainText("Flagged as NSFW");
 });

@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { answerSubmits, extendSubmits, loadedWidth, runCard, startRun } from "./fixtures/queue";
+import { answerSubmits, extendSubmits, loadedWidth, runCard, runLogs, sessionRun, startRun } from "./fixtures/queue";
 
 test("a run shows its live logs, then lands in the gallery with its inference time", async ({ page }) => {
   await page.goto("/");
   await startRun(page, "harbour at noon", { width: 128, height: 80 });
   const card = runCard(page, "harbour at noon");
-  await expect(card.getByRole("list", { name: "Run logs" })).toContainText("Step");
+  await expect(runLogs(card)).toContainText("Step");
   await expect(card).toHaveAttribute("data-status", "completed");
   await expect(card).toContainText(/\d+\.\d\d s inference/);
   await expect(card.getByTestId("elapsed")).toHaveText(/^\d+\.\d s$/);
   await expect(card.getByRole("button", { name: /^Cancel/ })).toHaveCount(0);
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBe(128);
-  await expect(page.getByRole("list", { name: "Results" })).toContainText("128 × 80");
+  await expect(page.getByRole("region", { name: "Output" })).toContainText("128 × 80");
 });
 
 test("Cancel stops a long run and shows it as cancelled, not failed", async ({ page }) => {
@@ -20,7 +20,7 @@ test("Cancel stops a long run and shows it as cancelled, not failed", async ({ p
   await startRun(page, "a very long run");
   const card = runCard(page, "a very long run");
   await expect(card).toHaveAttribute("data-status", "running");
-  await expect(card.getByRole("list", { name: "Run logs" })).toContainText("Step");
+  await expect(runLogs(card)).toContainText("Step");
   const cancel = page.waitForRequest((request) => request.method() === "PUT" && /\/cancel$/.test(request.headers()["x-fal-target-url"] ?? ""));
   await card.getByRole("button", { name: /^Cancel/ }).click();
   await cancel;
@@ -39,7 +39,7 @@ test("Esc cancels the newest running run and leaves the older one alone", async 
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Escape");
   await expect(runCard(page, "newer long run")).toHaveAttribute("data-status", "cancelled");
-  await expect(runCard(page, "older long run")).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
+  await expect(sessionRun(page, "older long run")).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
 });
 
 test("two parallel runs both land, and a third waits in the queue with its position", async ({ page }) => {
@@ -49,12 +49,14 @@ test("two parallel runs both land, and a third waits in the queue with its posit
   await startRun(page, "parallel two");
   await startRun(page, "parallel three");
   await expect(runCard(page, "parallel three").getByTestId("queue-position")).toHaveText(/^Position \d+ in queue$/);
-  await expect(runCard(page, "parallel one")).toHaveAttribute("data-status", "running");
-  await expect(runCard(page, "parallel two")).toHaveAttribute("data-status", "running");
+  await expect(sessionRun(page, "parallel one")).toHaveAttribute("data-status", "running");
+  await expect(sessionRun(page, "parallel two")).toHaveAttribute("data-status", "running");
   for (const prompt of ["parallel one", "parallel two", "parallel three"]) {
-    await expect(runCard(page, prompt)).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
+    await expect(sessionRun(page, prompt)).toHaveAttribute("data-status", "completed", { timeout: 20_000 });
   }
-  await expect(page.getByRole("list", { name: "Results" }).getByRole("listitem")).toHaveCount(3);
+  await sessionRun(page, "parallel one").click();
+  await expect(runCard(page, "parallel one")).toHaveAttribute("data-status", "completed");
+  await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBeGreaterThan(0);
 });
 
 test("a refused input lands on the field it names and keeps what was typed", async ({ page }) => {
@@ -101,15 +103,28 @@ test("when the status stream breaks, the run is followed by polling and still la
   await startRun(page, "followed by polling");
   const card = runCard(page, "followed by polling");
   await expect(card).toHaveAttribute("data-status", "completed");
-  await expect(card.getByRole("list", { name: "Run logs" })).toContainText("Step 30/30");
+  await expect(runLogs(card)).toContainText("Step 30/30");
   expect(polls.length).toBeGreaterThan(0);
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBeGreaterThan(0);
 });
 
-test("on a phone, Run brings the new run card (below the form) into view", async ({ page }) => {
+test("on a phone, Run brings the new run's status and then its result (at least 300 px wide) above the form", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
-  await startRun(page, "seen on a small screen");
-  await expect(runCard(page, "seen on a small screen")).toBeInViewport();
-  await expect(runCard(page, "seen on a small screen")).toHaveAttribute("data-status", "completed");
+  const settings = page.getByRole("region", { name: "Settings" });
+  const output = page.getByRole("region", { name: "Output" });
+  expect((await settings.boundingBox())?.y).toBeLessThan((await output.boundingBox())?.y ?? 0);
+
+  await startRun(page, "seen on a small screen", { width: 96, height: 64 });
+  const card = runCard(page, "seen on a small screen");
+  await expect(card).toBeInViewport();
+  await expect(card).toHaveAttribute("data-status", "completed");
+  const result = page.getByRole("img", { name: /^Result 1 of run/ });
+  await expect(result).toBeInViewport({ ratio: 1 });
+  await expect(card).toBeInViewport({ ratio: 1 });
+  const [cardBox, resultBox] = [await card.boundingBox(), await result.boundingBox()];
+  expect(resultBox?.width).toBeGreaterThanOrEqual(300);
+  expect(cardBox?.y).toBeLessThan(resultBox?.y ?? 0);
+  expect((await output.boundingBox())?.y).toBeLessThan((await settings.boundingBox())?.y ?? 0);
+  await expect(page.getByRole("button", { name: /^Run/ })).toBeInViewport();
 });

@@ -26,8 +26,8 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
   }
 
   return (
-    <section aria-label="fal key settings" className="mx-auto mt-4 max-w-6xl px-4">
-      <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-label="fal key settings">
+      <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-950">
         <p className="text-zinc-600 dark:text-zinc-400">
           {saved
             ? "Runs use your own fal key (kept in this tab only, sent only to this app's server)."
@@ -36,7 +36,7 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
               : "This playground has no fal key of its own: enter yours to run on fal.ai."}
         </p>
         {saved ? (
-          <button type="button" onClick={forget} className="self-start rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700">
+          <button type="button" onClick={forget} className="self-start rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">
             Forget my fal key
           </button>
         ) : (

@@ -113,7 +113,7 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
-        <input type="checkbox" className="size-4 accent-violet-600" {...aria} {...register(name)} />
+        <input type="checkbox" {...aria} {...register(name)} />
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>

@@ -40,7 +40,7 @@ export function ListItemControls({ itemName, index, count, onMove, onRemove }: L
 
 export function ListItem({ title, controls, children }: { title: string; controls: React.ReactNode; children: React.ReactNode }) {
   return (
-    <fieldset className="flex flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-2">
         <legend className="text-sm font-semibold">{title}</legend>
         {controls}

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { FormProvider, useFormState } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
@@ -9,7 +10,6 @@ import { SliderNumberField } from "./fields";
 import { focusFirstError } from "./focus-first-error";
 import { FormTabs, type FormTab } from "./form-tabs";
 import { ImageField } from "./image-field";
-import { JsonTab } from "./json-tab";
 import { ControlNetList } from "./sections/controlnet-list";
 import { EmbeddingSection } from "./sections/embedding-section";
 import { IcLightSection } from "./sections/ic-light-section";
@@ -23,6 +23,11 @@ import { TilingSection } from "./sections/tiling-section";
 import { RUN_SETTINGS_FORM_ID } from "./show-server-errors";
 import type { PlaygroundFormApi } from "./use-playground-form";
 import { fieldLabels } from "@/lib/fal/field-labels";
+
+const JsonTab = dynamic(() => import("./json-tab").then((module) => module.JsonTab), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading the JSON editor…</p>,
+});
 
 type PlaygroundFormProps = {
   form: PlaygroundFormApi;
@@ -114,14 +119,6 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
             <JsonTab onValidityChange={setJsonValid} />
           </div>
         )}
-        <div className="sticky bottom-0 z-10 -mx-4 -mb-4 rounded-b-xl border-t border-zinc-200 bg-white/95 p-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
-          <button
-            type="submit"
-            className="w-full rounded-md bg-violet-600 px-4 py-2 font-medium text-white hover:bg-violet-700 focus:outline-none focus:ring-2 focus:ring-violet-500/50"
-          >
-            Run <span className="text-xs opacity-75">(Ctrl/⌘+Enter)</span>
-          </button>
-        </div>
       </form>
     </FormProvider>
   );

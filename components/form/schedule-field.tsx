@@ -26,7 +26,6 @@ export function ScheduleField({ name, other, label, example }: ScheduleFieldProp
       <label className="flex items-center gap-2 text-sm font-medium">
         <input
           type="checkbox"
-          className="size-4 accent-violet-600"
           checked={custom}
           disabled={blocked}
           onChange={(event) => method.onChange(event.target.checked ? "array" : "default")}

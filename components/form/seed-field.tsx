@@ -27,7 +27,6 @@ export function SeedField() {
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
-            className="size-4 accent-violet-600"
             checked={random}
             onChange={(event) => onChange(event.target.checked ? undefined : randomSeed())}
           />

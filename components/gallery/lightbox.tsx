@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ResultActions } from "@/components/runs/use-result-actions";
-import { downloadImage } from "@/lib/gallery/download";
+import { buttonClass } from "@/components/ui/button";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
 import { CompareSlider, fittedBox } from "./compare-slider";
 import { ImageMeta } from "./image-meta";
+import { ResultButtons } from "./result-buttons";
 
 type LightboxProps = {
   items: readonly GalleryItem[];
@@ -15,8 +16,6 @@ type LightboxProps = {
   actions: ResultActions;
 };
 
-const buttonClass =
-  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** One result at a time in a modal dialog; ← and → step through the gallery, Esc closes. */
 export function Lightbox({ items, index, onIndexChange, onClose, actions }: LightboxProps) {
@@ -32,31 +31,10 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
   if (!item) return null;
   const notice = noticeOf?.key === item.key ? noticeOf.text : "";
   const setNotice = (text: string) => setNoticeOf({ key: item.key, text });
-  const { image, run, seed } = item;
+  const { image, run } = item;
   const initImage = run.input.image_url;
   const alt = `Result ${item.index + 1} of run ${run.requestId ?? run.id}`;
   const step = (delta: number) => onIndexChange(Math.min(items.length - 1, Math.max(0, index + delta)));
-  const closeWith = (action: () => void) => () => {
-    action();
-    onClose();
-  };
-
-  async function copyUrl() {
-    try {
-      await navigator.clipboard.writeText(image.url);
-      setNotice("URL copied.");
-    } catch {
-      setNotice(`Copying was refused by the browser; the URL is ${image.url}`);
-    }
-  }
-
-  async function download() {
-    try {
-      await downloadImage(image, run.input, seed);
-    } catch (error) {
-      setNotice(error instanceof Error ? error.message : "The download failed.");
-    }
-  }
 
   return (
     <dialog
@@ -103,39 +81,7 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
           <button type="button" className={buttonClass} disabled={index === items.length - 1} onClick={() => step(1)}>
             Next →
           </button>
-          <button type="button" className={buttonClass} onClick={() => void download()}>
-            Download
-          </button>
-          <button type="button" className={buttonClass} onClick={() => void copyUrl()}>
-            Copy URL
-          </button>
-          <button type="button" className={buttonClass} onClick={closeWith(() => actions.useAsInitImage(image.url))}>
-            Use as init image
-          </button>
-          {seed !== undefined && (
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => {
-                const refusal = actions.useSeed(seed);
-                if (refusal) setNotice(refusal);
-                else onClose();
-              }}
-            >
-              Use this seed
-            </button>
-          )}
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => {
-              const problem = actions.reuseSettings(run.input);
-              if (problem) setNotice(problem);
-              else onClose();
-            }}
-          >
-            Reuse all settings
-          </button>
+          <ResultButtons item={item} actions={actions} onNotice={setNotice} onApplied={onClose} />
         </div>
         <p role="status" aria-live="polite" className="min-h-5 break-all text-sm text-zinc-600 dark:text-zinc-400">
           {notice}

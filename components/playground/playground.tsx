@@ -1,38 +1,74 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { PlaygroundForm } from "@/components/form/playground-form";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
-import { Gallery } from "@/components/gallery/gallery";
-import { HistoryList } from "@/components/runs/history-list";
-import { RunPanel } from "@/components/runs/run-panel";
+import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
+import { OutputPane } from "@/components/output/output-pane";
+import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import { RunBar } from "./run-bar";
 
-/** On one-column screens the run panel sits below the form: bring the new run into view. */
-function showOnPhones(runId: string): void {
-  if (!window.matchMedia("(max-width: 767px)").matches) return;
-  requestAnimationFrame(() => document.getElementById(`run-${runId}`)?.scrollIntoView({ block: "start", behavior: "smooth" }));
+/**
+ * After Run the new run's status and result come into view: wide screens scroll the output pane to
+ * its top, phones scroll the page to the output (now first). Each call does nothing on the other.
+ */
+function revealNewRun(): void {
+  const behavior = window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  requestAnimationFrame(() => {
+    const pane = document.getElementById("output");
+    pane?.scrollTo({ top: 0, behavior });
+    pane?.scrollIntoView({ block: "start", behavior });
+  });
 }
 
-/** `mode` is the server's (fal or simulator), which the form needs to judge image addresses. */
-export function Playground({ mode }: { mode: "fal" | "simulator" }) {
+/**
+ * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
+ * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
+ * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
+ * the form needs to judge image addresses.
+ */
+export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey?: ReactNode }) {
   const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
+  const output = useOutput(runs, liveIds);
+  useThumbnailKeeper(runs, liveIds, loaded);
+
   return (
-    <div className="mx-auto grid max-w-6xl gap-6 p-4 md:grid-cols-[minmax(0,24rem)_1fr]">
-      <div className="min-w-0 md:col-span-2">
-        <ShareTools form={form} />
+    <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:grid-cols-[30rem_minmax(0,1fr)]">
+      <div className="flex min-h-0 flex-col border-zinc-200 max-lg:contents lg:border-r dark:border-zinc-800">
+        <section
+          aria-label="Settings"
+          // Relative, so visually hidden inputs stay inside this scroll pane instead of stretching the page.
+          // Below the output on phones, the settings must not be the page's scroll anchor: the output
+          // changing size above them would then push the status and result out of view.
+          className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
+        >
+          {falKey}
+          <ShareTools form={form} />
+          <PlaygroundForm
+            form={form}
+            onRun={(input) => {
+              output.show(manager.start(input));
+              revealNewRun();
+            }}
+          />
+        </section>
+        <RunBar />
       </div>
-      <section aria-label="Settings" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <PlaygroundForm form={form} onRun={(input) => showOnPhones(manager.start(input))} />
-      </section>
-      <div className="flex min-w-0 flex-col gap-6">
-        <RunPanel runs={runs} liveIds={liveIds} manager={manager} />
-        <Gallery runs={runs} actions={actions} />
-        <HistoryList runs={runs} loaded={loaded} storageProblem={historyProblem} manager={manager} actions={actions} />
-      </div>
-    </div>
+      <OutputPane
+        output={output}
+        runs={runs}
+        loaded={loaded}
+        historyProblem={historyProblem}
+        form={form}
+        manager={manager}
+        actions={actions}
+        className={output.run ? "max-lg:order-first" : ""}
+      />
+    </main>
   );
 }

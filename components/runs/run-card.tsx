@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { formatSeed } from "@/lib/runs/seed";
 import { ElapsedTime } from "./elapsed-time";
+import { RunLogs } from "./run-logs";
 import { RunStatusBadge } from "./run-status-badge";
 
 type RunCardProps = {
@@ -14,7 +14,7 @@ type RunCardProps = {
 };
 
 const buttonClass =
-  "rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 const noteClass = "text-xs text-zinc-600 dark:text-zinc-400";
 
@@ -71,10 +71,6 @@ function RunNotes({ run, onCheckAgain }: { run: Run; onCheckAgain: (id: string) 
 }
 
 export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) {
-  const logRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
-  }, [run.logs.length]);
   const active = isActive(run);
   const name = run.requestId ?? run.id;
 
@@ -105,7 +101,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
       </header>
       <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" title={run.input.prompt}>
         {run.input.prompt}
-        {run.requestId && <code className="ml-2 text-zinc-400">{run.requestId}</code>}
+        {run.requestId && <code className="ml-2 text-zinc-500">{run.requestId}</code>}
       </p>
       {seedText(run) && (
         <p className={noteClass} data-testid="run-seed">
@@ -133,17 +129,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           )}
         </div>
       )}
-      {run.logs.length > 0 && (
-        <ol
-          ref={logRef}
-          aria-label="Run logs"
-          className="max-h-32 overflow-y-auto rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-100"
-        >
-          {run.logs.map((log, index) => (
-            <li key={`${log.timestamp}-${index}`}>{log.message}</li>
-          ))}
-        </ol>
-      )}
+      {run.logs.length > 0 && <RunLogs logs={run.logs} />}
     </article>
   );
 }

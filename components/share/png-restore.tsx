@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { offerGenerationDataInPng } from "@/components/generation-data/generation-data-events";
-import { readSettingsFromPng } from "@/lib/share/png-settings";
 import type { SettingsReading } from "@/lib/share/settings-reader";
 import { applySettings } from "./form-settings";
 import type { RestoreOutcome } from "./settings-notice";
@@ -16,6 +15,7 @@ async function readSettingsOf(file: File): Promise<SettingsReading | { error: st
   if (file.type !== "image/png") {
     return { error: "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG." };
   }
+  const { readSettingsFromPng } = await import("@/lib/share/png-settings");
   return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -77,7 +77,7 @@ export function PngRestore({ form, onRestored }: PngRestoreProps) {
     return note ? (
       <div role="status" className="fixed bottom-4 left-1/2 z-50 flex w-[min(32rem,calc(100%-2rem))] -translate-x-1/2 items-start gap-3 rounded-lg bg-zinc-900 p-3 text-sm text-white shadow-xl">
         <p className="flex-1">{note}</p>
-        <button type="button" className="underline" onClick={() => setNote(undefined)}>
+        <button type="button" className="min-h-6 underline" onClick={() => setNote(undefined)}>
           Dismiss
         </button>
       </div>

@@ -2,16 +2,13 @@
 
 import { useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { falClient } from "@/lib/fal/browser-client";
-import { builtInPresets } from "@/lib/presets/built-in";
-import { uploadBundledImages } from "@/lib/presets/bundled-images";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { problemsText, readSettings } from "@/lib/share/settings-reader";
-import { applySettings } from "./form-settings";
+import { builtInPresets } from "@/lib/presets/built-in";
+import { loadPreset, type PresetMessage } from "./load-preset";
 import { SavedPresets } from "./saved-presets";
 import { buttonClass } from "./styles";
 
-export type PresetMessage = { kind: "ok" | "error"; text: string };
+export type { PresetMessage };
 
 /** Built-in presets that show off the endpoint, and the user's own. */
 export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
@@ -21,30 +18,17 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
   async function load(name: string, request: LoraRequest) {
     setLoading(name);
     setMessage(undefined);
-    try {
-      const { values, problems, unreadable } = readSettings(request);
-      if (unreadable) {
-        setMessage({ kind: "error", text: `"${name}" could not be loaded: ${problemsText(problems)}` });
-        return;
-      }
-      const ready = await uploadBundledImages(values, window.location.origin, (file) => falClient.storage.upload(file));
-      applySettings(form, ready);
-      const skipped = problemsText(problems);
-      setMessage({ kind: problems.length ? "error" : "ok", text: `Loaded "${name}".${skipped ? ` Not loaded: ${skipped}` : ""}` });
-    } catch (cause) {
-      setMessage({ kind: "error", text: `"${name}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}` });
-    } finally {
-      setLoading(undefined);
-    }
+    setMessage(await loadPreset(form, name, request));
+    setLoading(undefined);
   }
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="@container flex flex-col gap-4">
       <section aria-labelledby="built-in-presets" className="flex flex-col gap-2">
         <h3 id="built-in-presets" className="text-sm font-semibold">
           Built-in presets
         </h3>
-        <ul className="grid gap-2 sm:grid-cols-2">
+        <ul className="grid gap-2 @lg:grid-cols-2">
           {builtInPresets("").map((preset) => (
             <li key={preset.id} className="flex items-start justify-between gap-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
               <div>

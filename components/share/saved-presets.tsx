@@ -74,7 +74,7 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
         <label htmlFor="preset-name" className="text-sm font-medium">
           Preset name
         </label>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <input
             id="preset-name"
             value={name}
@@ -82,7 +82,7 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
             onKeyDown={(event) => {
               if (event.key === "Enter") save();
             }}
-            className={inputClass}
+            className={`${inputClass} min-w-0 flex-1 basis-40`}
             aria-invalid={nameError ? true : undefined}
             aria-describedby={nameError ? "preset-name-error" : undefined}
           />
@@ -120,20 +120,20 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
         <button type="button" className={buttonClass} disabled={presets.length === 0} onClick={exportFile}>
           Export presets
         </button>
-        <label htmlFor="import-presets" className={`${buttonClass} cursor-pointer`}>
+        <label className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500`}>
           Import presets file
+          <input
+            id="import-presets"
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void importFile(file);
+              event.target.value = "";
+            }}
+          />
         </label>
-        <input
-          id="import-presets"
-          type="file"
-          accept="application/json,.json"
-          className="sr-only"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void importFile(file);
-            event.target.value = "";
-          }}
-        />
       </div>
     </section>
   );

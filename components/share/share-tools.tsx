@@ -1,15 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { GenerationDataPaste } from "@/components/generation-data/generation-data-paste";
-import { CodePanel } from "./code-panel";
 import { PngRestore } from "./png-restore";
-import { PresetsPanel } from "./presets-panel";
 import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
-import { SharePanel } from "./share-panel";
 import { panelClass } from "./styles";
 import { useLinkSettings } from "./use-link-settings";
+
+// Each panel loads when first opened: none is needed for the first paint or the first Run.
+const loading = () => <p className="text-sm text-zinc-500">Loading…</p>;
+const SharePanel = dynamic(() => import("./share-panel").then((module) => module.SharePanel), { ssr: false, loading });
+const PresetsPanel = dynamic(() => import("./presets-panel").then((module) => module.PresetsPanel), { ssr: false, loading });
+const CodePanel = dynamic(() => import("./code-panel").then((module) => module.CodePanel), { ssr: false, loading });
 
 const tools = [
   { id: "share", label: "Share link" },
@@ -28,7 +32,7 @@ export function ShareTools({ form }: { form: PlaygroundFormApi }) {
     <div className="flex flex-col gap-3">
       {link.outcome && <SettingsNotice source="link" outcome={link.outcome} onDismiss={link.dismiss} />}
       {fromImage && <SettingsNotice source="image" outcome={fromImage} onDismiss={() => setFromImage(undefined)} />}
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-col gap-2">
         <div role="toolbar" aria-label="Share and reuse" className="flex flex-wrap gap-2">
           {tools.map((tool) => (
             <button

@@ -2,7 +2,9 @@ import { ACCESS_COOKIE, type AccessConfig, isValidAccessCookie } from "./session
 
 export type GateDecision = "allow" | "sign-in" | "refuse";
 
-const OPEN_PATHS = new Set(["/sign-in", "/api/access/sign-in", "/api/health"]);
+/** The page's icons and link-preview image say nothing private: sign-in and link previews need them. */
+const PUBLIC_ASSETS = ["/favicon.ico", "/icon.svg", "/apple-icon.png", "/opengraph-image.png", "/manifest.webmanifest"];
+const OPEN_PATHS = new Set(["/sign-in", "/api/access/sign-in", "/api/health", ...PUBLIC_ASSETS]);
 const SIMULATOR_API = /^\/api\/simulator\/(queue|rest)\//;
 
 type GateRequest = { pathname: string; cookie: string | undefined };

@@ -41,6 +41,9 @@ describe("access cookie", () => {
     expect(ask("/api/simulator/queue/fal-ai/lora/image-to-image")).toBe("allow");
     expect(ask("/api/simulator/rest/storage/upload/initiate")).toBe("allow");
     expect(ask("/api/simulator/upload/token")).toBe("refuse");
+    expect(ask("/opengraph-image.png")).toBe("allow");
+    expect(ask("/icon.svg")).toBe("allow");
+    expect(ask("/presets/canny-edges.png")).toBe("sign-in");
   });
 });
 

@@ -1,7 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { FalImage, Seed } from "@/lib/fal/output-schema";
 import { isExactSeed, reuseSeed } from "@/lib/runs/seed";
-import { embedSettingsInPng } from "@/lib/share/png-settings";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
@@ -42,6 +41,7 @@ export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: 
   if (!response.ok) throw new Error(`The image could not be downloaded (HTTP ${response.status}).`);
   const blob = await response.blob();
   if ((image.content_type ?? blob.type) !== "image/png") return blob;
+  const { embedSettingsInPng } = await import("@/lib/share/png-settings");
   const png = embedSettingsInPng(new Uint8Array(await blob.arrayBuffer()), requestToEmbed(input, seed));
   return new Blob([new Uint8Array(png)], { type: "image/png" });
 }

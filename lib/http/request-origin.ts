@@ -17,10 +17,14 @@ function firstValue(header: string | null): string | undefined {
  * handed to others point at a host of its choosing.
  */
 export function requestOrigin(request: Request, trustProxy: boolean): string {
-  const url = new URL(request.url);
-  const forwardedHost = trustProxy ? firstValue(request.headers.get("x-forwarded-host")) : undefined;
-  const forwardedProto = trustProxy ? firstValue(request.headers.get("x-forwarded-proto")) : undefined;
-  const hostHeader = request.headers.get("host") ?? undefined;
+  return originFromHeaders(request.headers, new URL(request.url), trustProxy);
+}
+
+/** The same from a request's headers alone (a page's metadata has no Request), else `url`'s origin. */
+export function originFromHeaders(headers: Headers, url: URL, trustProxy: boolean): string {
+  const forwardedHost = trustProxy ? firstValue(headers.get("x-forwarded-host")) : undefined;
+  const forwardedProto = trustProxy ? firstValue(headers.get("x-forwarded-proto")) : undefined;
+  const hostHeader = headers.get("host") ?? undefined;
   const host = [forwardedHost, hostHeader].find((candidate) => candidate && HOST.test(candidate)) ?? url.host;
   const protocol =
     forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);

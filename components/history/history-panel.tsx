@@ -1,0 +1,189 @@
+"use client";
+
+import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import type { ResultActions } from "@/components/runs/use-result-actions";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { areImagesGone, subscribeGoneImages } from "@/lib/history/gone-images";
+import { searchHistory } from "@/lib/history/history-search";
+import { thumbnailUrl } from "@/lib/history/result-thumbnails";
+import { thumbnailStore } from "@/lib/history/thumbnails";
+import type { RunManager } from "@/lib/runs/run-manager";
+import { isActive, type Run } from "@/lib/runs/run-state";
+import { keepThumbnailsOnce } from "./use-thumbnail-keeper";
+
+type HistoryPanelProps = {
+  runs: readonly Run[];
+  loaded: boolean;
+  /** Why runs are not being kept in this browser, when they are not (the output pane says it too). */
+  storageProblem?: string;
+  manager: RunManager;
+  actions: ResultActions;
+  onShow: (runId: string) => void;
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
+
+/** Object URLs of the kept thumbnails of these runs' first images, revoked when they change. */
+function useKeptThumbnails(runs: readonly Run[]): ReadonlyMap<string, string> {
+  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  const idsKey = runs.map((run) => run.id).join(" ");
+  useEffect(() => {
+    let made: Map<string, string> | undefined;
+    let cancelled = false;
+    void thumbnailStore()
+      .firstOf(idsKey.split(" ").filter(Boolean))
+      .then((thumbnails) => {
+        if (cancelled) return;
+        made = new Map([...thumbnails].map(([runId, thumbnail]) => [runId, thumbnailUrl(thumbnail)]));
+        setUrls(made);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      made?.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [idsKey]);
+  return urls;
+}
+
+function Thumbnail({ run, kept }: { run: Run; kept: string | undefined }) {
+  const remote = run.output?.images[0]?.url;
+  const className = "size-14 shrink-0 rounded object-cover";
+  if (kept) {
+    // eslint-disable-next-line @next/next/no-img-element -- a thumbnail kept in this browser (blob: URL)
+    return <img src={kept} alt="" className={className} />;
+  }
+  const source = remote ?? run.input.image_url;
+  if (!source) return <div aria-hidden className={`${className} bg-zinc-200 dark:bg-zinc-800`} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator
+    <img src={source} alt="" loading="lazy" className={className} onLoad={() => (remote ? keepThumbnailsOnce(run) : undefined)} />
+  );
+}
+
+function HistoryItem({ run, kept, onShow, actions, manager, onNotice }: { run: Run; kept: string | undefined; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager">) {
+  const gone = useSyncExternalStore(subscribeGoneImages, () => areImagesGone(run.id), () => false);
+  return (
+    <li className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white p-1.5 text-sm [content-visibility:auto] [contain-intrinsic-size:auto_4.5rem] dark:border-zinc-800 dark:bg-zinc-900">
+      <Thumbnail run={run} kept={kept} />
+      <div className="flex min-w-40 flex-1 flex-col gap-0.5">
+        <p id={`history-${run.id}`} className="truncate" title={run.input.prompt}>
+          {run.input.prompt}
+        </p>
+        <p className="truncate text-xs text-zinc-500" title={run.input.model_name}>
+          {run.input.model_name}
+        </p>
+        <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+          <RunStatusBadge status={run.status} />
+          <time dateTime={new Date(run.startedAt).toISOString()}>{dateFormat.format(run.startedAt)}</time>
+          {gone && <span>Full image expired; a small copy is kept here.</span>}
+        </p>
+      </div>
+      <div className="ml-auto flex flex-wrap gap-2">
+        <button type="button" className={buttonClass} aria-describedby={`history-${run.id}`} onClick={() => onShow(run.id)}>
+          Show
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          aria-describedby={`history-${run.id}`}
+          onClick={() => onNotice(actions.reuseSettings(run.input) ?? "")}
+        >
+          Reuse settings
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={isActive(run)}
+          aria-describedby={`history-${run.id}`}
+          onClick={() => void manager.remove(run.id)}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Every stored run with a thumbnail, searchable by prompt and model: show it, reuse it, delete it. */
+export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, onShow }: HistoryPanelProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState("");
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+  const shown = useMemo(() => searchHistory(runs, deferredQuery), [runs, deferredQuery]);
+  const kept = useKeptThumbnails(shown);
+  const finished = runs.filter((run) => !isActive(run)).length;
+
+  return (
+    <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        {confirming ? (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span>Delete {finished} finished runs?</span>
+            <button
+              type="button"
+              className={`${buttonClass} border-red-400 text-red-700 dark:text-red-300`}
+              onClick={() => {
+                setConfirming(false);
+                void manager.clearFinished();
+              }}
+            >
+              Delete all
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </div>
+        ) : (
+          <button type="button" className={buttonClass} disabled={finished === 0} onClick={() => setConfirming(true)}>
+            Clear history
+          </button>
+        )}
+      </div>
+      {runs.length > 0 && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="history-search" className="text-sm font-medium">
+            Search history
+          </label>
+          <input
+            id="history-search"
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="Words of the prompt or the model"
+            className={inputClass}
+            aria-describedby="history-count"
+          />
+          <p id="history-count" aria-live="polite" className="text-xs text-zinc-500">
+            {shown.length === runs.length ? "" : `${shown.length} of `}
+            {runs.length === 1 ? "1 run" : `${runs.length} runs`}
+          </p>
+        </div>
+      )}
+      {notice && (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {notice}
+        </p>
+      )}
+      {runs.length === 0 ? (
+        <p className="text-sm text-zinc-500">
+          {!loaded ? "Loading history…" : storageProblem ? "No runs yet; they are not being kept in this browser." : "Runs are kept here, in this browser."}
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="text-sm text-zinc-500">No run&apos;s prompt or model contains &ldquo;{deferredQuery.trim()}&rdquo;.</p>
+      ) : (
+        <ul aria-label="History" className="flex flex-col gap-1">
+          {shown.map((run) => (
+            <HistoryItem key={run.id} run={run} kept={kept.get(run.id)} onShow={onShow} actions={actions} manager={manager} onNotice={setNotice} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

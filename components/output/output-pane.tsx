@@ -1,0 +1,73 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import type { ResultActions } from "@/components/runs/use-result-actions";
+import { TabList } from "@/components/ui/tab-list";
+import type { RunManager } from "@/lib/runs/run-manager";
+import type { Run } from "@/lib/runs/run-state";
+import { FirstSteps } from "./first-steps";
+import { SelectedRun } from "./selected-run";
+import type { Output, OutputView } from "./use-output";
+
+const HistoryPanel = dynamic(() => import("@/components/history/history-panel").then((module) => module.HistoryPanel), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading history…</p>,
+});
+
+const VIEWS: { id: OutputView; label: string }[] = [
+  { id: "results", label: "Results" },
+  { id: "history", label: "History" },
+];
+
+type OutputPaneProps = {
+  output: Output;
+  runs: readonly Run[];
+  loaded: boolean;
+  /** Why runs are not being kept in this browser, when they are not. */
+  historyProblem?: string;
+  form: PlaygroundFormApi;
+  manager: RunManager;
+  actions: ResultActions;
+  className?: string;
+};
+
+/** The right-hand pane (the top of the page on phones once a run started): results and history. */
+export function OutputPane({ output, runs, loaded, historyProblem, form, manager, actions, className = "" }: OutputPaneProps) {
+  const { view, setView, run } = output;
+  return (
+    <section
+      id="output"
+      aria-label="Output"
+      className={`relative flex min-h-0 min-w-0 flex-col gap-3 bg-zinc-100 p-4 lg:overflow-y-auto dark:bg-zinc-950 ${className}`}
+    >
+      <div className="w-56 shrink-0">
+        <TabList label="Output" tabs={VIEWS} selected={view} onChange={setView} />
+      </div>
+      {historyProblem && (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          {historyProblem}
+        </p>
+      )}
+      <div id="results-panel" role="tabpanel" aria-labelledby="results-tab" hidden={view !== "results"} className="flex min-h-0 flex-1 flex-col">
+        {run ? (
+          <SelectedRun
+            run={run}
+            imageIndex={output.imageIndex}
+            sessionRuns={output.sessionRuns}
+            onShow={output.show}
+            manager={manager}
+            actions={actions}
+          />
+        ) : (
+          <FirstSteps form={form} historyCount={runs.length} onOpenHistory={() => setView("history")} />
+        )}
+      </div>
+      {view === "history" && (
+        <div id="history-panel" role="tabpanel" aria-labelledby="history-tab" className="flex min-h-0 flex-1 flex-col">
+          <HistoryPanel runs={runs} loaded={loaded} storageProblem={historyProblem} manager={manager} actions={actions} onShow={output.showFromHistory} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { Run } from "@/lib/runs/run-state";
+
+export type OutputView = "results" | "history";
+
+/**
+ * What the output pane shows: this session's runs (started, resumed, or opened from history), the
+ * one on the stage (the newest unless another was picked) and which of its images is picked.
+ */
+export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
+  const [view, setView] = useState<OutputView>("results");
+  const [picked, setPicked] = useState<{ runId: string; imageIndex: number }>();
+  const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(() => new Set());
+
+  const sessionRuns = useMemo(() => runs.filter((run) => liveIds.has(run.id) || openedIds.has(run.id)), [runs, liveIds, openedIds]);
+  const run = runs.find((candidate) => candidate.id === picked?.runId) ?? sessionRuns[0];
+  const imageCount = run?.output?.images.length ?? 0;
+  const imageIndex = run && picked?.runId === run.id ? Math.min(picked.imageIndex, Math.max(0, imageCount - 1)) : 0;
+
+  function show(runId: string, index = 0) {
+    setPicked({ runId, imageIndex: index });
+    setView("results");
+  }
+
+  return {
+    view,
+    setView,
+    sessionRuns,
+    run,
+    imageIndex,
+    show,
+    showFromHistory(runId: string) {
+      setOpenedIds((opened) => new Set(opened).add(runId));
+      show(runId);
+    },
+  };
+}
+
+export type Output = ReturnType<typeof useOutput>;

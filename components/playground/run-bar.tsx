@@ -1,0 +1,19 @@
+import { RUN_SETTINGS_FORM_ID } from "@/components/form/show-server-errors";
+
+/**
+ * Run, always in reach: at the foot of the settings pane on wide screens, stuck to the bottom of
+ * the screen on phones. It sits outside the form so it can, and names the form with `form=`.
+ */
+export function RunBar() {
+  return (
+    <div className="sticky bottom-0 z-20 flex items-center gap-2 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur max-lg:order-last dark:border-zinc-800 dark:bg-zinc-900/95">
+      <button
+        type="submit"
+        form={RUN_SETTINGS_FORM_ID}
+        className="min-h-11 flex-1 rounded-lg bg-violet-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500"
+      >
+        Run <span className="text-xs font-normal text-violet-100">(Ctrl/⌘+Enter)</span>
+      </button>
+    </div>
+  );
+}
