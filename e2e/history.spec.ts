@@ -145,6 +145,7 @@ test("when the browser will not store data, the page says runs are not being kep
 
 test("reusing a run whose settings no longer fit restores the rest and names what was left out", async ({ page }) => {
   await page.goto("/");
+  await page.getByRole("tab", { name: "History" }).click();
   await expect(page.getByText("Runs are kept here, in this browser.")).toBeVisible();
   await page.evaluate(
     () =>
@@ -166,6 +167,7 @@ test("reusing a run whose settings no longer fit restores the rest and names wha
       }),
   );
   await page.reload();
+  await page.getByRole("tab", { name: "History" }).click();
   const entry = page.getByRole("list", { name: "History" }).getByRole("listitem").filter({ hasText: "made by an older page" });
   await entry.getByRole("button", { name: "Reuse settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "no longer fits the form" })).toContainText(

@@ -16,9 +16,9 @@ test("Random seed draws a seed at Run, shows it on the card at once and sends it
   await expect(card.getByTestId("run-seed")).toHaveText(`Seed ${seed}`);
   await expect(field(page, "Random seed")).toBeChecked();
   await expect(card).toHaveAttribute("data-status", "completed");
-  await expect(page.getByRole("list", { name: "Results" })).toContainText(`seed ${seed}`);
+  await expect(page.getByRole("region", { name: "Output" })).toContainText(`seed ${seed}`);
 
-  await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
+  await page.getByRole("region", { name: "Output" }).getByRole("button", { name: "Open viewer" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Reuse all settings" }).click();
   await expect(field(page, "Random seed")).not.toBeChecked();
   await expect(field(page, "Seed")).toHaveValue(String(seed));
@@ -41,10 +41,10 @@ test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exac
   const card = runCard(page, "fal picks the seed");
   await expect(card).toHaveAttribute("data-status", "completed");
   await expect(card.getByTestId("run-seed")).toHaveText(`Seed 0 (random on fal): fal picked ${literal}`);
-  const results = page.getByRole("list", { name: "Results" });
+  const results = page.getByRole("region", { name: "Output" });
   await expect(results).toContainText(`seed ${literal}`);
 
-  await results.getByRole("button").first().click();
+  await results.getByRole("button", { name: "Open viewer" }).click();
   const viewer = page.getByRole("dialog", { name: "Result viewer" });
   await viewer.getByRole("button", { name: "Use this seed" }).click();
   await expect(viewer).toContainText(`Seed ${literal} (picked by fal) is beyond the largest seed this playground sends`);

@@ -54,7 +54,7 @@ test("in fal mode without a server key, a run says what to do, and the visitor's
   await expect(refused).toHaveAttribute("data-status", "completed");
 
   await page.getByRole("button", { name: /^Run/ }).click();
-  const result = page.getByRole("list", { name: "Results" }).getByRole("img").first();
+  const result = page.getByRole("region", { name: "Output" }).getByRole("img").first();
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(88);
 });
 
@@ -85,7 +85,7 @@ test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, 
   const seeded = page.getByRole("article").filter({ hasText: "fal picks a 64-bit seed" });
   await expect(seeded).toHaveAttribute("data-status", "completed");
   await expect(seeded.getByTestId("run-seed")).toHaveText(`Seed 0 (random on fal): fal picked ${literal}`);
-  await expect(page.getByRole("list", { name: "Results" })).toContainText(`seed ${literal}`);
+  await expect(page.getByRole("region", { name: "Output" })).toContainText(`seed ${literal}`);
 
   await extendSubmits(page, { num_inference_steps: 150 });
   await page.getByLabel("Prompt", { exact: true }).fill("cancelled while running");

@@ -46,8 +46,9 @@ export type RunListener = (run: Run) => void;
 
 const MiB = 1024 * 1024;
 
-/** How long a run put back in the queue waits for "another runner", in steps. */
+/** How long a run put back in the queue waits for "another runner": a cold start takes fal seconds. */
 const REQUEUE_STEPS = 25;
+const REQUEUE_MIN_MS = 1_500;
 
 /**
  * fal's queue in one process: runs wait in order, a fixed pool works on them, and each one
@@ -219,7 +220,7 @@ export class RunQueue {
     this.log(run, REQUEUED_MESSAGE, "ERROR");
     run.state = "IN_QUEUE";
     this.notify(run);
-    await sleep(this.options.stepMs * REQUEUE_STEPS, signal);
+    await sleep(Math.max(REQUEUE_MIN_MS, this.options.stepMs * REQUEUE_STEPS), signal);
     if (signal.aborted) return;
     run.state = "IN_PROGRESS";
     this.notify(run);
