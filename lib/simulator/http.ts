@@ -5,7 +5,7 @@ import { getFile, initiateMultipartUpload, initiateUpload, preflight, putUpload 
 import { publicOrigin } from "@/lib/http/request-origin";
 import { corsHeaders, json, type RouteHandler } from "./http-util";
 import { SIMULATOR_BASE_PATH } from "./paths";
-import { submittedBody } from "./http-test-hooks";
+import { runTiming, submittedBody } from "./http-test-hooks";
 import { getSimulator, type Simulator } from "./simulator";
 
 export { createSimulator, getSimulator, type Simulator, type SimulatorOptions } from "./simulator";
@@ -33,6 +33,7 @@ const ROUTES: Route[] = [
   { path: path(`/upload/${TOKEN}`), methods: { PUT: putUpload, OPTIONS: preflight }, cors: true },
   { path: path(`/files/${TOKEN}/[^/]+`), methods: { GET: getFile, HEAD: getFile, OPTIONS: preflight }, cors: true },
   { path: path("/test/requests/([A-Za-z0-9-]{1,64})/body"), methods: { GET: submittedBody } },
+  { path: path("/test/requests/([A-Za-z0-9-]{1,64})/timing"), methods: { GET: runTiming } },
 ];
 
 /** Answers a request under /api/simulator/ as fal's queue, storage and CDN would. Never throws. */

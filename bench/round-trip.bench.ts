@@ -15,10 +15,12 @@ const bench: Bench = {
       });
       durations.push(performance.now() - started);
     }
-    return [
-      { name: "round trip p50", value: percentile(durations, 50), unit: "ms" },
-      { name: "round trip p95", value: percentile(durations, 95), unit: "ms" },
-    ];
+    return {
+      results: [
+        { name: "round trip p50", value: percentile(durations, 50), unit: "ms" },
+        { name: "round trip p95", value: percentile(durations, 95), unit: "ms" },
+      ],
+    };
   },
 };
 

@@ -1,0 +1,98 @@
+import { chromium, type Page } from "@playwright/test";
+import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
+import { CHROMIUM_ARGS, percentile, sleep, type Bench } from "./harness";
+import { type ImageLoad, recordImageLoads } from "./page-probes";
+
+const STREAM_RUNS = 8;
+const POLLING_RUNS = 4;
+const SUBMIT_TARGET = `https://queue.fal.run/${ENDPOINT_ID}`;
+
+type Timing = { submittedAt: number; startedAt: number | null; finishedAt: number | null };
+type Sample = { completionToShown: number; pressToShown: number };
+
+/** The simulator's own record of the run (test hook): when it marked the run completed, on this machine's clock. */
+async function finishedAt(baseURL: string, requestId: string): Promise<number> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const response = await fetch(`${baseURL}${SIMULATOR_BASE_PATH}/test/requests/${requestId}/timing`);
+    if (response.status === 404) throw new Error("The run-timing hook answered 404: the bench server needs PLAYGROUND_TEST_HOOKS=1");
+    const timing = (await response.json()) as Timing;
+    if (timing.finishedAt !== null) return timing.finishedAt;
+    await sleep(20);
+  }
+  throw new Error(`Run ${requestId} did not complete`);
+}
+
+async function resultPaths(baseURL: string, requestId: string): Promise<string[]> {
+  const response = await fetch(`${baseURL}/api/fal/proxy`, {
+    headers: { "x-fal-target-url": `https://queue.fal.run/${APP_ID}/requests/${requestId}` },
+  });
+  const output = (await response.json()) as { images?: { url: string }[] };
+  return (output.images ?? []).map((image) => new URL(image.url).pathname);
+}
+
+/** Presses Ctrl+Enter in the prompt (the page's own shortcut for Run) and follows that run to its image on screen. */
+async function oneRun(page: Page, baseURL: string, prompt: string): Promise<Sample> {
+  const field = page.getByLabel("Prompt", { exact: true });
+  await field.fill(prompt);
+  const submitted = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.request().headers()["x-fal-target-url"]?.startsWith(SUBMIT_TARGET) === true,
+  );
+  const pressedAt = Date.now();
+  await field.press("Control+Enter");
+  const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
+  const completedAt = await finishedAt(baseURL, requestId);
+  const paths = await resultPaths(baseURL, requestId);
+  const handle = await page.waitForFunction(
+    (wanted) => (window as unknown as { benchImageLoads: ImageLoad[] }).benchImageLoads.find((load) => wanted.includes(load.path)),
+    paths,
+    { timeout: 20_000 },
+  );
+  const load = (await handle.jsonValue()) as ImageLoad;
+  return { completionToShown: load.shownAt - completedAt, pressToShown: load.shownAt - pressedAt };
+}
+
+async function session(baseURL: string, chromiumPath: string | undefined, runs: number, polling: boolean): Promise<Sample[]> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(recordImageLoads);
+    if (polling) {
+      // No status stream: the page falls back to polling, as it does when a proxy in between breaks streams.
+      await page.route("**/api/fal/proxy", (route) =>
+        route.request().headers()["x-fal-target-url"]?.includes("/status/stream") ? route.abort() : route.fallback(),
+      );
+    }
+    await page.goto(baseURL, { waitUntil: "networkidle" });
+    const samples: Sample[] = [];
+    for (let index = 0; index < runs; index += 1) samples.push(await oneRun(page, baseURL, `completion ${polling ? "polling" : "stream"} ${index}`));
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * From the simulator marking a run completed to its image loaded and on screen in the page; both ends
+ * read this machine's wall clock (the server's Date.now, the page's timeOrigin + event time).
+ */
+const bench: Bench = {
+  name: "Completion to screen (simulator marks a run completed → its image shown in the page)",
+  async run({ baseURL, chromiumPath }) {
+    const stream = await session(baseURL, chromiumPath, STREAM_RUNS, false);
+    const polling = await session(baseURL, chromiumPath, POLLING_RUNS, true);
+    const completion = (samples: Sample[]) => samples.map((sample) => sample.completionToShown);
+    const press = (samples: Sample[]) => samples.map((sample) => sample.pressToShown);
+    const streamP50 = percentile(completion(stream), 50);
+    return {
+      results: [
+        { name: "with the status stream p50", value: streamP50, unit: "ms", max: 50 },
+        { name: "with the status stream p95", value: percentile(completion(stream), 95), unit: "ms" },
+        { name: "with polling p50", value: percentile(completion(polling), 50), unit: "ms", baseline: { label: "stream", value: streamP50 } },
+        { name: "Run pressed → image shown p50 (stream, 30 steps)", value: percentile(press(stream), 50), unit: "ms" },
+      ],
+    };
+  },
+};
+
+export default bench;
