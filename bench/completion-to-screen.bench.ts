@@ -77,7 +77,11 @@ async function session(baseURL: string, chromiumPath: string | undefined, runs: 
  * read this machine's wall clock (the server's Date.now, the page's timeOrigin + event time).
  */
 const bench: Bench = {
-  name: "Completion to screen (simulator marks a run completed → its image shown in the page)",
+  name: "Completion to screen",
+  about:
+    "From the simulator marking a run completed (its own clock, read through a test hook) to that run's image loaded and " +
+    "on screen in the page (the image's `load`, then the next frame), runs started with Ctrl+Enter in a 1440×900 page; " +
+    "with the status stream, and with the stream refused so that the page polls.",
   async run({ baseURL, chromiumPath }) {
     const stream = await session(baseURL, chromiumPath, STREAM_RUNS, false);
     const polling = await session(baseURL, chromiumPath, POLLING_RUNS, true);

@@ -10,7 +10,10 @@ const TEXT = "a lighthouse on a cliff at dusk, oil painting, dramatic clouds, wa
  * share link): the time each keystroke keeps the page busy (event, React render, layout) must fit in one frame.
  */
 const bench: Bench = {
-  name: "Form typing (prompt, with 10 LoRAs, 4 ControlNets, 2 IP adapters)",
+  name: "Form typing",
+  about:
+    "Typing in the prompt with 10 LoRAs, 4 ControlNets and 2 IP adapters on the form (opened from a share link). " +
+    "\"Handled + laid out\": from keydown to after React's update and a forced layout; \"next frame\" adds the wait for the frame.",
   async run({ baseURL, chromiumPath }) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     try {

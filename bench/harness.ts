@@ -34,6 +34,8 @@ export type BenchContext = {
 
 export type Bench = {
   name: string;
+  /** What is measured and how, for BENCHMARKS.md. */
+  about: string;
   /** Passes of `run`; each figure is reported as the median over them. Defaults to BENCH_REPEATS or 3. */
   repeats?: number;
   run: (context: BenchContext) => Promise<BenchOutcome>;
@@ -63,6 +65,15 @@ export function median(values: number[]): number {
   if (sorted.length === 0) return Number.NaN;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** A server already answering there would be measured instead of this build. */
+export async function ensureFree(port: number): Promise<void> {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`Port ${port} is already in use: stop that server or set BENCH_PORT`);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

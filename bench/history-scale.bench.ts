@@ -104,7 +104,11 @@ async function scenario(browser: Browser, baseURL: string, script: string, count
  * and to show history, and what a keystroke in the prompt costs.
  */
 const bench: Bench = {
-  name: `History scale (${FULL} runs × ${IMAGES_PER_RUN} images vs ${FEW} runs vs empty)`,
+  name: "History at scale",
+  about:
+    `${FULL} runs of ${IMAGES_PER_RUN} images (history's cap), ${FEW} runs and none, written to IndexedDB with the app's own ` +
+    "history module before a reload. \"Settled\": the last DOM change before a second without any; \"history shown\": " +
+    "the newest run's prompt is in the page. Keystrokes in the prompt as in Form typing.",
   async run({ baseURL, chromiumPath }) {
     const script = await historyModuleScript();
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });

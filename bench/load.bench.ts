@@ -5,7 +5,8 @@ const RUNS = Number(process.env.LOAD_RUNS ?? 50);
 
 /** N concurrent runs through the proxy and the simulator: every one must come back once, and only once. */
 const bench: Bench = {
-  name: `Load: ${RUNS} concurrent runs (proxy → simulator → result, 10 steps)`,
+  name: "Load",
+  about: `${RUNS} concurrent runs of 10 steps through the proxy and the simulator with the real fal client: none lost or doubled.`,
   repeats: 1,
   async run({ baseURL }) {
     const { createFalClient } = await import("@fal-ai/client");

@@ -28,9 +28,10 @@ export function recordImageLoads() {
 export function recordTyping() {
   const samples: { handled: number; frame: number }[] = [];
   let started: number | undefined;
-  document.addEventListener("keydown", (event) => (started = event.timeStamp), true);
-  // Bubbling to the document runs after React's root listener and its synchronous render.
-  document.addEventListener("input", () => {
+  window.addEventListener("keydown", (event) => (started = event.timeStamp), true);
+  // Bubbling to the window runs after React's listener on its root (the document) and its synchronous
+  // render, whether this is installed before the page's scripts or after.
+  window.addEventListener("input", () => {
     const start = started;
     if (start === undefined) return;
     started = undefined;

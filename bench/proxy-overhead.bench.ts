@@ -47,7 +47,10 @@ async function throughput(call: Call): Promise<number> {
  * the simulator, alternating call by call so both see the same load.
  */
 const bench: Bench = {
-  name: "Proxy overhead (status calls: through /api/fal/proxy vs straight to the simulator)",
+  name: "Proxy overhead",
+  about:
+    `Status calls of a completed run through /api/fal/proxy and straight to the simulator's route: ${SEQUENTIAL_CALLS} ` +
+    `one at a time each way, alternating, then ${CONCURRENT_CALLS} with ${CONCURRENCY} callers each way.`,
   async run({ baseURL, simulatorAuthorization }) {
     const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
     const { request_id: requestId } = await fal.queue.submit(ENDPOINT_ID, {

@@ -122,6 +122,8 @@ export function benchmarksMarkdown(summaries: BenchSummary[], machine: Machine, 
     ...summaries.flatMap((summary) => [
       `## ${summary.name}`,
       "",
+      summary.about,
+      "",
       ...(summary.failure ? [`Failed: ${summary.failure}`, ""] : []),
       ...(summary.figures.length ? [...figureTable(summary.figures), ""] : []),
       ...summary.notes.map((note) => `- ${note}`),

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bench, type BenchContext, type BenchOutcome, chromiumPath, startServer, stopServer } from "./harness";
+import { type Bench, type BenchContext, type BenchOutcome, chromiumPath, ensureFree, startServer, stopServer } from "./harness";
 import { benchmarksMarkdown, describeMachine } from "./report";
 import { type BenchSummary, formatNumber, summarise } from "./summary";
 
@@ -26,11 +26,11 @@ async function runBench(bench: Bench, context: BenchContext): Promise<BenchSumma
         console.log(`  pass ${pass}: ${result.name.padEnd(56)} ${formatNumber(result.value).padStart(10)} ${result.unit}`);
       }
     }
-    return summarise(bench.name, outcomes);
+    return summarise(bench.name, bench.about, outcomes);
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     console.log(`FAILED: ${message}`);
-    return { ...summarise(bench.name, outcomes), failure: message };
+    return { ...summarise(bench.name, bench.about, outcomes), failure: message };
   }
 }
 
@@ -55,6 +55,8 @@ async function main() {
     execSync("npx next build", { stdio: "inherit", env: BUILD_ENV });
     execSync(`npx next build ${FLOOR_DIR}`, { stdio: "inherit", env: BUILD_ENV });
   }
+  await ensureFree(PORT);
+  await ensureFree(FLOOR_PORT);
   const server = await startServer(PORT, {
     SIMULATOR_STEP_MS: process.env.SIMULATOR_STEP_MS ?? "5",
     SIMULATOR_CONCURRENCY: "4",

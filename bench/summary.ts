@@ -15,7 +15,7 @@ export type Figure = {
   verdict: "ok" | "MISSED" | "";
 };
 
-export type BenchSummary = { name: string; figures: Figure[]; notes: string[]; failure?: string };
+export type BenchSummary = { name: string; about: string; figures: Figure[]; notes: string[]; failure?: string };
 
 function target(result: BenchResult): string {
   const parts: string[] = [];
@@ -37,7 +37,7 @@ function verdict(result: BenchResult, value: number, ratio: number | undefined):
 }
 
 /** Folds the passes of one benchmark: each figure is the median of its passes, its ratio that of the medians. */
-export function summarise(name: string, outcomes: BenchOutcome[]): BenchSummary {
+export function summarise(name: string, about: string, outcomes: BenchOutcome[]): BenchSummary {
   const byName = new Map<string, BenchResult[]>();
   for (const outcome of outcomes) {
     for (const result of outcome.results) byName.set(result.name, [...(byName.get(result.name) ?? []), result]);
@@ -62,8 +62,9 @@ export function summarise(name: string, outcomes: BenchOutcome[]): BenchSummary 
       verdict: verdict(first, value, ratio),
     };
   });
-  const notes = [...new Set(outcomes.flatMap((outcome) => outcome.notes ?? []))];
-  return { name, figures, notes };
+  // Notes explain the figures (which element, which chunk); the last pass's stand for all.
+  const notes = outcomes.at(-1)?.notes ?? [];
+  return { name, about, figures, notes };
 }
 
 export function formatNumber(value: number): string {
