@@ -1,13 +1,12 @@
 import { chromium, type Page } from "@playwright/test";
-import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
 import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
 import { CHROMIUM_ARGS, percentile, sleep, type Bench } from "./harness";
 import { type ImageLoad, recordImageLoads } from "./page-probes";
 
 const STREAM_RUNS = 8;
 const POLLING_RUNS = 4;
-const SUBMIT_TARGET = `https://queue.fal.run/${ENDPOINT_ID}`;
 
+type Queued = { request_id: string; response_url: string };
 type Timing = { submittedAt: number; startedAt: number | null; finishedAt: number | null };
 type Sample = { completionToShown: number; pressToShown: number };
 
@@ -23,10 +22,8 @@ async function finishedAt(baseURL: string, requestId: string): Promise<number> {
   throw new Error(`Run ${requestId} did not complete`);
 }
 
-async function resultPaths(baseURL: string, requestId: string): Promise<string[]> {
-  const response = await fetch(`${baseURL}/api/fal/proxy`, {
-    headers: { "x-fal-target-url": `https://queue.fal.run/${APP_ID}/requests/${requestId}` },
-  });
+async function resultPaths(baseURL: string, queued: Queued): Promise<string[]> {
+  const response = await fetch(`${baseURL}/api/fal/proxy`, { headers: { "x-fal-target-url": queued.response_url } });
   const output = (await response.json()) as { images?: { url: string }[] };
   return (output.images ?? []).map((image) => new URL(image.url).pathname);
 }
@@ -35,14 +32,18 @@ async function resultPaths(baseURL: string, requestId: string): Promise<string[]
 async function oneRun(page: Page, baseURL: string, prompt: string): Promise<Sample> {
   const field = page.getByLabel("Prompt", { exact: true });
   await field.fill(prompt);
+  // The submit is the proxied POST that the queue answers with a request id (an upload's answer has none).
   const submitted = page.waitForResponse(
-    (response) => response.request().method() === "POST" && response.request().headers()["x-fal-target-url"]?.startsWith(SUBMIT_TARGET) === true,
+    async (response) =>
+      response.request().method() === "POST" &&
+      response.url().endsWith("/api/fal/proxy") &&
+      typeof ((await response.json().catch(() => undefined)) as Partial<Queued> | undefined)?.request_id === "string",
   );
   const pressedAt = Date.now();
   await field.press("Control+Enter");
-  const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
-  const completedAt = await finishedAt(baseURL, requestId);
-  const paths = await resultPaths(baseURL, requestId);
+  const queued = (await (await submitted).json()) as Queued;
+  const completedAt = await finishedAt(baseURL, queued.request_id);
+  const paths = await resultPaths(baseURL, queued);
   const handle = await page.waitForFunction(
     (wanted) => (window as unknown as { benchImageLoads: ImageLoad[] }).benchImageLoads.find((load) => wanted.includes(load.path)),
     paths,

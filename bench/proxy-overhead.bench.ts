@@ -1,5 +1,5 @@
 import { createFalClient } from "@fal-ai/client";
-import { APP_ID, ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { endpointId } from "@/lib/fal/browser-client";
 import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
 import { percentile, type Bench } from "./harness";
 
@@ -53,15 +53,14 @@ const bench: Bench = {
     `one at a time each way, alternating, then ${CONCURRENT_CALLS} with ${CONCURRENCY} callers each way.`,
   async run({ baseURL, simulatorAuthorization }) {
     const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
-    const { request_id: requestId } = await fal.queue.submit(ENDPOINT_ID, {
+    const submitted = await fal.queue.submit(endpointId, {
       input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "proxy overhead", num_inference_steps: 1 },
     });
-    await fal.queue.subscribeToStatus(ENDPOINT_ID, { requestId, mode: "polling", pollInterval: 50 });
+    await fal.queue.subscribeToStatus(endpointId, { requestId: submitted.request_id, mode: "polling", pollInterval: 50 });
 
-    // fal's status URL, and where the proxy maps it on the simulator (lib/proxy/upstream.ts).
-    const statusPath = `/${APP_ID}/requests/${requestId}/status`;
-    const statusUrl = `https://queue.fal.run${statusPath}`;
-    const direct = statusCall(`${baseURL}${SIMULATOR_BASE_PATH}/queue${statusPath}`, { authorization: simulatorAuthorization });
+    // fal's status URL as the queue gave it, and where the proxy maps it on the simulator (lib/proxy/upstream.ts).
+    const statusUrl = submitted.status_url;
+    const direct = statusCall(`${baseURL}${SIMULATOR_BASE_PATH}/queue${new URL(statusUrl).pathname}`, { authorization: simulatorAuthorization });
     const proxied = statusCall(`${baseURL}/api/fal/proxy`, { "x-fal-target-url": statusUrl });
 
     for (let index = 0; index < 50; index += 1) await Promise.all([direct(), proxied()]);

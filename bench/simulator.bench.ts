@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { createFalClient } from "@fal-ai/client";
-import { ENDPOINT_ID } from "@/lib/fal/input-schema";
+import { endpointId } from "@/lib/fal/browser-client";
 import { ensureFree, median, startServer, stopServer, type Bench, type BenchResult } from "./harness";
 import { serverRssMiB } from "./server-memory";
 import { detailedPng } from "./test-image";
@@ -42,7 +42,7 @@ async function memoryOverRuns(port: number): Promise<number[]> {
         while (next < RUNS) {
           const index = next;
           next += 1;
-          await fal.subscribe(ENDPOINT_ID, {
+          await fal.subscribe(endpointId, {
             input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: `memory ${index}`, image_url: imageUrl, num_inference_steps: 1, seed: index },
             pollInterval: 50,
           });
