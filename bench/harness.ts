@@ -35,11 +35,16 @@ export type BenchContext = {
 export type Bench = {
   name: string;
   /** What is measured and how, for BENCHMARKS.md. */
-  about: string;
+  about?: string;
   /** Passes of `run`; each figure is reported as the median over them. Defaults to BENCH_REPEATS or 3. */
   repeats?: number;
-  run: (context: BenchContext) => Promise<BenchOutcome>;
+  /** The figures of one pass, with notes that explain them when there are any. */
+  run: (context: BenchContext) => Promise<BenchOutcome | BenchResult[]>;
 };
+
+export function toOutcome(outcome: BenchOutcome | BenchResult[]): BenchOutcome {
+  return Array.isArray(outcome) ? { results: outcome } : outcome;
+}
 
 export function chromiumPath(): string | undefined {
   const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bench, type BenchContext, type BenchOutcome, chromiumPath, ensureFree, startServer, stopServer } from "./harness";
+import { type Bench, type BenchContext, type BenchOutcome, chromiumPath, ensureFree, startServer, stopServer, toOutcome } from "./harness";
 import { benchmarksMarkdown, describeMachine } from "./report";
 import { type BenchSummary, formatNumber, summarise } from "./summary";
 
@@ -20,17 +20,17 @@ async function runBench(bench: Bench, context: BenchContext): Promise<BenchSumma
   const passes = bench.repeats ?? REPEATS;
   try {
     for (let pass = 1; pass <= passes; pass += 1) {
-      const outcome = await bench.run(context);
+      const outcome = toOutcome(await bench.run(context));
       outcomes.push(outcome);
       for (const result of outcome.results) {
         console.log(`  pass ${pass}: ${result.name.padEnd(56)} ${formatNumber(result.value).padStart(10)} ${result.unit}`);
       }
     }
-    return summarise(bench.name, bench.about, outcomes);
+    return summarise(bench.name, bench.about ?? "", outcomes);
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     console.log(`FAILED: ${message}`);
-    return { ...summarise(bench.name, bench.about, outcomes), failure: message };
+    return { ...summarise(bench.name, bench.about ?? "", outcomes), failure: message };
   }
 }
 
@@ -73,7 +73,9 @@ async function main() {
     floorURL: `http://127.0.0.1:${FLOOR_PORT}`,
     chromiumPath: chromiumPath(),
     extraPort: (index) => FLOOR_PORT + 1 + index,
-    simulatorAuthorization: process.env.BENCH_SIMULATOR_AUTHORIZATION ?? "Key simulator",
+    // Direct calls to the simulator's queue need what the proxy's hop carries; with test hooks on, the
+    // simulator also takes any well-formed fal key there, as it does for a stand-in fal in tests.
+    simulatorAuthorization: process.env.BENCH_SIMULATOR_AUTHORIZATION ?? "Key bench-direct:benchmark-direct-call",
   };
   const summaries: BenchSummary[] = [];
   try {
