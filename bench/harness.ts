@@ -10,11 +10,41 @@ export type BenchResult = {
   /** Passes when value <= max (or >= min). */
   max?: number;
   min?: number;
+  /** The same figure of the floor (or the reference case), measured in the same run. */
+  baseline?: { label: string; value: number };
+  /** Passes when value / baseline <= maxRatio (or >= minRatio). */
+  maxRatio?: number;
+  minRatio?: number;
 };
 
-export type BenchContext = { baseURL: string; chromiumPath: string | undefined };
+/** What one pass of a benchmark found: its figures, and what explains them (LCP element, biggest chunks …). */
+export type BenchOutcome = { results: BenchResult[]; notes?: string[] };
 
-export type Bench = { name: string; run: (context: BenchContext) => Promise<BenchResult[]> };
+export type BenchContext = {
+  /** The playground's production build, in simulator mode. */
+  baseURL: string;
+  /** The bare Next app of `bench/floor-app`: `/` bare, `/fal-client` with `@fal-ai/client`. */
+  floorURL: string;
+  chromiumPath: string | undefined;
+  /** A free port of the benchmark's block for a server a benchmark starts itself (0, 1, …). */
+  extraPort: (index: number) => number;
+  /** What the simulator's gate wants on a direct call (the proxy's loopback hop), as an `authorization` value. */
+  simulatorAuthorization: string;
+};
+
+export type Bench = {
+  name: string;
+  /** What is measured and how, for BENCHMARKS.md. */
+  about?: string;
+  /** Passes of `run`; each figure is reported as the median over them. Defaults to BENCH_REPEATS or 3. */
+  repeats?: number;
+  /** The figures of one pass, with notes that explain them when there are any. */
+  run: (context: BenchContext) => Promise<BenchOutcome | BenchResult[]>;
+};
+
+export function toOutcome(outcome: BenchOutcome | BenchResult[]): BenchOutcome {
+  return Array.isArray(outcome) ? { results: outcome } : outcome;
+}
 
 export function chromiumPath(): string | undefined {
   const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -34,3 +64,21 @@ export function percentile(values: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** A server already answering there would be measured instead of this build. */
+export async function ensureFree(port: number): Promise<void> {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`Port ${port} is already in use: stop that server or set BENCH_PORT`);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

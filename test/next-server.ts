@@ -1,11 +1,22 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
+export type ServerOptions = {
+  /** The Next app's folder; the playground itself by default. */
+  dir?: string;
+  /** Answers 200 once the server is up. */
+  readyPath?: string;
+};
+
 /**
- * Starts the production build on loopback as `npm run start` does (with the request and header
+ * Starts a production build on loopback as `npm run start` does (with the request and header
  * timeouts of server/http-limits.cjs), in simulator mode unless `env` says otherwise, and waits until it answers.
  */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const server = spawn("npm", ["run", "start", "--", "-p", String(port)], {
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+  { dir, readyPath = "/api/health" }: ServerOptions = {},
+): Promise<ChildProcess> {
+  const server = spawn("npm", ["run", "start", "--", ...(dir ? [dir] : []), "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAL_MODE: "simulator", FAL_KEY: "", ...env },
     stdio: "ignore",
     detached: true,
@@ -13,7 +24,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
+      if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).ok) return server;
     } catch {
       // not up yet
     }

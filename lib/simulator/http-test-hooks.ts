@@ -11,3 +11,14 @@ export function submittedBody({ simulator, params }: RouteContext, enabled = ser
   const body = enabled && id ? simulator.queue.submittedBody(id) : undefined;
   return body === undefined ? json({ detail: "Not found" }, 404) : json(body);
 }
+
+/**
+ * When a run was submitted, started and marked completed (epoch ms, this server's clock), for the
+ * benchmark that times completion to the image on screen. Answers only with PLAYGROUND_TEST_HOOKS=1.
+ */
+export function runTiming({ simulator, params }: RouteContext, enabled = serverEnv().PLAYGROUND_TEST_HOOKS): Response {
+  const [id] = params;
+  const run = enabled && id ? simulator.queue.find(id) : undefined;
+  if (!run) return json({ detail: "Not found" }, 404);
+  return json({ submittedAt: run.submittedAt, startedAt: run.startedAt ?? null, finishedAt: run.finishedAt ?? null });
+}

@@ -7,7 +7,7 @@ import { CLIENT_HEADER, passedOnOrigin, requestOrigin } from "@/lib/http/request
 import { carriesHopSecret } from "./hop-secret";
 import { corsHeaders, json, type RouteHandler } from "./http-util";
 import { SIMULATOR_BASE_PATH } from "./paths";
-import { submittedBody } from "./http-test-hooks";
+import { runTiming, submittedBody } from "./http-test-hooks";
 import { getSimulator, type Simulator } from "./simulator";
 
 export { createSimulator, getSimulator, type Simulator, type SimulatorOptions } from "./simulator";
@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   { path: path(`/upload/${TOKEN}`), methods: { PUT: putUpload, OPTIONS: preflight }, cors: true },
   { path: path(`/files/${TOKEN}/[^/]+`), methods: { GET: getFile, HEAD: getFile, OPTIONS: preflight }, cors: true },
   { path: path("/test/requests/([A-Za-z0-9-]{1,64})/body"), methods: { GET: submittedBody } },
+  { path: path("/test/requests/([A-Za-z0-9-]{1,64})/timing"), methods: { GET: runTiming } },
 ];
 
 const HOP_REFUSED = { detail: "The simulator's queue answers only this app's proxy: call /api/fal/proxy." };

@@ -2,7 +2,8 @@ import { percentile, type Bench } from "./harness";
 
 /** Time from submit to result through the proxy and the simulator, one run at a time. */
 const bench: Bench = {
-  name: "Simulator round trip (proxy → simulator → result, 10 steps)",
+  name: "Simulator round trip",
+  about: "Submit to result with the real fal client through the proxy, one run of 10 steps at a time.",
   async run({ baseURL }) {
     const { createFalClient } = await import("@fal-ai/client");
     const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
@@ -15,10 +16,12 @@ const bench: Bench = {
       });
       durations.push(performance.now() - started);
     }
-    return [
-      { name: "round trip p50", value: percentile(durations, 50), unit: "ms" },
-      { name: "round trip p95", value: percentile(durations, 95), unit: "ms" },
-    ];
+    return {
+      results: [
+        { name: "round trip p50", value: percentile(durations, 50), unit: "ms" },
+        { name: "round trip p95", value: percentile(durations, 95), unit: "ms" },
+      ],
+    };
   },
 };
 
