@@ -6,7 +6,7 @@ import { defaultEdgeMapSettings, edgeMapRgba, type EdgeMapSettings } from "@/lib
 import { controlNetSize, fitWithin, formatSize, type ImageSize } from "@/lib/image-tools/image-size";
 import { EdgeMapControls } from "./edge-map-controls";
 import { loadImage, messageOf, naturalSize, pngFile, readPixels } from "./image-pixels";
-import { primaryButtonClass, ToolDialog, toolButtonClass, UploadStatus } from "./tool-dialog";
+import { ToolDialog, ToolFooter } from "./tool-dialog";
 
 export type EdgeMapTarget = {
   /** "ControlNet 1". */
@@ -102,22 +102,11 @@ export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarg
     }
   }
 
-  const busy = progress !== undefined;
   return (
     <ToolDialog
       title={`Edge map: ${target.slotName}`}
       onClose={onClose}
-      footer={
-        <>
-          <UploadStatus progress={progress} error={error} />
-          <button type="button" className={toolButtonClass} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className={primaryButtonClass} disabled={!ready || busy} onClick={() => void apply()}>
-            {busy ? "Saving…" : "Use as control image"}
-          </button>
-        </>
-      }
+      footer={<ToolFooter progress={progress} error={error} onCancel={onClose} applyLabel="Use as control image" canApply={Boolean(ready)} onApply={() => void apply()} />}
     >
       <div
         onPaste={(event) => {

@@ -7,7 +7,7 @@ import { emptyHistory, type MaskHistory, maskFromRgba, maskToRgba, record, redo,
 import { loadImage, messageOf, naturalSize, pngFile, readPixels, resizedPng } from "./image-pixels";
 import { MaskCanvas } from "./mask-canvas";
 import { MaskControls } from "./mask-controls";
-import { primaryButtonClass, ToolDialog, toolButtonClass, UploadStatus } from "./tool-dialog";
+import { ToolDialog, ToolFooter } from "./tool-dialog";
 
 export type MaskTarget = {
   /** "ControlNet 1", "IP adapter 2". */
@@ -95,7 +95,6 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
   const ready = loading.state === "ready" ? loading : undefined;
   const maxBrush = ready ? Math.max(8, Math.round(Math.max(ready.size.width, ready.size.height) / 4)) : 8;
   const offersResize = Boolean(ready && target.kind === "controlnet" && target.image?.from === "slot" && !sameSize(ready.natural, ready.size));
-  const busy = progress !== undefined;
 
   async function apply() {
     if (!ready || !imageUrl) return;
@@ -142,17 +141,7 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
       title={`Paint mask: ${target.slotName}`}
       onClose={onClose}
       onKeyDown={onKeyDown}
-      footer={
-        <>
-          <UploadStatus progress={progress} error={error} />
-          <button type="button" className={toolButtonClass} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className={primaryButtonClass} disabled={!ready || busy} onClick={() => void apply()}>
-            {busy ? "Saving…" : "Use this mask"}
-          </button>
-        </>
-      }
+      footer={<ToolFooter progress={progress} error={error} onCancel={onClose} applyLabel="Use this mask" canApply={Boolean(ready)} onApply={() => void apply()} />}
     >
       <div className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-400">
         {!imageUrl && <p role="alert">Add an image to {target.slotName} or an init image first: the mask is painted over it.</p>}

@@ -60,18 +60,37 @@ export function ToolDialog({ title, onClose, onKeyDown, children, footer }: Tool
   );
 }
 
-/** Upload progress of a tool's result, announced politely; a failure as an alert. */
-export function UploadStatus({ progress, error }: { progress: number | undefined; error: string | undefined }) {
-  if (error) {
-    return (
-      <p role="alert" className="mr-auto text-sm text-red-600 dark:text-red-400">
-        {error}
-      </p>
-    );
-  }
+type ToolFooterProps = {
+  /** Upload progress of the tool's result (0–1) while it is being saved. */
+  progress: number | undefined;
+  error: string | undefined;
+  onCancel: () => void;
+  /** What applying does, in the user's words: "Use this mask". */
+  applyLabel: string;
+  canApply: boolean;
+  onApply: () => void;
+};
+
+/** Upload progress (announced politely, a failure as an alert), Cancel, and the tool's one action. */
+export function ToolFooter({ progress, error, onCancel, applyLabel, canApply, onApply }: ToolFooterProps) {
+  const busy = progress !== undefined;
   return (
-    <p role="status" aria-live="polite" className="mr-auto min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
-      {progress !== undefined ? `Uploading ${Math.round(progress * 100)}%…` : ""}
-    </p>
+    <>
+      {error ? (
+        <p role="alert" className="mr-auto text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : (
+        <p role="status" aria-live="polite" className="mr-auto min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+          {busy ? `Uploading ${Math.round(progress * 100)}%…` : ""}
+        </p>
+      )}
+      <button type="button" className={toolButtonClass} onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="button" className={primaryButtonClass} disabled={!canApply || busy} onClick={onApply}>
+        {busy ? "Saving…" : applyLabel}
+      </button>
+    </>
   );
 }
