@@ -16,6 +16,9 @@ export async function startServer(
   env: Record<string, string> = {},
   { dir, readyPath = "/api/health" }: ServerOptions = {},
 ): Promise<ChildProcess> {
+  if (await answers(port, readyPath)) {
+    throw new Error(`Something already answers on port ${port}: stop that server first, or the tests would talk to it.`);
+  }
   const server = spawn("npm", ["run", "start", "--", ...(dir ? [dir] : []), "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAL_MODE: "simulator", FAL_KEY: "", ...env },
     stdio: "ignore",
@@ -23,15 +26,19 @@ export async function startServer(
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).ok) return server;
-    } catch {
-      // not up yet
-    }
+    if (await answers(port, readyPath)) return server;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stopServer(server);
   throw new Error(`The server did not start on port ${port}`);
+}
+
+async function answers(port: number, path: string): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}${path}`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 export function stopServer(server: ChildProcess): void {
