@@ -7,12 +7,12 @@ import { serverEnv } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export default function Home() {
-  const { mode, FAL_KEY } = serverEnv();
+  const { mode, FAL_KEY, RATE_LIMIT_SUBMITS_PER_MINUTE } = serverEnv();
   const serverHasKey = Boolean(FAL_KEY);
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh lg:overflow-hidden">
       <AppHeader status={<ModeStatus mode={mode} serverHasKey={serverHasKey} />} />
-      <Playground mode={mode} falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined} />
+      <Playground mode={mode} submitsPerMinute={RATE_LIMIT_SUBMITS_PER_MINUTE} falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { createFalClient } from "@fal-ai/client";
 import sharp from "sharp";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { embedSettingsInPng, readSettingsFromPng } from "@/lib/share/png-settings";
 import { makePng } from "./fixtures/images";
+import { handToPage } from "./fixtures/page-drop";
 import { runCard, startRun } from "./fixtures/queue";
 
 /** A plain string so the client's types for another endpoint's shapes do not apply (fal-reference §1). */
@@ -33,28 +34,13 @@ async function simulatedPng(baseURL: string | undefined): Promise<Uint8Array> {
 }
 
 /** Hands the page a file the way a drop or a paste does. */
-async function hand(page: Page, how: "drop" | "paste", bytes: Uint8Array, name: string, type: string) {
-  await page.evaluate(
-    ({ how, data, name, type }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(data)], name, { type }));
-      const event =
-        how === "drop"
-          ? new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true })
-          : new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true });
-      document.body.dispatchEvent(event);
-    },
-    { how, data: Array.from(bytes), name, type },
-  );
-}
-
 test("a simulator PNG with embedded settings, dropped on the page, restores them", async ({ page, baseURL }) => {
   const png = embedSettingsInPng(await simulatedPng(baseURL), request);
   expect(bodyIn(png)).toEqual(request);
 
   await page.goto("/");
   await expect(page.getByText("PNG downloads carry their settings")).toBeVisible();
-  await hand(page, "drop", png, "result.png", "image/png");
+  await handToPage(page, "drop", png, "result.png", "image/png");
   const dialog = page.getByRole("dialog", { name: "Restore settings from this image?" });
   await expect(dialog).toContainText("a paper boat on a pond, 水彩");
   await dialog.getByRole("button", { name: "Restore" }).click();
@@ -71,7 +57,7 @@ test("a simulator PNG with embedded settings, dropped on the page, restores them
 
 test("an image without settings says plainly that only PNG downloads carry them, and becomes the init image", async ({ page }) => {
   await page.goto("/");
-  await hand(page, "paste", new Uint8Array(await makePng(80, 72)), "plain.png", "image/png");
+  await handToPage(page, "paste", new Uint8Array(await makePng(80, 72)), "plain.png", "image/png");
   const note = page.getByRole("status").filter({ hasText: "is now the init image" });
   await expect(note).toContainText("Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.");
   await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
@@ -81,7 +67,7 @@ test("an image without settings says plainly that only PNG downloads carry them,
   await expect(note).toBeHidden();
 
   const jpeg = await sharp({ create: { width: 64, height: 96, channels: 3, background: "#336699" } }).jpeg().toBuffer();
-  await hand(page, "drop", new Uint8Array(jpeg), "photo.jpg", "image/jpeg");
+  await handToPage(page, "drop", new Uint8Array(jpeg), "photo.jpg", "image/jpeg");
   await expect(page.getByRole("status").filter({ hasText: "is now the init image" })).toContainText("this file is not a PNG");
   await expect(page.getByText("64 × 96")).toBeVisible();
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("");
@@ -104,7 +90,7 @@ test("a PNG downloaded from the gallery carries its settings and restores them o
 
   const fresh = await browser.newPage();
   await fresh.goto("/");
-  await hand(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
+  await handToPage(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
   await fresh.getByRole("dialog", { name: "Restore settings from this image?" }).getByRole("button", { name: "Restore" }).click();
   await expect(fresh.getByLabel("Prompt", { exact: true })).toHaveValue("round trip through a download");
   await expect(fresh.getByLabel("Noise strength", { exact: true })).toHaveValue("0.35");

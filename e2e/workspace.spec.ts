@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { openSection } from "./fixtures/form";
 import { fillRun, loadedWidth, runCard, runLogs } from "./fixtures/queue";
 
@@ -18,13 +18,6 @@ async function showResult(page: Page, prompt: string, size = { width: 768, heigh
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(runCard(page, prompt)).toHaveAttribute("data-status", "completed");
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBe(size.width);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 /** Opens every group of the form and adds one item of each list. */

@@ -1,6 +1,8 @@
 "use client";
 
 import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { CompareButton } from "@/components/compare/compare-entry";
+import type { Compare } from "@/components/compare/use-compare";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { buttonClass } from "@/components/ui/button";
@@ -20,6 +22,7 @@ type HistoryPanelProps = {
   storageProblem?: string;
   manager: RunManager;
   actions: ResultActions;
+  compare: Compare;
   onShow: (runId: string) => void;
 };
 
@@ -63,7 +66,15 @@ function Thumbnail({ run, kept }: { run: Run; kept: string | undefined }) {
   );
 }
 
-function HistoryItem({ run, kept, onShow, actions, manager, onNotice }: { run: Run; kept: string | undefined; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager">) {
+function HistoryItem({
+  run,
+  kept,
+  onShow,
+  actions,
+  manager,
+  compare,
+  onNotice,
+}: { run: Run; kept: string | undefined; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager" | "compare">) {
   const gone = useSyncExternalStore(subscribeGoneImages, () => areImagesGone(run.id), () => false);
   return (
     <li className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white p-1.5 text-sm [content-visibility:auto] [contain-intrinsic-size:auto_4.5rem] dark:border-zinc-800 dark:bg-zinc-900">
@@ -93,6 +104,9 @@ function HistoryItem({ run, kept, onShow, actions, manager, onNotice }: { run: R
         >
           Reuse settings
         </button>
+        {(run.output?.images.length ?? 0) > 0 && (
+          <CompareButton compare={compare} pick={{ runId: run.id, imageIndex: 0 }} className={buttonClass} describedBy={`history-${run.id}`} />
+        )}
         <button
           type="button"
           className={buttonClass}
@@ -108,7 +122,7 @@ function HistoryItem({ run, kept, onShow, actions, manager, onNotice }: { run: R
 }
 
 /** Every stored run with a thumbnail, searchable by prompt and model: show it, reuse it, delete it. */
-export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, onShow }: HistoryPanelProps) {
+export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, compare, onShow }: HistoryPanelProps) {
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState("");
   const [query, setQuery] = useState("");
@@ -180,7 +194,7 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, o
       ) : (
         <ul aria-label="History" className="flex flex-col gap-1">
           {shown.map((run) => (
-            <HistoryItem key={run.id} run={run} kept={kept.get(run.id)} onShow={onShow} actions={actions} manager={manager} onNotice={setNotice} />
+            <HistoryItem key={run.id} run={run} kept={kept.get(run.id)} onShow={onShow} actions={actions} manager={manager} compare={compare} onNotice={setNotice} />
           ))}
         </ul>
       )}

@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
+import type { Compare } from "@/components/compare/use-compare";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { TabList } from "@/components/ui/tab-list";
@@ -18,6 +20,7 @@ const HistoryPanel = dynamic(() => import("@/components/history/history-panel").
 const VIEWS: { id: OutputView; label: string }[] = [
   { id: "results", label: "Results" },
   { id: "history", label: "History" },
+  { id: "sweep", label: "Sweep" },
 ];
 
 type OutputPaneProps = {
@@ -29,20 +32,29 @@ type OutputPaneProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
   actions: ResultActions;
+  compare: Compare;
+  /** The Sweep view, once a sweep exists (its tab shows then). */
+  sweepPanel?: ReactNode;
+  /** The two results picked to compare, shown above every view. */
+  compareTray?: ReactNode;
   className?: string;
 };
 
 /** The right-hand pane (the top of the page on phones once a run started): results and history. */
-export function OutputPane({ output, runs, loaded, historyProblem, form, manager, actions, className = "" }: OutputPaneProps) {
+export function OutputPane({ output, runs, loaded, historyProblem, form, manager, actions, compare, sweepPanel, compareTray, className = "" }: OutputPaneProps) {
   const { view, setView, run } = output;
+  const views = sweepPanel ? VIEWS : VIEWS.filter((tab) => tab.id !== "sweep");
   return (
     <section
       id="output"
       aria-label="Output"
       className={`relative flex min-h-0 min-w-0 flex-col gap-3 bg-zinc-100 p-4 lg:overflow-y-auto dark:bg-zinc-950 ${className}`}
     >
-      <div className="w-56 shrink-0">
-        <TabList label="Output" tabs={VIEWS} selected={view} onChange={setView} />
+      <div className="flex flex-wrap items-center gap-2">
+        <div className={`shrink-0 ${sweepPanel ? "w-72" : "w-56"}`}>
+          <TabList label="Output" tabs={views} selected={view} onChange={setView} />
+        </div>
+        {compareTray}
       </div>
       {historyProblem && (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
@@ -58,6 +70,7 @@ export function OutputPane({ output, runs, loaded, historyProblem, form, manager
             onShow={output.show}
             manager={manager}
             actions={actions}
+            compare={compare}
           />
         ) : (
           <FirstSteps form={form} historyCount={runs.length} onOpenHistory={() => setView("history")} />
@@ -65,7 +78,20 @@ export function OutputPane({ output, runs, loaded, historyProblem, form, manager
       </div>
       {view === "history" && (
         <div id="history-panel" role="tabpanel" aria-labelledby="history-tab" className="flex min-h-0 flex-1 flex-col">
-          <HistoryPanel runs={runs} loaded={loaded} storageProblem={historyProblem} manager={manager} actions={actions} onShow={output.showFromHistory} />
+          <HistoryPanel
+            runs={runs}
+            loaded={loaded}
+            storageProblem={historyProblem}
+            manager={manager}
+            actions={actions}
+            compare={compare}
+            onShow={output.showFromHistory}
+          />
+        </div>
+      )}
+      {view === "sweep" && sweepPanel && (
+        <div id="sweep-panel" role="tabpanel" aria-labelledby="sweep-tab" className="flex min-h-0 flex-1 flex-col">
+          {sweepPanel}
         </div>
       )}
     </section>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { CompareButton } from "@/components/compare/compare-entry";
+import type { Compare } from "@/components/compare/use-compare";
 import { ImageMeta } from "@/components/gallery/image-meta";
 import { ResultButtons } from "@/components/gallery/result-buttons";
 import type { ResultActions } from "@/components/runs/use-result-actions";
@@ -11,12 +13,13 @@ type ResultActionsBarProps = {
   item: GalleryItem;
   imageCount: number;
   actions: ResultActions;
+  compare: Compare;
   onOpenViewer: () => void;
   className?: string;
 };
 
 /** What can be done with the picked image, right under it, with its seed, size and format. */
-export function ResultActionsBar({ item, imageCount, actions, onOpenViewer, className = "" }: ResultActionsBarProps) {
+export function ResultActionsBar({ item, imageCount, actions, compare, onOpenViewer, className = "" }: ResultActionsBarProps) {
   const [notice, setNotice] = useState<{ key: string; text: string }>();
   const say = (text: string) => setNotice({ key: item.key, text });
   return (
@@ -25,6 +28,7 @@ export function ResultActionsBar({ item, imageCount, actions, onOpenViewer, clas
         <button type="button" className={buttonClass} onClick={onOpenViewer}>
           Open viewer
         </button>
+        <CompareButton compare={compare} pick={{ runId: item.run.id, imageIndex: item.index }} className={buttonClass} />
         <ResultButtons item={item} actions={actions} onNotice={say} />
       </div>
       {/* Empty, this live region takes no room; a notice wraps onto its own line if it must. */}

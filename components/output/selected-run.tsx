@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
+import type { Compare } from "@/components/compare/use-compare";
 import { RunCard } from "@/components/runs/run-card";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { galleryItems } from "@/lib/gallery/gallery-items";
@@ -20,13 +21,14 @@ type SelectedRunProps = {
   onShow: (runId: string, imageIndex?: number) => void;
   manager: RunManager;
   actions: ResultActions;
+  compare: Compare;
 };
 
 /**
  * The run on the stage: its images, then (on phones, before them) its status card, the picked
  * image's actions, and the session's other runs to pick from.
  */
-export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, actions }: SelectedRunProps) {
+export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, actions, compare }: SelectedRunProps) {
   const [viewerKey, setViewerKey] = useState<string>();
   const items = useMemo(() => galleryItems(sessionRuns.some((other) => other.id === run.id) ? sessionRuns : [run, ...sessionRuns]), [run, sessionRuns]);
   const item = items.find((candidate) => candidate.run.id === run.id && candidate.index === imageIndex);
@@ -62,6 +64,7 @@ export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, act
           item={item}
           imageCount={imageCount}
           actions={actions}
+          compare={compare}
           onOpenViewer={() => setViewerKey(item.key)}
           className="lg:order-3"
         />

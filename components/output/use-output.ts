@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import type { Run } from "@/lib/runs/run-state";
 
-export type OutputView = "results" | "history";
+export type OutputView = "results" | "history" | "sweep";
 
 /**
  * What the output pane shows: this session's runs (started, resumed, or opened from history), the
@@ -13,6 +13,7 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
   const [view, setView] = useState<OutputView>("results");
   const [picked, setPicked] = useState<{ runId: string; imageIndex: number }>();
   const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(() => new Set());
+  const [hasSweeps, setHasSweeps] = useState(false);
 
   const sessionRuns = useMemo(() => runs.filter((run) => liveIds.has(run.id) || openedIds.has(run.id)), [runs, liveIds, openedIds]);
   const run = runs.find((candidate) => candidate.id === picked?.runId) ?? sessionRuns[0];
@@ -31,6 +32,12 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
     run,
     imageIndex,
     show,
+    /** Once a sweep was started, the pane has a Sweep view. */
+    hasSweeps,
+    showSweeps() {
+      setHasSweeps(true);
+      setView("sweep");
+    },
     showFromHistory(runId: string) {
       setOpenedIds((opened) => new Set(opened).add(runId));
       show(runId);

@@ -1,6 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { CompareTray } from "@/components/compare/compare-entry";
+import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
@@ -9,6 +11,7 @@ import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import { RunBar } from "./run-bar";
 
 /**
@@ -30,11 +33,12 @@ function revealNewRun(): void {
  * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
  * the form needs to judge image addresses.
  */
-export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey?: ReactNode }) {
+export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "simulator"; submitsPerMinute: number; falKey?: ReactNode }) {
   const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
+  const compare = useCompare();
   useThumbnailKeeper(runs, liveIds, loaded);
 
   return (
@@ -57,7 +61,19 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
             }}
           />
         </section>
-        <RunBar />
+        <RunBar
+          tools={
+            <SweepButton
+              form={form}
+              manager={manager}
+              submitsPerMinute={submitsPerMinute}
+              onStarted={() => {
+                output.showSweeps();
+                revealNewRun();
+              }}
+            />
+          }
+        />
       </div>
       <OutputPane
         output={output}
@@ -67,6 +83,9 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
         form={form}
         manager={manager}
         actions={actions}
+        compare={compare}
+        compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
+        sweepPanel={output.hasSweeps ? <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} /> : undefined}
         className={output.run ? "max-lg:order-first" : ""}
       />
     </main>

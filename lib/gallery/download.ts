@@ -4,7 +4,8 @@ import { isExactSeed, reuseSeed } from "@/lib/runs/seed";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
-function slug(text: string, max: number): string {
+/** The text as a file-name part: lower case, ASCII letters and digits joined by "-", at most `max` long. */
+export function slug(text: string, max: number): string {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -48,11 +49,16 @@ export async function downloadBytes(image: FalImage, input: LoraRequest, seed?: 
 
 /** Fetches the image's bytes and saves them under a name taken from the prompt and seed. */
 export async function downloadImage(image: FalImage, input: LoraRequest, seed?: Seed): Promise<void> {
-  const url = URL.createObjectURL(await downloadBytes(image, input, seed));
+  saveFile(await downloadBytes(image, input, seed), downloadFileName(image, input, seed));
+}
+
+/** Hands the bytes to the browser as a download named `fileName`. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement("a");
     link.href = url;
-    link.download = downloadFileName(image, input, seed);
+    link.download = fileName;
     document.body.append(link);
     link.click();
     link.remove();

@@ -5,6 +5,7 @@ import { FaultInjector, parseFaults } from "@/lib/simulator/faults";
 import type { Simulator } from "@/lib/simulator/simulator";
 import { BASE_INPUT, simulatorFetch, testSimulator, waitForState } from "@/lib/simulator/test-support";
 import { createFalTransport } from "./fal-transport";
+import { RateLimitedError } from "./rate-limited";
 
 let simulator: Simulator;
 afterEach(() => simulator.dispose());
@@ -83,5 +84,23 @@ describe("falTransport", () => {
     const error = await transport({ wrap: gatewayDown }).cancel("abc").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError<unknown>).status).toBe(502);
+  });
+
+  it("answers a submit the proxy refused for its per-minute limit at once, with the Retry-After, and follows on as before", async () => {
+    simulator = testSimulator({ stepMs: 2 });
+    let submits = 0;
+    const limitOne = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
+      if (init?.method !== "POST") return fetchImpl(input, init);
+      submits += 1;
+      if (submits === 1) return fetchImpl(input, init);
+      return Response.json({ detail: "Too many runs started; try again in 41 s." }, { status: 429, headers: { "retry-after": "41" } });
+    };
+    const falTransport = transport({ wrap: limitOne });
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
+    const refused = await falTransport.submit(BASE_INPUT, signal()).catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect(refused).toMatchObject({ retryAfterMs: 41_000, message: "Too many runs started; try again in 41 s." });
+    expect(submits).toBe(2);
+    expect((await followToEnd(falTransport, requestId)).final.status).toBe("COMPLETED");
   });
 });

@@ -3,6 +3,7 @@ import { sleep } from "@/lib/async/sleep";
 import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
 import { exactJsonFetch } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
+import { rateLimitAwareFetch } from "./rate-limited";
 import type { CancelAnswer, RunTransport } from "./run-transport";
 
 const POLL_INTERVAL_MS = 500;
@@ -82,15 +83,17 @@ export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: numb
 
 /**
  * The queue through the app's proxy: the status stream first, polling when it breaks or falls
- * silent. Answers are read with exact integers, so a 64-bit seed keeps its digits.
+ * silent. Answers are read with exact integers, so a 64-bit seed keeps its digits. A submit the
+ * proxy refuses for its per-minute limit throws a RateLimitedError at once, with its Retry-After.
  */
 export function createFalTransport(options: FalTransportOptions = {}): RunTransport {
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const client = createPlaygroundClient({ fetch: exactJsonFetch(fetchImpl) });
+  const submitClient = createPlaygroundClient({ fetch: exactJsonFetch(rateLimitAwareFetch(fetchImpl)) });
   const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
   return {
     async submit(input, signal) {
-      const queued = await client.queue.submit(endpointId, { input, abortSignal: signal });
+      const queued = await submitClient.queue.submit(endpointId, { input, abortSignal: signal });
       return { requestId: queued.request_id, queuePosition: queued.queue_position };
     },
     status(requestId, signal) {

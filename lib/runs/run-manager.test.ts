@@ -3,6 +3,7 @@ import { ApiError, type QueueStatus, ValidationError } from "@fal-ai/client";
 import { describe, expect, it, vi } from "vitest";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import { openRunHistory } from "@/lib/history/run-history";
+import { RateLimitedError } from "./rate-limited";
 import { RunManager } from "./run-manager";
 import type { CancelAnswer, RunTransport } from "./run-transport";
 
@@ -203,6 +204,56 @@ describe("RunManager", () => {
     expect(submit).toHaveBeenLastCalledWith(sent, expect.any(AbortSignal));
     expect(submit.mock.calls[0]?.[0]).toEqual(sent);
     expect(manager.snapshot().runs).toHaveLength(1);
+  });
+
+  it("startQueued says when the queue took the run, which then goes on as any run", async () => {
+    let accept: (value: { requestId: string; queuePosition: number }) => void = () => undefined;
+    const transport = fakeTransport({
+      submit: vi.fn(() => new Promise<{ requestId: string; queuePosition: number }>((resolve) => (accept = resolve))),
+    });
+    const manager = new RunManager({ transport });
+    const counted = vi.fn();
+    manager.onSubmit(counted);
+    const { id, queued } = manager.startQueued(input);
+    const answered = vi.fn();
+    void queued.then(answered);
+    await Promise.resolve();
+    expect(answered).not.toHaveBeenCalled();
+    expect(manager.get(id)).toMatchObject({ status: "submitting", input: { seed: expect.any(Number) } });
+    accept({ requestId: "req-1", queuePosition: 3 });
+    await queued;
+    expect(counted).toHaveBeenCalledWith(id);
+    expect(manager.get(id)?.requestId).toBe("req-1");
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", output });
+  });
+
+  it("startQueued withdraws a run the proxy's limit refused (429) and hands over its Retry-After; start fails it with the proxy's words", async () => {
+    const refusal = () => new RateLimitedError(41_000, "Too many runs started; try again in 41 s.");
+    const history = openRunHistory(`runs-${crypto.randomUUID()}`);
+    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal())) }), history });
+    await manager.load();
+    const counted = vi.fn();
+    manager.onSubmit(counted);
+
+    const { id, queued } = manager.startQueued(input);
+    await expect(queued).rejects.toMatchObject({ name: "RateLimitedError", retryAfterMs: 41_000 });
+    expect(manager.get(id)).toBeUndefined();
+    await vi.waitFor(async () => expect(await history.list()).toEqual([]));
+
+    const own = await settled(manager, manager.start(input));
+    expect(own).toMatchObject({ status: "failed", error: { kind: "api", message: "Too many runs started; try again in 41 s.", retryable: true } });
+    expect(counted).not.toHaveBeenCalled();
+  });
+
+  it("startQueued answers a run refused for another reason: it fails on its card and counts as submitted", async () => {
+    const refusal = new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "upstream down" } });
+    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }) });
+    const counted = vi.fn();
+    manager.onSubmit(counted);
+    const { id, queued } = manager.startQueued(input);
+    await queued;
+    expect(manager.get(id)).toMatchObject({ status: "failed", error: { message: "upstream down" } });
+    expect(counted).toHaveBeenCalledWith(id);
   });
 
   it("stores runs in history and resumes an in-flight one by request id after a reload", async () => {

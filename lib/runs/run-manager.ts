@@ -1,9 +1,10 @@
-import type { QueueStatus } from "@fal-ai/client";
+import { ApiError, type QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
 import { toRunError } from "./run-error";
 import { followRun, type ReconnectPolicy } from "./run-follower";
+import { RateLimitedError } from "./rate-limited";
 import { isActive, type Run, type RunError, type RunUpdate } from "./run-state";
 import { RunStore, type RunsSnapshot } from "./run-store";
 import type { RunTransport } from "./run-transport";
@@ -41,6 +42,7 @@ function wakeupGate() {
 export class RunManager {
   private readonly store: RunStore;
   private readonly fieldErrorListeners = new Set<(errors: FieldError[]) => void>();
+  private readonly submitListeners = new Set<(runId: string) => void>();
   private readonly tracking = new Map<string, AbortController>();
   private loading: Promise<void> | undefined;
   private wakeup = wakeupGate();
@@ -59,6 +61,15 @@ export class RunManager {
     return () => this.fieldErrorListeners.delete(listener);
   }
 
+  /**
+   * Called with a run's id each time the proxy answered its submit other than with a 429, so
+   * counted it: a paced sweep counts every submit of the page against the one per-minute limit.
+   */
+  onSubmit(listener: (runId: string) => void): () => void {
+    this.submitListeners.add(listener);
+    return () => this.submitListeners.delete(listener);
+  }
+
   get(id: string): Run | undefined {
     return this.store.get(id);
   }
@@ -71,10 +82,23 @@ export class RunManager {
 
   /** Submits a new run, always with an explicit seed (drawn now when "Random seed" left it out). */
   start(input: LoraRequest): string {
-    const run: Run = { id: crypto.randomUUID(), input: withRunSeed(input), status: "submitting", logs: [], startedAt: Date.now() };
-    this.store.add(run);
-    void this.submitAndFollow(run.id);
-    return run.id;
+    const id = this.add(input);
+    void this.submitAndFollow(id);
+    return id;
+  }
+
+  /**
+   * Starts a run as `start` does and says when the queue answered: `queued` resolves once the
+   * submit was answered (the run goes on, or failed as its card shows) and rejects with a
+   * RateLimitedError when the proxy refused it for its per-minute limit. Such a run is withdrawn,
+   * never shown as failed, so a paced caller can send the same input again after Retry-After.
+   */
+  startQueued(input: LoraRequest): { id: string; queued: Promise<void> } {
+    const id = this.add(input);
+    const queued = new Promise<void>((resolve, reject) => {
+      void this.submitAndFollow(id, (refusal) => (refusal ? reject(refusal) : resolve())).finally(resolve);
+    });
+    return { id, queued };
   }
 
   /** Submits a failed run's input (its seed included) again, as a new run on the same card. */
@@ -139,7 +163,17 @@ export class RunManager {
     }
   }
 
-  private async submitAndFollow(id: string): Promise<void> {
+  private add(input: LoraRequest): string {
+    const run: Run = { id: crypto.randomUUID(), input: withRunSeed(input), status: "submitting", logs: [], startedAt: Date.now() };
+    this.store.add(run);
+    return run.id;
+  }
+
+  /**
+   * Submits, then follows. `answered` is told once the submit's answer is in; with it, a 429 of
+   * the proxy's limit withdraws the run and is handed to it instead of failing the run.
+   */
+  private async submitAndFollow(id: string, answered?: (refusal?: RateLimitedError) => void): Promise<void> {
     const controller = new AbortController();
     this.tracking.set(id, controller);
     const run = this.get(id);
@@ -149,13 +183,21 @@ export class RunManager {
       queued = await this.options.transport.submit(run.input, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
+      if (answered && error instanceof RateLimitedError) {
+        await this.remove(id);
+        answered(error);
+        return;
+      }
+      if (error instanceof ApiError) this.submitListeners.forEach((listener) => listener(id));
       if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
       else this.fail(id, toRunError(error, run.input));
       return;
     }
+    this.submitListeners.forEach((listener) => listener(id));
     if (controller.signal.aborted) return;
     const { requestId, queuePosition } = queued;
     this.store.update(id, { requestId, status: "queued", queuePosition }, { now: true });
+    answered?.();
     if (this.get(id)?.cancelRequested) await this.cancelInQueue(id, requestId);
     if (this.isFollowable(id)) await this.follow(id, requestId, { resume: false, controller });
   }

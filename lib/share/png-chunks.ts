@@ -102,3 +102,9 @@ export function pngSize(chunks: PngChunk[]): { width: number; height: number } |
   const view = new DataView(header.data.buffer, header.data.byteOffset, header.data.byteLength);
   return { width: view.getUint32(0), height: view.getUint32(4) };
 }
+
+/** The chunks with `extra` placed just before IEND, where text chunks may go. */
+export function beforeEnd(chunks: PngChunk[], extra: PngChunk[]): PngChunk[] {
+  const end = chunks.findIndex((chunk) => chunk.type === "IEND");
+  return [...chunks.slice(0, end), ...extra, ...chunks.slice(end)];
+}

@@ -1,6 +1,6 @@
 import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
+import { beforeEnd, type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
@@ -45,12 +45,12 @@ function isOurs(chunk: PngChunk): boolean {
  */
 export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8Array {
   const chunks = readChunks(png).filter((chunk) => !isOurs(chunk));
-  const end = chunks.findIndex((chunk) => chunk.type === "IEND");
-  const settings = [
-    textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
-    textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, pngSize(chunks))),
-  ];
-  return writeChunks([...chunks.slice(0, end), ...settings, ...chunks.slice(end)]);
+  return writeChunks(beforeEnd(chunks, settingsChunks(request, pngSize(chunks))));
+}
+
+/** The two text chunks that carry a request: the JSON, and A1111's `parameters` (with `size` as its Size). */
+export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
+  return [textChunk(SETTINGS_KEYWORD, JSON.stringify(request)), textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size))];
 }
 
 /**

@@ -1,6 +1,6 @@
-import { createFalClient } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
-import { estimatePacing, parseRetryAfter, RateLimitedError, rateLimitAwareFetch, runPaced, SubmitBudget, WINDOW_MS } from "./pacer";
+import { RateLimitedError } from "@/lib/runs/rate-limited";
+import { estimatePacing, runPaced, SubmitBudget, WINDOW_MS } from "./pacer";
 
 /** A clock that only moves when the pacer sleeps. */
 function fakeClock(start = 0) {
@@ -134,36 +134,20 @@ describe("runPaced", () => {
   });
 });
 
-describe("Retry-After", () => {
-  it("reads seconds and HTTP dates", () => {
-    expect(parseRetryAfter("120", 0)).toBe(120_000);
-    const now = Date.parse("2025-01-01T00:00:00Z");
-    expect(parseRetryAfter("Wed, 01 Jan 2025 00:00:30 GMT", now)).toBe(30_000);
-    expect(parseRetryAfter("soon", 0)).toBeUndefined();
-    expect(parseRetryAfter(null, 0)).toBeUndefined();
-  });
-
-  it("a 429 through the real fal client becomes one RateLimitedError with its Retry-After, not three blind retries", async () => {
-    let calls = 0;
-    const proxy: typeof fetch = async () => {
-      calls += 1;
-      return Response.json({ detail: "Too many runs started; try again in 7 s." }, { status: 429, headers: { "retry-after": "7" } });
-    };
-    const client = createFalClient({ credentials: "test", fetch: rateLimitAwareFetch(proxy) });
-    const submitted = client.queue.submit("fal-ai/lora/image-to-image", { input: { model_name: "m", prompt: "x" } });
-    await expect(submitted).rejects.toMatchObject({ name: "RateLimitedError", retryAfterMs: 7000, message: "Too many runs started; try again in 7 s." });
-    expect(calls).toBe(1);
-  });
-
-  it("passes every other answer through", async () => {
-    const ok = await rateLimitAwareFetch(async () => new Response("fine"))("https://x.test");
-    expect(await ok.text()).toBe("fine");
-  });
-});
-
 describe("estimatePacing", () => {
   it("says how many start now and how long the rest take", () => {
     expect(estimatePacing(16, { perMinute: 30 })).toEqual({ startNow: 16, totalMs: 0 });
     expect(estimatePacing(64, { perMinute: 30 })).toEqual({ startNow: 27, totalMs: 2 * (WINDOW_MS + 250) });
+  });
+
+  it("counts what the page's budget already holds, and leaves that budget as it was", () => {
+    const budget = new SubmitBudget({ perMinute: 6, reserve: 0 });
+    budget.record(1000);
+    budget.record(2000);
+    // Four fit now; the fifth and sixth wait for the submits at 1 s and 2 s to leave the window.
+    expect(estimatePacing(6, budget, 5000)).toEqual({ startNow: 4, totalMs: 2000 + WINDOW_MS + 250 - 5000 });
+    expect(budget.waitMs(5000)).toBe(0);
+    budget.pauseUntil(9000);
+    expect(estimatePacing(1, budget, 5000)).toEqual({ startNow: 0, totalMs: 4000 });
   });
 });

@@ -7,6 +7,8 @@
  * and the same run is tried again: a grid never ends half failed by the limit.
  */
 
+import { RateLimitedError } from "@/lib/runs/rate-limited";
+
 export const WINDOW_MS = 60_000;
 /** Submits are timed when their answer arrives, after the proxy counted them; this covers clock steps. */
 const MARGIN_MS = 250;
@@ -40,6 +42,14 @@ export class SubmitBudget {
     this.pausedUntil = Math.max(this.pausedUntil, time);
   }
 
+  /** A copy that can be spent without touching this one (for an estimate). */
+  copy(): SubmitBudget {
+    const copy = new SubmitBudget({ perMinute: this.allowed, reserve: 0 });
+    copy.times.push(...this.times);
+    copy.pausedUntil = this.pausedUntil;
+    return copy;
+  }
+
   /** How long to wait before the next submit fits (0: now). */
   waitMs(now: number): number {
     while (this.times.length > 0 && (this.times[0] ?? 0) + WINDOW_MS + MARGIN_MS <= now) this.times.shift();
@@ -48,41 +58,6 @@ export class SubmitBudget {
     const leaving = this.times[this.times.length - this.allowed] ?? now;
     return Math.max(paused, leaving + WINDOW_MS + MARGIN_MS - now);
   }
-}
-
-/** A submit the proxy refused with 429; `retryAfterMs` from its Retry-After header, when it had one. */
-export class RateLimitedError extends Error {
-  constructor(
-    readonly retryAfterMs: number | undefined,
-    message = "Too many runs started.",
-  ) {
-    super(message);
-    this.name = "RateLimitedError";
-  }
-}
-
-/** Retry-After as milliseconds from `now`: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
- * A fetch for the sweep's fal client: a 429 becomes a RateLimitedError carrying its Retry-After.
- * The client would otherwise retry a 429 itself, blind to Retry-After (fal-reference §6); it does
- * not retry an error that is neither an HTTP error of its own nor a network failure.
- */
-export function rateLimitAwareFetch(inner: typeof fetch, now: () => number = Date.now): typeof fetch {
-  return async (input, init) => {
-    const response = await inner(input, init);
-    if (response.status !== 429) return response;
-    const body = (await response.json().catch(() => undefined)) as { detail?: unknown } | undefined;
-    const message = typeof body?.detail === "string" ? body.detail : undefined;
-    throw new RateLimitedError(parseRetryAfter(response.headers.get("retry-after"), now()), message);
-  };
 }
 
 export type PacedOutcome<Result> = { status: "submitted"; result: Result } | { status: "failed"; error: unknown } | { status: "cancelled" };
@@ -152,15 +127,18 @@ export async function runPaced<Item, Result>(
   return outcomes;
 }
 
-/** For the confirmation: how many runs start at once and how long submitting all of them takes. */
-export function estimatePacing(count: number, options: SubmitBudgetOptions): { startNow: number; totalMs: number } {
-  const budget = new SubmitBudget(options);
-  let time = 0;
+/**
+ * For the confirmation: how many runs start at once and how long submitting all of them takes,
+ * from an empty budget or from the page's own (what it already sent this minute counts).
+ */
+export function estimatePacing(count: number, from: SubmitBudgetOptions | SubmitBudget, now = 0): { startNow: number; totalMs: number } {
+  const budget = from instanceof SubmitBudget ? from.copy() : new SubmitBudget(from);
+  let time = now;
   let startNow = 0;
   for (let index = 0; index < count; index += 1) {
     time += budget.waitMs(time);
-    if (time === 0) startNow += 1;
+    if (time === now) startNow += 1;
     budget.record(time);
   }
-  return { startNow, totalMs: time };
+  return { startNow, totalMs: time - now };
 }

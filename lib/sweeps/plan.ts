@@ -1,5 +1,5 @@
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
-import { seedLimit } from "@/lib/fal/limits";
+import { randomSeed } from "@/lib/runs/seed";
 import { formatValue, parameterLabel, sameParameter, type SweepParameter, type SweepValue, withValue } from "./parameters";
 
 /** Every cell is a run fal bills; a bigger grid is refused (split it into several sweeps). */
@@ -33,10 +33,6 @@ export type PlannedSweep = { ok: true; plan: SweepPlan } | { ok: false; message:
 
 function axisLabels({ parameter, values }: SweepAxis): AxisLabels {
   return { title: parameterLabel(parameter), labels: values.map(formatValue) };
-}
-
-function randomSeed(): number {
-  return Math.floor(Math.random() * (seedLimit.max + 1));
 }
 
 /**

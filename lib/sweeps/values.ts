@@ -1,5 +1,5 @@
 import { ranged, SCHEDULERS } from "@/lib/fal/input-schema";
-import { seedLimit } from "@/lib/fal/limits";
+import { randomSeed } from "@/lib/runs/seed";
 import { limitOf, parameterLabel, type SweepParameter, type SweepValue } from "./parameters";
 
 /** More values than this on one axis make a grid nobody can read. */
@@ -18,10 +18,6 @@ const RANDOM = /^(\d+)\s*random(?:\s+seeds?)?$|^random$/i;
 function decimalsOf(text: string): number {
   const point = text.indexOf(".");
   return point < 0 ? 0 : text.length - point - 1;
-}
-
-function randomSeed(): number {
-  return Math.floor(Math.random() * (seedLimit.max + 1));
 }
 
 function rangeValues(parameter: SweepParameter, [, fromText = "", toText = "", stepText]: RegExpMatchArray): number[] | string {

@@ -1,0 +1,35 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { Compare, ComparePick } from "./use-compare";
+
+// Compare loads when first used (or hovered), never with the page.
+const loadTray = () => import("./compare-tray");
+
+/** The picked results above the output pane's views, with the comparison itself. */
+export const CompareTray = dynamic(() => loadTray().then((module) => module.CompareTray), { ssr: false });
+
+type CompareButtonProps = { compare: Compare; pick: ComparePick; className: string; describedBy?: string };
+
+/** "Compare" on a result: marks it as A, then another as B; pressed (and lettered) while picked. */
+export function CompareButton({ compare, pick, className, describedBy }: CompareButtonProps) {
+  const slot = compare.slotOf(pick);
+  return (
+    <button
+      type="button"
+      aria-pressed={slot !== undefined}
+      aria-describedby={describedBy}
+      className={`${className} inline-flex items-center gap-1.5`}
+      onPointerEnter={() => void loadTray()}
+      onFocus={() => void loadTray()}
+      onClick={() => compare.toggle(pick)}
+    >
+      Compare
+      {slot && (
+        <span aria-hidden className="rounded bg-violet-700 px-1.5 text-xs leading-5 font-semibold text-white">
+          {slot}
+        </span>
+      )}
+    </button>
+  );
+}
