@@ -89,7 +89,7 @@ function HistoryItem({ run, kept, onShow, actions, manager, onNotice }: { run: R
           type="button"
           className={buttonClass}
           aria-describedby={`history-${run.id}`}
-          onClick={() => onNotice(actions.reuseSettings(run.input) ?? "")}
+          onClick={() => void actions.reuseSettings(run.input).then((problem) => onNotice(problem ?? ""))}
         >
           Reuse settings
         </button>
