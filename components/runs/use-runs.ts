@@ -2,16 +2,24 @@
 
 import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
-import { falTransport } from "@/lib/runs/fal-transport";
+import { lazyTransport } from "@/lib/runs/lazy-transport";
 import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
 
 const SERVER_SNAPSHOT: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
 
 let browserManager: RunManager | undefined;
 
+/** The fal client and the queue calls over it: loaded by the first run or resume, or ahead of it (`preloadRuns`). */
+const loadFalTransport = () => import("@/lib/runs/fal-transport").then((module) => module.falTransport);
+
+/** Starts loading what a run needs, so the first Run does not wait for it. */
+export function preloadRuns(): void {
+  loadFalTransport().catch(() => undefined);
+}
+
 /** One manager per page: runs outlive the components that show them (and React's double mounts). */
 function runManager(): RunManager {
-  browserManager ??= new RunManager({ transport: falTransport, history: openRunHistory() });
+  browserManager ??= new RunManager({ transport: lazyTransport(loadFalTransport), history: openRunHistory() });
   return browserManager;
 }
 
