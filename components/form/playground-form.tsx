@@ -7,7 +7,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
 import { toRequestBody } from "@/lib/form/form-values";
 import { SliderNumberField } from "./fields";
-import { focusFirstError } from "./focus-first-error";
+import { focusFirstErrorWhenShown } from "./focus-first-error";
 import { FormTabs, type FormTab } from "./form-tabs";
 import { ImageField } from "./image-field";
 import { ControlNetList } from "./sections/controlnet-list";
@@ -41,7 +41,7 @@ function useFocusAfterInvalidSubmit(form: PlaygroundFormApi, formElement: React.
   useEffect(() => {
     if (!pending.current) return;
     pending.current = false;
-    requestAnimationFrame(() => focusFirstError(formElement.current));
+    focusFirstErrorWhenShown(() => formElement.current);
   }, [submitCount, formElement]);
   return () => {
     pending.current = true;
