@@ -7,8 +7,18 @@ import { TabList } from "@/components/ui/tab-list";
 import type { RunManager } from "@/lib/runs/run-manager";
 import type { Run } from "@/lib/runs/run-state";
 import { FirstSteps } from "./first-steps";
-import { SelectedRun } from "./selected-run";
 import type { Output, OutputView } from "./use-output";
+
+// A first visit shows the first steps; the run views load with the first run (or at the first interaction, `preloadRunViews`).
+const loadSelectedRun = () => import("./selected-run");
+const SelectedRun = dynamic(() => loadSelectedRun().then((module) => module.SelectedRun), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
+});
+
+export function preloadRunViews(): void {
+  loadSelectedRun().catch(() => undefined);
+}
 
 const HistoryPanel = dynamic(() => import("@/components/history/history-panel").then((module) => module.HistoryPanel), {
   ssr: false,

@@ -2,14 +2,28 @@
 
 import type { ReactNode } from "react";
 import { PlaygroundForm } from "@/components/form/playground-form";
+import { preloadSectionBodies } from "@/components/form/section-body";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
-import { OutputPane } from "@/components/output/output-pane";
+import { OutputPane, preloadRunViews } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
-import { useRuns } from "@/components/runs/use-runs";
+import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import { preloadFormSchema } from "@/lib/form/form-resolver";
 import { RunBar } from "./run-bar";
+import { useFirstInteraction } from "./use-first-interaction";
+
+/**
+ * What the first check and the first Run need (the schema, the fal client, the run views, the
+ * collapsed groups' contents) loads at the first interaction, not with the page.
+ */
+function preloadForFirstRun(): void {
+  preloadFormSchema();
+  preloadRuns();
+  preloadRunViews();
+  preloadSectionBodies().catch(() => undefined);
+}
 
 /**
  * After Run the new run's status and result come into view: wide screens scroll the output pane to
@@ -36,6 +50,7 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
   useThumbnailKeeper(runs, liveIds, loaded);
+  useFirstInteraction(preloadForFirstRun);
 
   return (
     <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:grid-cols-[30rem_minmax(0,1fr)]">
