@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { FormProvider, useFormState } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
@@ -48,7 +48,8 @@ function useFocusAfterInvalidSubmit(form: PlaygroundFormApi, formElement: React.
   };
 }
 
-export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
+/** The settings form; memoized, as the page re-renders with every change to its runs and the form need not. */
+export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
   const formElement = useRef<HTMLFormElement>(null);
   const [tab, setTab] = useState<FormTab>("form");
   const focusFirstErrorAfterSubmit = useFocusAfterInvalidSubmit(form, formElement);
@@ -122,4 +123,4 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
       </form>
     </FormProvider>
   );
-}
+});

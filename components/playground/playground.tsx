@@ -1,15 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback } from "react";
 import { PlaygroundForm } from "@/components/form/playground-form";
 import { preloadSectionBodies } from "@/components/form/section-body";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
-import { OutputPane, preloadRunViews } from "@/components/output/output-pane";
+import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import type { LoraRequest } from "@/lib/fal/input-schema";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
 import { RunBar } from "./run-bar";
 import { useFirstInteraction } from "./use-first-interaction";
@@ -21,7 +22,7 @@ import { useFirstInteraction } from "./use-first-interaction";
 function preloadForFirstRun(): void {
   preloadFormSchema();
   preloadRuns();
-  preloadRunViews();
+  void loadRunViews();
   preloadSectionBodies().catch(() => undefined);
 }
 
@@ -51,6 +52,16 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
   const output = useOutput(runs, liveIds);
   useThumbnailKeeper(runs, liveIds, loaded);
   useFirstInteraction(preloadForFirstRun);
+  const { show } = output;
+  const onRun = useCallback(
+    async (input: LoraRequest) => {
+      // Loaded with the schema at the first interaction: awaited so the first run's card shows as it starts.
+      await loadRunViews();
+      show(manager.start(input));
+      revealNewRun();
+    },
+    [show, manager],
+  );
 
   return (
     <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:grid-cols-[30rem_minmax(0,1fr)]">
@@ -64,13 +75,7 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
         >
           {falKey}
           <ShareTools form={form} />
-          <PlaygroundForm
-            form={form}
-            onRun={(input) => {
-              output.show(manager.start(input));
-              revealNewRun();
-            }}
-          />
+          <PlaygroundForm form={form} onRun={onRun} />
         </section>
         <RunBar />
       </div>

@@ -3,9 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
 import { lazyTransport } from "@/lib/runs/lazy-transport";
-import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
-
-const SERVER_SNAPSHOT: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
+import { RunManager } from "@/lib/runs/run-manager";
 
 let browserManager: RunManager | undefined;
 
@@ -30,7 +28,9 @@ function isDialogOpen(): boolean {
 /** The page's runs (live, resumed and from history) and what can be done with them. */
 export function useRuns() {
   const manager = runManager();
-  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, () => SERVER_SNAPSHOT);
+  // The server renders the manager's first state, the very object the browser starts from, so
+  // hydration does not force a second render of the whole page.
+  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, manager.snapshot);
 
   useEffect(() => {
     void manager.load();
