@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { compressToEncodedURIComponent } from "lz-string";
 import { field, MODEL, openSection, runAndReadBody } from "./fixtures/form";
 
 test("an invalid field in a collapsed group stops the run, opens the group and takes focus", async ({ page }) => {
@@ -54,6 +55,22 @@ test("an image fal's app cannot load: its 422 sentence lands on the field holdin
   await expect(controlImage).toHaveAttribute("aria-invalid", "true");
   await expect(controlImage).toHaveAccessibleDescription(/fal could not load this image: Could not load image from url: /);
   await expect(controlImage).toBeFocused();
+});
+
+test("a refusal inside a group never opened renders its fields, opens it and takes focus", async ({ page, baseURL }) => {
+  const missing = `${baseURL}/api/simulator/files/missing/control.png`;
+  const settings = { model_name: MODEL, prompt: "from a link", controlnets: [{ path: "diffusers/controlnet-canny-sdxl-1.0", image_url: missing }] };
+  await page.goto(`/#s=1.${compressToEncodedURIComponent(JSON.stringify(settings))}`);
+  await expect(page.getByRole("status", { name: "Restored settings" })).toBeVisible();
+  await expect(page.locator("summary", { hasText: "ControlNets" })).toContainText("1 added");
+  await expect(field(page, "ControlNet 1 path")).toHaveCount(0);
+
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "failed");
+  const controlImage = field(page, "ControlNet 1 control image");
+  await expect(controlImage).toHaveAttribute("aria-invalid", "true");
+  await expect(controlImage).toBeFocused();
+  await expect(field(page, "ControlNet 1 path")).toHaveValue("diffusers/controlnet-canny-sdxl-1.0");
 });
 
 test("a missing IP-adapter image is named on that image's field", async ({ page }) => {

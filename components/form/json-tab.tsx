@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { type FormValues, toFormValues, toRequestBody } from "@/lib/form/form-values";
-import { formatRequestJson, parseRequestJson } from "@/lib/form/request-json";
+import { type FormValues, toRequestBody } from "@/lib/form/form-values";
+import { formatRequestJson, parseRequestJson, toFormValues } from "@/lib/form/request-json";
 import { inputClass } from "@/components/ui/field";
 
 function sameJson(a: string, b: string): boolean {

@@ -1,13 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { FormProvider, useFormState } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
 import { toRequestBody } from "@/lib/form/form-values";
 import { SliderNumberField } from "./fields";
-import { focusFirstError } from "./focus-first-error";
+import { focusFirstErrorWhenShown } from "./focus-first-error";
 import { FormTabs, type FormTab } from "./form-tabs";
 import { ImageField } from "./image-field";
 import { ControlNetList } from "./sections/controlnet-list";
@@ -41,14 +41,15 @@ function useFocusAfterInvalidSubmit(form: PlaygroundFormApi, formElement: React.
   useEffect(() => {
     if (!pending.current) return;
     pending.current = false;
-    requestAnimationFrame(() => focusFirstError(formElement.current));
+    focusFirstErrorWhenShown(() => formElement.current);
   }, [submitCount, formElement]);
   return () => {
     pending.current = true;
   };
 }
 
-export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
+/** The settings form; memoized, as the page re-renders with every change to its runs and the form need not. */
+export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
   const formElement = useRef<HTMLFormElement>(null);
   const [tab, setTab] = useState<FormTab>("form");
   const focusFirstErrorAfterSubmit = useFocusAfterInvalidSubmit(form, formElement);
@@ -122,4 +123,4 @@ export function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
       </form>
     </FormProvider>
   );
-}
+});

@@ -1,7 +1,7 @@
 import type { FieldPath } from "react-hook-form";
 import type { FormValues } from "@/lib/form/form-values";
 import type { FieldError } from "@/lib/form/server-errors";
-import { focusFirstError } from "./focus-first-error";
+import { focusFirstErrorWhenShown } from "./focus-first-error";
 import type { PlaygroundFormApi } from "./use-playground-form";
 
 export const RUN_SETTINGS_FORM_ID = "run-settings";
@@ -11,7 +11,5 @@ export function showServerErrors(form: PlaygroundFormApi, fieldErrors: FieldErro
   for (const { field, message } of fieldErrors) {
     form.setError(field as FieldPath<FormValues>, { type: "server", message });
   }
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => focusFirstError(document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null)),
-  );
+  requestAnimationFrame(() => focusFirstErrorWhenShown(() => document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null));
 }

@@ -100,7 +100,7 @@ function HistoryItem({
           type="button"
           className={buttonClass}
           aria-describedby={`history-${run.id}`}
-          onClick={() => onNotice(actions.reuseSettings(run.input) ?? "")}
+          onClick={() => void actions.reuseSettings(run.input).then((problem) => onNotice(problem ?? ""))}
         >
           Reuse settings
         </button>

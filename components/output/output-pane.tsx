@@ -9,8 +9,22 @@ import { TabList } from "@/components/ui/tab-list";
 import type { RunManager } from "@/lib/runs/run-manager";
 import type { Run } from "@/lib/runs/run-state";
 import { FirstSteps } from "./first-steps";
-import { SelectedRun } from "./selected-run";
 import type { Output, OutputView } from "./use-output";
+
+// A first visit shows the first steps; the run views load at the first interaction (`loadRunViews`) or with the first run.
+const loadSelectedRun = () => import("./selected-run");
+const SelectedRun = dynamic(() => loadSelectedRun().then((module) => module.SelectedRun), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
+});
+
+/** Loads the run views; resolves once they are in (a failed load resolves too, and the pane retries when shown). */
+export function loadRunViews(): Promise<void> {
+  return loadSelectedRun().then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 const HistoryPanel = dynamic(() => import("@/components/history/history-panel").then((module) => module.HistoryPanel), {
   ssr: false,

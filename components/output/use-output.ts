@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Run } from "@/lib/runs/run-state";
 
 export type OutputView = "results" | "history" | "sweep";
@@ -20,10 +20,10 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
   const imageCount = run?.output?.images.length ?? 0;
   const imageIndex = run && picked?.runId === run.id ? Math.min(picked.imageIndex, Math.max(0, imageCount - 1)) : 0;
 
-  function show(runId: string, index = 0) {
+  const show = useCallback((runId: string, index = 0) => {
     setPicked({ runId, imageIndex: index });
     setView("results");
-  }
+  }, []);
 
   return {
     view,

@@ -1,18 +1,33 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback } from "react";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
+import { preloadSectionBodies } from "@/components/form/section-body";
 import { usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
-import { OutputPane } from "@/components/output/output-pane";
+import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
-import { useRuns } from "@/components/runs/use-runs";
+import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
+import type { LoraRequest } from "@/lib/fal/input-schema";
+import { preloadFormSchema } from "@/lib/form/form-resolver";
 import { RunBar } from "./run-bar";
+import { useFirstInteraction } from "./use-first-interaction";
+
+/**
+ * What the first check and the first Run need (the schema, the fal client, the run views, the
+ * collapsed groups' contents) loads at the first interaction, not with the page.
+ */
+function preloadForFirstRun(): void {
+  preloadFormSchema();
+  preloadRuns();
+  void loadRunViews();
+  preloadSectionBodies().catch(() => undefined);
+}
 
 /**
  * After Run the new run's status and result come into view: wide screens scroll the output pane to
@@ -40,6 +55,17 @@ export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "
   const output = useOutput(runs, liveIds);
   const compare = useCompare();
   useThumbnailKeeper(runs, liveIds, loaded);
+  useFirstInteraction(preloadForFirstRun);
+  const { show } = output;
+  const onRun = useCallback(
+    async (input: LoraRequest) => {
+      // Loaded with the schema at the first interaction: awaited so the first run's card shows as it starts.
+      await loadRunViews();
+      show(manager.start(input));
+      revealNewRun();
+    },
+    [show, manager],
+  );
 
   return (
     <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:grid-cols-[30rem_minmax(0,1fr)]">
@@ -53,13 +79,7 @@ export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "
         >
           {falKey}
           <ShareTools form={form} />
-          <PlaygroundForm
-            form={form}
-            onRun={(input) => {
-              output.show(manager.start(input));
-              revealNewRun();
-            }}
-          />
+          <PlaygroundForm form={form} onRun={onRun} />
         </section>
         <RunBar
           tools={

@@ -3,12 +3,10 @@
 import { useEffect, useMemo } from "react";
 import { showServerErrors } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { applySettings } from "@/components/share/form-settings";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { Seed } from "@/lib/fal/output-schema";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { reuseSeed } from "@/lib/runs/seed";
-import { problemsText, readSettings } from "@/lib/share/settings-reader";
 
 /** What a result or a history entry can put back into the form. */
 export type ResultActions = {
@@ -16,7 +14,7 @@ export type ResultActions = {
    * Restores the run's input field by field; what no longer fits the form stays at its default.
    * Answers what to tell the user when not everything was restored, else undefined.
    */
-  reuseSettings: (input: LoraRequest) => string | undefined;
+  reuseSettings: (input: LoraRequest) => Promise<string | undefined>;
   useAsInitImage: (url: string) => void;
   /** Puts the seed in the form; a seed it cannot send back unchanged is refused, with the reason. */
   useSeed: (seed: Seed) => string | undefined;
@@ -36,7 +34,12 @@ export function useResultActions(form: PlaygroundFormApi, manager: RunManager): 
 
   return useMemo(
     () => ({
-      reuseSettings(input) {
+      async reuseSettings(input) {
+        // The settings reader, with the schema, loads at the first reuse rather than with the page.
+        const [{ problemsText, readSettings }, { applySettings }] = await Promise.all([
+          import("@/lib/share/settings-reader"),
+          import("@/components/share/form-settings"),
+        ]);
         const { values, problems, unreadable } = readSettings(input);
         if (unreadable) return `These settings no longer fit the form, so they were not restored. ${problemsText(problems)}`;
         applySettings(form, values);

@@ -2,16 +2,22 @@
 
 import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
-import { falTransport } from "@/lib/runs/fal-transport";
-import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
-
-const SERVER_SNAPSHOT: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
+import { lazyTransport } from "@/lib/runs/lazy-transport";
+import { RunManager } from "@/lib/runs/run-manager";
 
 let browserManager: RunManager | undefined;
 
+/** The fal client and the queue calls over it: loaded by the first run or resume, or ahead of it (`preloadRuns`). */
+const loadFalTransport = () => import("@/lib/runs/fal-transport").then((module) => module.falTransport);
+
+/** Starts loading what a run needs, so the first Run does not wait for it. */
+export function preloadRuns(): void {
+  loadFalTransport().catch(() => undefined);
+}
+
 /** One manager per page: runs outlive the components that show them (and React's double mounts). */
 function runManager(): RunManager {
-  browserManager ??= new RunManager({ transport: falTransport, history: openRunHistory() });
+  browserManager ??= new RunManager({ transport: lazyTransport(loadFalTransport), history: openRunHistory() });
   return browserManager;
 }
 
@@ -22,7 +28,9 @@ function isDialogOpen(): boolean {
 /** The page's runs (live, resumed and from history) and what can be done with them. */
 export function useRuns() {
   const manager = runManager();
-  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, () => SERVER_SNAPSHOT);
+  // The server renders the manager's first state, the very object the browser starts from, so
+  // hydration does not force a second render of the whole page.
+  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, manager.snapshot);
 
   useEffect(() => {
     void manager.load();

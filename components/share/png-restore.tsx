@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { offerGenerationDataInPng } from "@/components/generation-data/generation-data-events";
 import type { SettingsReading } from "@/lib/share/settings-reader";
-import { applySettings } from "./form-settings";
 import type { RestoreOutcome } from "./settings-notice";
-import { buttonClass, primaryButtonClass } from "./styles";
+
+// The PNG reader and the offer load with the first PNG dropped or pasted, not with the page.
+const loadOffer = () => import("./png-restore-offer");
+const PngRestoreOffer = dynamic(() => loadOffer().then((module) => module.PngRestoreOffer), { ssr: false });
 
 type Offer = { file: File; reading: SettingsReading };
 
@@ -15,7 +18,7 @@ async function readSettingsOf(file: File): Promise<SettingsReading | { error: st
   if (file.type !== "image/png") {
     return { error: "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG." };
   }
-  const { readSettingsFromPng } = await import("@/lib/share/png-settings");
+  const [{ readSettingsFromPng }] = await Promise.all([import("@/lib/share/png-settings"), loadOffer()]);
   return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -83,61 +86,5 @@ export function PngRestore({ form, onRestored }: PngRestoreProps) {
       </div>
     ) : null;
   }
-  const { file, reading } = offer;
-  const { values, problems } = reading;
-  return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="png-restore-title"
-        aria-describedby="png-restore-body"
-        className="flex w-full max-w-md flex-col gap-3 rounded-xl bg-white p-4 shadow-xl dark:bg-zinc-900"
-      >
-        <h2 id="png-restore-title" className="text-lg font-semibold">
-          Restore settings from this image?
-        </h2>
-        <div id="png-restore-body" className="flex flex-col gap-1 text-sm">
-          <p className="truncate text-zinc-500">{file.name}</p>
-          <p>
-            <strong>Prompt</strong>: {values.prompt}
-          </p>
-          <p>
-            <strong>Model</strong>: {values.model_name}
-          </p>
-          {problems.length > 0 && (
-            <p>Not readable, so left at their defaults: {problems.map((problem) => problem.field).join(", ")}.</p>
-          )}
-          <p>Restoring replaces every setting in the form.</p>
-        </div>
-        <div className="flex flex-wrap justify-end gap-2">
-          <button
-            type="button"
-            autoFocus
-            className={primaryButtonClass}
-            onClick={() => {
-              applySettings(form, values);
-              setOffer(undefined);
-              onRestored({ problems, unreadable: false });
-            }}
-          >
-            Restore
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => {
-              handPageImage(file);
-              setOffer(undefined);
-            }}
-          >
-            Use as init image
-          </button>
-          <button type="button" className={buttonClass} onClick={() => setOffer(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+  return <PngRestoreOffer form={form} file={offer.file} reading={offer.reading} onClose={() => setOffer(undefined)} onRestored={onRestored} />;
 }

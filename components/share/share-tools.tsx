@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { GenerationDataPaste } from "@/components/generation-data/generation-data-paste";
 import { PngRestore } from "./png-restore";
@@ -22,8 +22,8 @@ const tools = [
 ] as const;
 type Tool = (typeof tools)[number]["id"];
 
-/** Share links, presets, code export and PNG settings: everything that moves settings in and out. */
-export function ShareTools({ form }: { form: PlaygroundFormApi }) {
+/** Share links, presets, code export and PNG settings: everything that moves settings in and out (memoized like the form). */
+export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundFormApi }) {
   const [open, setOpen] = useState<Tool>();
   const link = useLinkSettings(form);
   const [fromImage, setFromImage] = useState<RestoreOutcome>();
@@ -63,4 +63,4 @@ export function ShareTools({ form }: { form: PlaygroundFormApi }) {
       <GenerationDataPaste form={form} />
     </div>
   );
-}
+});

@@ -1,10 +1,36 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { validSettings } from "@/lib/share/test-arbitraries";
-import { blankListItem, defaultInput, minimalBody, sameValue } from "./defaults";
-import { loraInputSchema } from "./input-schema";
+import { blankListItem, DEFAULT_MODEL, defaultInput, type FieldDefaults, inputFields, itemFields, minimalBody, sameValue } from "./defaults";
+import { listItemSchemas, loraInputSchema } from "./input-schema";
 
 const MODEL = defaultInput.model_name;
+
+/** Read off the schema: its fields in order, those it refuses to leave out, and what it fills in for the others. */
+function schemaFields(schema: z.ZodObject): FieldDefaults {
+  const required = new Set<string>();
+  const defaults: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const filled = field.safeParse(undefined);
+    if (!filled.success) required.add(key);
+    else if (filled.data !== undefined) defaults[key] = filled.data;
+  }
+  return { keys: Object.keys(schema.shape), required, defaults };
+}
+
+describe("the zod-free defaults", () => {
+  it("are the schema's own: the same fields in the same order, the same required ones, the same defaults", () => {
+    expect(inputFields).toEqual(schemaFields(loraInputSchema));
+    for (const [list, schema] of Object.entries(listItemSchemas)) {
+      expect(itemFields[list as keyof typeof listItemSchemas]).toEqual(schemaFields(schema));
+    }
+  });
+
+  it("make the input the schema makes of a model and a prompt", () => {
+    expect(defaultInput).toEqual({ ...loraInputSchema.parse({ model_name: DEFAULT_MODEL, prompt: "placeholder" }), prompt: "" });
+  });
+});
 
 describe("minimalBody", () => {
   it("sends the required fields, and nothing at its default", () => {

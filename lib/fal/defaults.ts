@@ -1,64 +1,86 @@
 import type { z } from "zod";
-import { isListField, type ListField } from "./field-labels";
-import {
-  controlNetSchema,
-  embeddingSchema,
-  ipAdapterSchema,
-  type LoraInput,
-  type LoraRequest,
-  loraInputSchema,
-  loraWeightSchema,
-} from "./input-schema";
+import { fieldLabels, isListField, itemFieldLabels, type ListField } from "./field-labels";
+import type { LoraInput, LoraRequest, listItemSchemas } from "./input-schema";
+import { controlNetLimits, DEFAULT_EMBEDDING_TOKENS, DEFAULT_IMAGE_ENCODER_WEIGHT_NAME, ipAdapterLimits, loraLimits, numberLimits } from "./limits";
+
+/*
+ * The endpoint's defaults (fal-reference §1). They live here, free of zod, so the form paints and
+ * Run builds its body without loading the schema; the schema takes its defaults from this module,
+ * and a test reads them back off the schema (fields, order, required ones, defaults).
+ */
 
 export const DEFAULT_MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
 
-/** The schema of one item of each list field. */
-export const listItemSchemas = {
-  loras: loraWeightSchema,
-  embeddings: embeddingSchema,
-  controlnets: controlNetSchema,
-  ip_adapter: ipAdapterSchema,
-} as const satisfies Record<ListField, z.ZodObject>;
-
 export type ListItem<L extends ListField> = z.output<(typeof listItemSchemas)[L]>;
 
-/** An object's fields in the schema's order, which of them are required, and the defaults of the rest. */
-type FieldDefaults = { keys: string[]; required: Set<string>; defaults: Record<string, unknown> };
+/** What the endpoint fills in for each optional field left out; optional fields without a default are absent. */
+export const inputDefaults = {
+  negative_prompt: "",
+  prompt_weighting: false,
+  noise_strength: numberLimits.noise_strength.default,
+  loras: [],
+  embeddings: [],
+  controlnets: [],
+  controlnet_guess_mode: false,
+  ip_adapter: [],
+  image_encoder_weight_name: DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
+  num_inference_steps: numberLimits.num_inference_steps.default,
+  guidance_scale: numberLimits.guidance_scale.default,
+  clip_skip: numberLimits.clip_skip.default,
+  timesteps: { method: "default" as const, array: [] },
+  sigmas: { method: "default" as const, array: [] },
+  prediction_type: "epsilon" as const,
+  rescale_betas_snr_zero: false,
+  image_format: "png" as const,
+  num_images: numberLimits.num_images.default,
+  enable_safety_checker: false,
+  tile_width: numberLimits.tile_width.default,
+  tile_height: numberLimits.tile_height.default,
+  tile_stride_width: numberLimits.tile_stride_width.default,
+  tile_stride_height: numberLimits.tile_stride_height.default,
+  eta: numberLimits.eta.default,
+  debug_latents: false,
+  debug_per_pass_latents: false,
+};
 
-/** Read off the schema: what it fills in for a field left out is that field's default. */
-function fieldDefaults(schema: z.ZodObject): FieldDefaults {
-  const required = new Set<string>();
-  const defaults: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const filled = field.safeParse(undefined);
-    if (!filled.success) required.add(key);
-    else if (filled.data !== undefined) defaults[key] = filled.data;
-  }
-  return { keys: Object.keys(schema.shape), required, defaults };
-}
+/** The same for one item of each list. */
+export const itemDefaults = {
+  loras: { scale: loraLimits.scale.default, force: false },
+  embeddings: { tokens: DEFAULT_EMBEDDING_TOKENS },
+  controlnets: {
+    conditioning_scale: controlNetLimits.conditioning_scale.default,
+    start_percentage: controlNetLimits.start_percentage.default,
+    end_percentage: controlNetLimits.end_percentage.default,
+  },
+  ip_adapter: {
+    scale: ipAdapterLimits.scale.default,
+    unconditional_noising_factor: ipAdapterLimits.unconditional_noising_factor.default,
+    image_projection_shortcut: true,
+  },
+};
 
-const inputFields = fieldDefaults(loraInputSchema);
-const itemFields: Record<ListField, FieldDefaults> = {
-  loras: fieldDefaults(loraWeightSchema),
-  embeddings: fieldDefaults(embeddingSchema),
-  controlnets: fieldDefaults(controlNetSchema),
-  ip_adapter: fieldDefaults(ipAdapterSchema),
+/** An object's fields in the schema's order (the labels' order), which of them are required, and the defaults of the rest. */
+export type FieldDefaults = { keys: string[]; required: Set<string>; defaults: Record<string, unknown> };
+
+export const inputFields: FieldDefaults = { keys: Object.keys(fieldLabels), required: new Set(["model_name", "prompt"]), defaults: inputDefaults };
+
+export const itemFields: Record<ListField, FieldDefaults> = {
+  loras: { keys: Object.keys(itemFieldLabels.loras), required: new Set(["path"]), defaults: itemDefaults.loras },
+  embeddings: { keys: Object.keys(itemFieldLabels.embeddings), required: new Set(["path"]), defaults: itemDefaults.embeddings },
+  controlnets: { keys: Object.keys(itemFieldLabels.controlnets), required: new Set(["path", "image_url"]), defaults: itemDefaults.controlnets },
+  ip_adapter: { keys: Object.keys(itemFieldLabels.ip_adapter), required: new Set(["ip_adapter_image_url", "path"]), defaults: itemDefaults.ip_adapter },
 };
 
 /** Every field at the endpoint's own default (and the playground's default model, no prompt). */
-export const defaultInput: LoraInput = {
-  ...loraInputSchema.parse({ model_name: DEFAULT_MODEL, prompt: "placeholder" }),
-  prompt: "",
-};
+export const defaultInput: LoraInput = { model_name: DEFAULT_MODEL, prompt: "", ...inputDefaults };
 
 /** A new item of a list as "Add LoRA" starts it: the schema's defaults, its required fields blank. */
 export function blankListItem<L extends ListField>(list: L): ListItem<L> {
   const { required, defaults } = itemFields[list];
   const blanks = Object.fromEntries([...required].map((key) => [key, ""]));
-  // Built field by field from this list's item schema, so it has that schema's fields.
+  // Built field by field from this list's item defaults, so it has that item's fields.
   return { ...blanks, ...defaults } as ListItem<L>;
 }
-
 /** Unset or empty: nothing to send for an optional field. */
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "";

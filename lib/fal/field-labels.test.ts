@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listItemSchemas } from "./defaults";
 import { fieldLabels, itemFieldLabel, itemFieldLabels, pathLabel } from "./field-labels";
-import { loraInputSchema } from "./input-schema";
+import { listItemSchemas, loraInputSchema } from "./input-schema";
 import { controlNetLimits, numberLimits } from "./limits";
 
 describe("field labels", () => {

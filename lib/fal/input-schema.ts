@@ -1,11 +1,11 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
 import { IMAGE_DATA_URI } from "@/lib/http/data-uri";
-import { fieldLabels, itemFieldLabel } from "./field-labels";
+import { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, SCHEDULERS } from "./choices";
+import { inputDefaults, itemDefaults } from "./defaults";
+import { fieldLabels, itemFieldLabel, type ListField } from "./field-labels";
 import {
   controlNetLimits,
-  DEFAULT_EMBEDDING_TOKENS,
-  DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
   ipAdapterLimits,
   loraLimits,
   listLimits,
@@ -15,22 +15,8 @@ import {
   seedLimit,
 } from "./limits";
 
-export const SCHEDULERS = [
-  "DPM++ 2M",
-  "DPM++ 2M Karras",
-  "DPM++ 2M SDE",
-  "DPM++ 2M SDE Karras",
-  "Euler",
-  "Euler A",
-  "Euler (trailing timesteps)",
-  "LCM",
-  "LCM (trailing timesteps)",
-  "DDIM",
-  "TCD",
-] as const;
-export const PREDICTION_TYPES = ["epsilon", "v_prediction"] as const;
-export const IMAGE_FORMATS = ["png", "jpeg"] as const;
-export const SCHEDULE_METHODS = ["default", "array"] as const;
+// The choices and defaults live in zod-free modules, which the form paints with before this schema loads.
+export { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, SCHEDULERS, type Scheduler } from "./choices";
 
 /** A number within a limit, with the messages the form and the proxy show (sweeps check values with it too). */
 export function ranged({ label, min, max, integer }: NumberLimit) {
@@ -79,7 +65,7 @@ export const loraWeightSchema = z.strictObject({
   path: modelPath(itemFieldLabel("loras", "path")),
   // The slider's range is a convenience: fal takes any scale (fal-reference §1).
   scale: z.number({ error: `${loraLimits.scale.label} must be a number.` }).default(loraLimits.scale.default),
-  force: z.boolean().default(false),
+  force: z.boolean().default(itemDefaults.loras.force),
 });
 
 export const embeddingSchema = z.strictObject({
@@ -87,7 +73,7 @@ export const embeddingSchema = z.strictObject({
   tokens: z
     .array(z.string().min(1, "A token cannot be empty."))
     .max(listLimits.embedding_tokens.max, listLimits.embedding_tokens.message)
-    .default(DEFAULT_EMBEDDING_TOKENS),
+    .default(itemDefaults.embeddings.tokens),
 });
 
 export const controlNetSchema = z
@@ -147,7 +133,7 @@ export const ipAdapterSchema = z.strictObject({
     .record(z.string(), z.unknown(), { error: `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.` })
     .optional(),
   unconditional_noising_factor: withDefault(ipAdapterLimits.unconditional_noising_factor),
-  image_projection_shortcut: z.boolean().default(true),
+  image_projection_shortcut: z.boolean().default(itemDefaults.ip_adapter.image_projection_shortcut),
 });
 
 function scheduleSchema(label: string, item: z.ZodNumber) {
@@ -177,7 +163,7 @@ export const sigmasSchema = scheduleSchema(
   z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
 );
 
-const defaultSchedule = () => ({ method: "default" as const, array: [] });
+const defaultSchedule = () => ({ ...inputDefaults.timesteps, array: [] });
 
 /** True for IP-adapter weights of the "plus" family, which need an image encoder. */
 export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | undefined }): boolean {
@@ -193,8 +179,8 @@ export const loraInputSchema = z
       .string({ error: requiredText(fieldLabels.prompt) })
       .trim()
       .min(1, `${fieldLabels.prompt} is required.`),
-    negative_prompt: z.string().default(""),
-    prompt_weighting: z.boolean().default(false),
+    negative_prompt: z.string().default(inputDefaults.negative_prompt),
+    prompt_weighting: z.boolean().default(inputDefaults.prompt_weighting),
     image_url: imageUrl(fieldLabels.image_url).optional(),
     noise_strength: withDefault(numberLimits.noise_strength),
     loras: z.array(loraWeightSchema).max(listLimits.loras.max, listLimits.loras.message).default([]),
@@ -203,11 +189,11 @@ export const loraInputSchema = z
       .max(MAX_EMBEDDINGS, `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.`)
       .default([]),
     controlnets: z.array(controlNetSchema).max(listLimits.controlnets.max, listLimits.controlnets.message).default([]),
-    controlnet_guess_mode: z.boolean().default(false),
+    controlnet_guess_mode: z.boolean().default(inputDefaults.controlnet_guess_mode),
     ip_adapter: z.array(ipAdapterSchema).max(listLimits.ip_adapter.max, listLimits.ip_adapter.message).default([]),
     image_encoder_path: optionalText(fieldLabels.image_encoder_path),
     image_encoder_subfolder: optionalText(fieldLabels.image_encoder_subfolder),
-    image_encoder_weight_name: z.string().default(DEFAULT_IMAGE_ENCODER_WEIGHT_NAME),
+    image_encoder_weight_name: z.string().default(inputDefaults.image_encoder_weight_name),
     ic_light_model_url: optionalText(fieldLabels.ic_light_model_url),
     ic_light_model_background_image_url: imageUrl(fieldLabels.ic_light_model_background_image_url).optional(),
     ic_light_image_url: imageUrl(fieldLabels.ic_light_image_url).optional(),
@@ -220,18 +206,18 @@ export const loraInputSchema = z
     sigmas: sigmasSchema.default(defaultSchedule),
     prediction_type: z
       .enum(PREDICTION_TYPES, { error: `${fieldLabels.prediction_type} must be "epsilon" or "v_prediction".` })
-      .default("epsilon"),
-    rescale_betas_snr_zero: z.boolean().default(false),
-    image_format: z.enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` }).default("png"),
+      .default(inputDefaults.prediction_type),
+    rescale_betas_snr_zero: z.boolean().default(inputDefaults.rescale_betas_snr_zero),
+    image_format: z.enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` }).default(inputDefaults.image_format),
     num_images: withDefault(numberLimits.num_images),
-    enable_safety_checker: z.boolean().default(false),
+    enable_safety_checker: z.boolean().default(inputDefaults.enable_safety_checker),
     tile_width: withDefault(numberLimits.tile_width),
     tile_height: withDefault(numberLimits.tile_height),
     tile_stride_width: withDefault(numberLimits.tile_stride_width),
     tile_stride_height: withDefault(numberLimits.tile_stride_height),
     eta: withDefault(numberLimits.eta),
-    debug_latents: z.boolean().default(false),
-    debug_per_pass_latents: z.boolean().default(false),
+    debug_latents: z.boolean().default(inputDefaults.debug_latents),
+    debug_per_pass_latents: z.boolean().default(inputDefaults.debug_per_pass_latents),
   })
   .check((ctx) => {
     const input = ctx.value;
@@ -254,6 +240,14 @@ export const loraInputSchema = z
     });
   });
 
+/** The schema of one item of each list field. */
+export const listItemSchemas = {
+  loras: loraWeightSchema,
+  embeddings: embeddingSchema,
+  controlnets: controlNetSchema,
+  ip_adapter: ipAdapterSchema,
+} as const satisfies Record<ListField, z.ZodObject>;
+
 export type LoraInput = z.output<typeof loraInputSchema>;
 /** What a caller may send: every defaulted field optional. */
 export type LoraRequest = z.input<typeof loraInputSchema>;
@@ -261,4 +255,3 @@ export type LoraWeight = z.output<typeof loraWeightSchema>;
 export type Embedding = z.output<typeof embeddingSchema>;
 export type ControlNet = z.output<typeof controlNetSchema>;
 export type IpAdapter = z.output<typeof ipAdapterSchema>;
-export type Scheduler = (typeof SCHEDULERS)[number];

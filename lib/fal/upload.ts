@@ -1,5 +1,3 @@
-import { createPlaygroundClient } from "./browser-client";
-
 export type UploadProgress = (fraction: number) => void;
 
 function headersOf(xhr: XMLHttpRequest): Headers {
@@ -32,7 +30,11 @@ function progressFetch(onProgress: UploadProgress): typeof fetch {
   };
 }
 
-/** Uploads a file through fal.storage (via the proxy) and resolves to the URL fal will read it from. */
-export function uploadFile(file: File, onProgress: UploadProgress): Promise<string> {
+/**
+ * Uploads a file through fal.storage (via the proxy) and resolves to the URL fal will read it from.
+ * The fal client loads with the first upload (or run), not with the page.
+ */
+export async function uploadFile(file: File, onProgress: UploadProgress): Promise<string> {
+  const { createPlaygroundClient } = await import("./browser-client");
   return createPlaygroundClient({ fetch: progressFetch(onProgress) }).storage.upload(file);
 }

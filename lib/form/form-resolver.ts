@@ -1,12 +1,20 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
-import { loraInputSchema } from "@/lib/fal/input-schema";
 import { type FormValues, toRequestBody } from "./form-values";
+import type { schemaResolver } from "./schema-resolver";
 import { SIMULATOR_FILE_MESSAGE, simulatorFileFields } from "./simulator-files";
 
-const schemaResolver = zodResolver(loraInputSchema);
 type SchemaOptions = Parameters<typeof schemaResolver>[2];
+
+/**
+ * The schema, and zod with it, load at the form's first use rather than with the page: the page
+ * starts the load at the visitor's first touch (`preloadFormSchema`), and every check awaits it.
+ */
+const loadSchemaResolver = () => import("./schema-resolver").then((module) => module.schemaResolver);
+
+export function preloadFormSchema(): void {
+  loadSchemaResolver().catch(() => undefined);
+}
 
 /** What the form knows of the page: in fal mode, this server's simulator files are refused. */
 export type FormContext = { mode: "fal" | "simulator"; origin: string };
@@ -17,6 +25,7 @@ export type FormContext = { mode: "fal" | "simulator"; origin: string };
  */
 export const formResolver: Resolver<FormValues, FormContext> = async (values, context, options) => {
   const body = toRequestBody(values);
+  const schemaResolver = await loadSchemaResolver();
   const result = await schemaResolver(body, context, options as unknown as SchemaOptions);
   if (Object.keys(result.errors).length > 0) return { values: {}, errors: result.errors as FieldValues };
   const simulatorFiles = context?.mode === "fal" ? simulatorFileFields(body, context.origin) : [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
 import { newControlNet, newEmbedding, newIpAdapter, newLora } from "./form-items";
 import { defaultInput } from "@/lib/fal/defaults";
-import { defaultFormValues, formValuesOf, type FormValues, toFormValues, toRequestBody } from "./form-values";
+import { defaultFormValues, formValuesOf, type FormValues, toRequestBody } from "./form-values";
+import { toFormValues } from "./request-json";
 
 const MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
 const withPrompt = (values: Partial<FormValues>): FormValues => ({ ...defaultFormValues, prompt: "a fox", ...values });

@@ -1,12 +1,5 @@
-import {
-  type LoraInput,
-  type LoraRequest,
-  loraInputSchema,
-  type PREDICTION_TYPES,
-  type IMAGE_FORMATS,
-  type SCHEDULE_METHODS,
-  type Scheduler,
-} from "@/lib/fal/input-schema";
+import type { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, Scheduler } from "@/lib/fal/choices";
+import type { LoraInput, LoraRequest } from "@/lib/fal/input-schema";
 import { defaultInput, minimalBody } from "@/lib/fal/defaults";
 import {
   controlNetFromBody,
@@ -94,11 +87,6 @@ export function toRequestBody(values: FormValues): LoraRequest {
     timesteps: scheduleToBody(values.timesteps),
     sigmas: scheduleToBody(values.sigmas),
   });
-}
-
-/** Any valid request body (from history, a link or a preset) as form values; defaults fill the rest. */
-export function toFormValues(request: LoraRequest): FormValues {
-  return formValuesOf(loraInputSchema.parse(request));
 }
 
 /**

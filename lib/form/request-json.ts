@@ -1,4 +1,5 @@
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { formValuesOf, type FormValues } from "./form-values";
 
 export type ParsedRequestJson = { ok: true; body: LoraRequest } | { ok: false; problems: string[] };
 
@@ -19,3 +20,8 @@ export function parseRequestJson(text: string): ParsedRequestJson {
 }
 
 export const formatRequestJson = (body: LoraRequest) => JSON.stringify(body, null, 2);
+
+/** Any valid request body as form values; defaults fill the rest. */
+export function toFormValues(request: LoraRequest): FormValues {
+  return formValuesOf(loraInputSchema.parse(request));
+}

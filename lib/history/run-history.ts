@@ -1,6 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { isActive, type Run } from "@/lib/runs/run-state";
-import { toStoredRun } from "./stored-run";
 
 const DATABASE_NAME = "fal-lora-playground";
 const DATABASE_VERSION = 1;
@@ -53,6 +52,9 @@ export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTO
   return {
     async list() {
       const records: unknown[] = await (await db()).getAllFromIndex("runs", "startedAt");
+      if (records.length === 0) return [];
+      // The record reader (with zod) loads only when there are records to read.
+      const { toStoredRun } = await import("./stored-run");
       const runs = records.flatMap((record) => toStoredRun(record) ?? []);
       const excess = runs.length - maxRuns;
       if (excess <= 0) return runs.reverse();

@@ -1,4 +1,5 @@
-import { ApiError, ValidationError } from "@fal-ai/client";
+import type { ValidationError } from "@fal-ai/client";
+import { isApiError, isValidationError } from "@/lib/fal/client-errors";
 import { imageLocations } from "@/lib/fal/image-locations";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { type FieldError, fieldLabel, formFieldName } from "@/lib/form/server-errors";
@@ -15,7 +16,7 @@ function detailOf(body: unknown): unknown {
 }
 
 export function isCancelledError(error: unknown): boolean {
-  return error instanceof ApiError && error.status === CANCELLED_HTTP_STATUS;
+  return isApiError(error) && error.status === CANCELLED_HTTP_STATUS;
 }
 
 /** "ControlNet 1: Control image is required.", without repeating a label the message starts with. */
@@ -60,8 +61,8 @@ function validationError(error: ValidationError, input: LoraRequest | undefined)
  * `input` lets a refusal that names an image by its address point at the field holding it.
  */
 export function toRunError(error: unknown, input?: LoraRequest): RunError {
-  if (error instanceof ValidationError) return validationError(error, input);
-  if (error instanceof ApiError) {
+  if (isValidationError(error)) return validationError(error, input);
+  if (isApiError(error)) {
     const detail = detailOf(error.body);
     const message = typeof detail === "string" ? detail : `${error.message} (HTTP ${error.status})`;
     return { kind: "api", message, fieldErrors: [], retryable: true };
@@ -86,7 +87,7 @@ const PASSING_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * the run (then undefined). Following a submitted run rides these out instead of failing it.
  */
 export function connectionTrouble(error: unknown): string | undefined {
-  if (error instanceof ApiError) {
+  if (isApiError(error)) {
     if (!PASSING_STATUSES.has(error.status)) return undefined;
     const detail = detailOf(error.body);
     return typeof detail === "string" ? `HTTP ${error.status}: ${detail}` : `HTTP ${error.status}`;

@@ -1,8 +1,9 @@
-import { ApiError, type QueueStatus } from "@fal-ai/client";
+import type { QueueStatus } from "@fal-ai/client";
 import { sleep } from "@/lib/async/sleep";
+import { isApiError } from "@/lib/fal/client-errors";
 import { stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { type LoraOutput, readLoraOutput } from "@/lib/fal/output-schema";
+import type { LoraOutput } from "@/lib/fal/output-schema";
 import { connectionTrouble, isCancelledError, toRunError } from "./run-error";
 import type { RunConnection, RunError } from "./run-state";
 import type { RunTransport } from "./run-transport";
@@ -74,9 +75,13 @@ function persistence(options: FollowOptions) {
 
 /** A gateway's 500 carries no JSON; fal's app failing the run does, and asking again will not change it. */
 const resultTrouble: Trouble = (error) =>
-  error instanceof ApiError && error.status === 500 && error.body !== undefined ? undefined : connectionTrouble(error);
+  isApiError(error) && error.status === 500 && error.body !== undefined ? undefined : connectionTrouble(error);
 
-function ending(data: unknown): FollowEnding {
+/** The result reader (and zod with it) loads once a run is followed, not with the page. */
+const outputReader = () => import("@/lib/fal/output-schema");
+
+async function ending(data: unknown): Promise<FollowEnding> {
+  const { readLoraOutput } = await outputReader();
   const reading = readLoraOutput(data);
   if (reading.ok) return { status: "completed", output: reading.output };
   const raw = stringifyExactJson(data, 2);
@@ -94,7 +99,7 @@ async function failedRun({ transport, requestId, signal, input }: FollowOptions,
   } catch (error) {
     if (signal.aborted) throw error;
     if (isCancelledError(error)) return { status: "cancelled" };
-    if (error instanceof ApiError && error.body !== undefined) return { status: "failed", error: toRunError(error, input) };
+    if (isApiError(error) && error.body !== undefined) return { status: "failed", error: toRunError(error, input) };
     return { status: "failed", error: { kind: "api", message: failure, fieldErrors: [], retryable: true } };
   }
   return ending(data);
@@ -113,6 +118,8 @@ export async function followRun(options: FollowOptions): Promise<FollowEnding> {
     options.onStatus(status);
   };
   let following = true;
+  // Ready long before the result comes; using it awaits the same load.
+  outputReader().catch(() => undefined);
   try {
     const final = await run(async (retrying) => {
       if (options.resume || retrying) {
@@ -126,12 +133,13 @@ export async function followRun(options: FollowOptions): Promise<FollowEnding> {
     if (isCancelledStatus(final)) return { status: "cancelled" };
     const failure = statusError(final);
     if (failure) return await failedRun(options, failure);
-    return ending(await run(() => transport.result(requestId, signal), resultTrouble));
+    const data = await run(() => transport.result(requestId, signal), resultTrouble);
+    return await run(() => ending(data), connectionTrouble);
   } catch (error) {
     if (signal.aborted) throw error;
     if (error instanceof LostTouch) return { status: "lost", reason: error.message };
     if (isCancelledError(error)) return { status: "cancelled" };
-    const unknownRequest = error instanceof ApiError && error.status === 404;
+    const unknownRequest = isApiError(error) && error.status === 404;
     // A status refused for another reason (a key that stopped working, …) says nothing of the run.
     if (following && !unknownRequest) return { status: "lost", reason: toRunError(error).message };
     if (unknownRequest) {

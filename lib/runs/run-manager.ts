@@ -1,4 +1,5 @@
-import { ApiError, type QueueStatus } from "@fal-ai/client";
+import type { QueueStatus } from "@fal-ai/client";
+import { isApiError } from "@/lib/fal/client-errors";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
@@ -188,7 +189,7 @@ export class RunManager {
         answered(error);
         return;
       }
-      if (error instanceof ApiError) this.submitListeners.forEach((listener) => listener(id));
+      if (isApiError(error)) this.submitListeners.forEach((listener) => listener(id));
       if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
       else this.fail(id, toRunError(error, run.input));
       return;

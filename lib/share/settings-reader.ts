@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
+import { listItemSchemas, type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
-import { DEFAULT_MODEL, defaultInput, isBlank, listItemSchemas, sameValue } from "@/lib/fal/defaults";
+import { DEFAULT_MODEL, defaultInput, isBlank, sameValue } from "@/lib/fal/defaults";
 import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
 
 /** One setting that could not be read, named in the user's words, and why. */

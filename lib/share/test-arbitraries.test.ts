@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blankListItem, defaultInput, listItemSchemas, sameValue } from "@/lib/fal/defaults";
+import { blankListItem, defaultInput, sameValue } from "@/lib/fal/defaults";
 import { isListField } from "@/lib/fal/field-labels";
-import { loraInputSchema } from "@/lib/fal/input-schema";
+import { listItemSchemas, loraInputSchema } from "@/lib/fal/input-schema";
 import { validSettings } from "./test-arbitraries";
 
 /** Every field path of the schema, list items' fields as `loras[].scale`. */

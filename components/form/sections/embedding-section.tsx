@@ -12,7 +12,7 @@ import { ListItem, ListItemControls } from "../list-item-controls";
 export function EmbeddingSection() {
   const { fields, append, remove } = useFieldArray<FormValues, "embeddings">({ name: "embeddings" });
   return (
-    <FormSection title="Embedding" summary={fields.length > 0 ? "1 embedding" : "none"}>
+    <FormSection title="Embedding" fields={["embeddings"]} summary={fields.length > 0 ? "1 embedding" : "none"}>
       <p className="text-xs text-zinc-500">This endpoint loads at most {MAX_EMBEDDINGS} textual-inversion embedding per run.</p>
       {fields.map((field, index) => (
         <ListItem

@@ -8,7 +8,7 @@ const tiles = ["tile_width", "tile_height", "tile_stride_width", "tile_stride_he
 
 export function TilingSection() {
   return (
-    <FormSection title="Tiling" summary="for large images">
+    <FormSection title="Tiling" fields={tiles} summary="for large images">
       <p className="text-xs text-zinc-500">
         Large images are denoised in tiles. The stride is how far the next tile starts from the last: a stride smaller than the tile
         makes tiles overlap, which hides seams (half the tile is a good start). Images smaller than one tile are not tiled.
