@@ -14,10 +14,16 @@ export function focusFirstError(form: HTMLFormElement | null): boolean {
 
 /**
  * `focusFirstError` once errors just set are on screen: after the groups' contents are loaded (an
- * error renders its group) and the next frame.
+ * error renders its group), at the first frame that shows an invalid control. React commits the
+ * errors of a check in its own task, which on a busy first interaction can come a frame or more
+ * after the check itself, so a fixed single frame would sometimes find nothing to focus.
  */
-export function focusFirstErrorWhenShown(form: () => HTMLFormElement | null): void {
+export function focusFirstErrorWhenShown(form: () => HTMLFormElement | null, frames = 60): void {
+  const attempt = (left: number) =>
+    requestAnimationFrame(() => {
+      if (!focusFirstError(form()) && left > 1) attempt(left - 1);
+    });
   void preloadSectionBodies()
     .catch(() => undefined)
-    .then(() => requestAnimationFrame(() => focusFirstError(form())));
+    .then(() => attempt(frames));
 }

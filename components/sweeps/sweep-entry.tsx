@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { focusFirstError } from "@/components/form/focus-first-error";
+import { focusFirstErrorWhenShown } from "@/components/form/focus-first-error";
 import { RUN_SETTINGS_FORM_ID } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
@@ -31,7 +31,7 @@ export function SweepButton({ form, manager, submitsPerMinute, onStarted }: Swee
   const [base, setBase] = useState<LoraRequest>();
   const open = form.handleSubmit(
     (values) => setBase(toRequestBody(values)),
-    () => requestAnimationFrame(() => focusFirstError(document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null)),
+    () => focusFirstErrorWhenShown(() => document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null),
   );
   return (
     <>
