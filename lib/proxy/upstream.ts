@@ -12,10 +12,14 @@ export type Upstream = {
   authorization: string;
   /**
    * Where fal's hosts are reached instead, as `<origin><basePath>/{queue,rest}/…`: the simulator,
-   * or (tests only) a fake of fal. `origin` defaults to this server on loopback.
+   * or (tests only) a fake of fal. Without `origin`, the simulator of this same process is called
+   * in-process (no network hop).
    */
   redirect?: { origin?: string; basePath: string };
 };
+
+/** The embedded simulator, answering a request in this process as its route would. */
+export type InProcessSimulator = (request: Request) => Promise<Response>;
 
 const FAL_URL_PATTERNS = [
   `${FAL_QUEUE_HOST}/${APP_ID}/**`,
@@ -29,7 +33,7 @@ export function redirectedUrl(target: URL, origin: string, basePath: string): st
 }
 
 /**
- * The simulator is reached on loopback at this server's own port, never at the Host the browser
+ * The simulator's URL names this server on loopback at its own port, never the Host the browser
  * sent (which a caller controls); the browser-facing origin travels in a header instead.
  */
 function loopbackOrigin(request: Request): string {
@@ -75,8 +79,33 @@ export function upstreamFailure(error: unknown, authorization: string): string {
 }
 
 /**
- * Hands a request that already passed the guard to `@fal-ai/server-proxy`, pointed at fal or at
- * the embedded simulator. The library adds the key, forwards `x-fal-*` headers and streams back.
+ * The request `@fal-ai/server-proxy` would send, handed to the simulator as a function call: the
+ * library has no way to take another fetch, and a loopback HTTP hop doubled the cost of every
+ * proxied call. The simulator checks the hop's key exactly as it does over HTTP.
+ */
+function callInProcess(
+  simulator: InProcessSimulator,
+  request: NextRequest,
+  upstreamUrl: string,
+  body: string | undefined,
+  upstream: Upstream,
+  hop: HopFacts,
+): Promise<Response> {
+  const headers = upstreamHeaders(request, upstream, upstreamUrl, hop);
+  headers.set("authorization", upstream.authorization);
+  headers.set("accept", "application/json");
+  headers.set("content-type", "application/json");
+  return simulator(new Request(upstreamUrl, { method: request.method, headers, body: forwardedBody(request, body), signal: request.signal }));
+}
+
+function forwardedBody(request: Request, body: string | undefined): string | undefined {
+  return request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? "");
+}
+
+/**
+ * Hands a request that already passed the guard to `@fal-ai/server-proxy`, pointed at fal, at a
+ * fake of fal or at a simulator over HTTP (`SIMULATOR_ORIGIN`); the library adds the key, forwards
+ * `x-fal-*` headers and streams back. This process's own simulator is called in-process instead.
  */
 export async function forwardUpstream(
   request: NextRequest,
@@ -84,11 +113,13 @@ export async function forwardUpstream(
   body: string | undefined,
   upstream: Upstream,
   hop: HopFacts,
+  simulator: InProcessSimulator,
 ): Promise<Response> {
   const redirect = upstream.redirect;
-  const upstreamUrl = redirect
-    ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath)
-    : target.href;
+  if (redirect && !redirect.origin) {
+    return callInProcess(simulator, request, redirectedUrl(target, loopbackOrigin(request), redirect.basePath), body, upstream, hop);
+  }
+  const upstreamUrl = redirect?.origin ? redirectedUrl(target, redirect.origin, redirect.basePath) : target.href;
   const host = new URL(upstreamUrl).host;
   const prefix = redirect ? `${redirect.basePath.slice(1)}${redirect.basePath ? "/" : ""}` : "";
   const handler = createRouteHandler({
@@ -104,7 +135,7 @@ export async function forwardUpstream(
   const forwarded = new Request(request.url, {
     method: request.method,
     headers: upstreamHeaders(request, upstream, upstreamUrl, hop),
-    body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
+    body: forwardedBody(request, body),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;
   try {
