@@ -31,7 +31,12 @@ export function useThumbnailKeeper(runs: readonly Run[], liveIds: ReadonlySet<st
   const completed = runs.filter((run) => liveIds.has(run.id) && run.status === "completed" && !handled.has(run.id));
   const completedIds = completed.map((run) => run.id).join(" ");
   useEffect(() => {
-    completed.forEach(keepThumbnailsOnce);
+    if (completed.length === 0) return;
+    // Once the page is idle: fetching and shrinking the images must not compete with showing them.
+    const idle = window.requestIdleCallback?.bind(window) ?? ((work: () => void) => window.setTimeout(work, 500));
+    const cancel = window.cancelIdleCallback?.bind(window) ?? window.clearTimeout.bind(window);
+    const handle = idle(() => completed.forEach(keepThumbnailsOnce), { timeout: 5_000 });
+    return () => cancel(handle);
     // runs changes with every log line; only newly completed runs matter here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [completedIds]);

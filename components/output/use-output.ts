@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Run } from "@/lib/runs/run-state";
 
 export type OutputView = "results" | "history";
@@ -19,23 +19,20 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
   const imageCount = run?.output?.images.length ?? 0;
   const imageIndex = run && picked?.runId === run.id ? Math.min(picked.imageIndex, Math.max(0, imageCount - 1)) : 0;
 
-  function show(runId: string, index = 0) {
+  // Stable, so what takes them (the settings, history's rows) is not re-rendered by every run update.
+  const show = useCallback((runId: string, index = 0) => {
     setPicked({ runId, imageIndex: index });
     setView("results");
-  }
-
-  return {
-    view,
-    setView,
-    sessionRuns,
-    run,
-    imageIndex,
-    show,
-    showFromHistory(runId: string) {
+  }, []);
+  const showFromHistory = useCallback(
+    (runId: string) => {
       setOpenedIds((opened) => new Set(opened).add(runId));
       show(runId);
     },
-  };
+    [show],
+  );
+
+  return { view, setView, sessionRuns, run, imageIndex, show, showFromHistory };
 }
 
 export type Output = ReturnType<typeof useOutput>;

@@ -1,14 +1,15 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { memo, type ReactNode, useCallback } from "react";
 import { PlaygroundForm } from "@/components/form/playground-form";
-import { usePlaygroundForm } from "@/components/form/use-playground-form";
+import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
 import { OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import type { LoraRequest } from "@/lib/fal/input-schema";
 import { RunBar } from "./run-bar";
 
 /**
@@ -30,12 +31,33 @@ function revealNewRun(): void {
  * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
  * the form needs to judge image addresses.
  */
+type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
+
+/** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
+const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) {
+  return (
+    <>
+      {falKey}
+      <ShareTools form={form} />
+      <PlaygroundForm form={form} onRun={onRun} />
+    </>
+  );
+});
+
 export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey?: ReactNode }) {
   const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
   useThumbnailKeeper(runs, liveIds, loaded);
+  const { show } = output;
+  const onRun = useCallback(
+    (input: LoraRequest) => {
+      show(manager.start(input));
+      revealNewRun();
+    },
+    [show, manager],
+  );
 
   return (
     <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] xl:grid-cols-[30rem_minmax(0,1fr)]">
@@ -47,15 +69,7 @@ export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          {falKey}
-          <ShareTools form={form} />
-          <PlaygroundForm
-            form={form}
-            onRun={(input) => {
-              output.show(manager.start(input));
-              revealNewRun();
-            }}
-          />
+          <Settings form={form} falKey={falKey} onRun={onRun} />
         </section>
         <RunBar />
       </div>

@@ -4,6 +4,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
 import { falTransport } from "@/lib/runs/fal-transport";
 import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
+import { preloadResults } from "./preload-results";
 
 const SERVER_SNAPSHOT: RunsSnapshot = { runs: [], liveIds: new Set(), loaded: false };
 
@@ -14,6 +15,9 @@ function runManager(): RunManager {
   browserManager ??= new RunManager({ transport: falTransport, history: openRunHistory() });
   return browserManager;
 }
+
+// History is read as soon as this module runs in the browser, alongside hydration rather than after it.
+if (typeof window !== "undefined") void runManager().load();
 
 function isDialogOpen(): boolean {
   return document.querySelector("dialog[open]") !== null;
@@ -26,6 +30,7 @@ export function useRuns() {
 
   useEffect(() => {
     void manager.load();
+    const stopPreloading = preloadResults(manager);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented || isDialogOpen()) return;
       const newest = manager.newestActive();
@@ -39,6 +44,7 @@ export function useRuns() {
     window.addEventListener("online", wake);
     document.addEventListener("visibilitychange", wake);
     return () => {
+      stopPreloading();
       window.removeEventListener("keydown", onKeyDown);
       window.removeEventListener("online", wake);
       document.removeEventListener("visibilitychange", wake);
