@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { FaultInjector, parseFaults } from "@/lib/simulator/faults";
 import { handleSimulatorRequest } from "@/lib/simulator/http";
 import { simulatorHopSecret } from "@/lib/simulator/hop-secret";
 import type { Simulator } from "@/lib/simulator/simulator";
@@ -15,9 +16,9 @@ afterEach(() => {
 });
 
 /** Simulator mode without SIMULATOR_ORIGIN: the proxy calls this simulator as a function. */
-function inProcessProxy() {
+function inProcessProxy(faults?: FaultInjector) {
   // The app's simulator takes this process's hop secret, as getSimulator() sets it up.
-  simulator = testSimulator({ stepMs: 1, hopSecret: simulatorHopSecret() });
+  simulator = testSimulator({ stepMs: 1, hopSecret: simulatorHopSecret(), faults });
   return testProxy(testEnv({ FAL_MODE: "simulator" }), 1_000, (request) => handleSimulatorRequest(request, simulator));
 }
 
@@ -62,5 +63,17 @@ describe("the proxy in simulator mode without SIMULATOR_ORIGIN", () => {
     const refused = await proxy(proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify({ ...VALID_INPUT, noise_strength: 3 }) }));
     expect(refused.status).toBe(422);
     expect(reached).not.toHaveBeenCalled();
+  });
+
+  it("answers a connection dropped before the first byte with a 502, as over HTTP; a stream that breaks later breaks for the client", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const proxy = inProcessProxy(new FaultInjector({ plan: parseFaults("drop=100%,on=result+stream"), allowHeader: false }));
+    const result = await proxy(proxyRequest({ method: "GET", target: requestUrl("abc") }));
+    expect(result.status).toBe(502);
+    expect(logged.mock.calls.join(" ")).toMatch(/^Proxy: GET http:\/\/127\.0\.0\.1\/api\/simulator\/queue\/.* \(simulator\) failed: simulated dropped connection/);
+
+    const stream = await proxy(proxyRequest({ method: "GET", target: requestUrl("abc", "/status/stream") }));
+    expect(stream.status).toBe(200);
+    await expect(stream.text()).rejects.toThrow();
   });
 });
