@@ -25,12 +25,6 @@ function revealNewRun(): void {
   });
 }
 
-/**
- * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
- * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
- * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
- * the form needs to judge image addresses.
- */
 type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
 
 /** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
@@ -44,6 +38,12 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
   );
 });
 
+/**
+ * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
+ * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
+ * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
+ * the form needs to judge image addresses.
+ */
 export function Playground({ mode, falKey }: { mode: "fal" | "simulator"; falKey?: ReactNode }) {
   const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
