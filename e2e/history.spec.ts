@@ -176,3 +176,58 @@ test("reusing a run whose settings no longer fit restores the rest and names wha
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("made by an older page");
   await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
 });
+
+test("a long history renders only the rows in view, and scrolling, search and Tab reach every run", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(page.getByText("Runs are kept here, in this browser.")).toBeVisible();
+  const count = 300;
+  await page.evaluate(
+    (runs) =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open("fal-lora-playground", 1);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const transaction = opening.result.transaction("runs", "readwrite");
+          for (let index = 0; index < runs; index++) {
+            transaction.objectStore("runs").put({
+              id: `long-${index}`,
+              input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: `long history run ${index}` },
+              status: "cancelled",
+              logs: [],
+              startedAt: Date.now() - (runs - index) * 60_000,
+            });
+          }
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    count,
+  );
+  await page.reload();
+  await page.getByRole("tab", { name: "History" }).click();
+  const history = page.getByRole("list", { name: "History" });
+  const items = history.getByRole("listitem");
+  await expect(page.getByText(`${count} runs`, { exact: true })).toBeVisible();
+  await expect(items.first()).toContainText("long history run 299");
+  await expect(items.first()).toHaveAttribute("aria-setsize", String(count));
+  expect(await items.count()).toBeLessThan(40);
+
+  // The output pane scrolls on its own at this width; its end shows the oldest run.
+  await page.locator("#output").evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
+  await expect(history.getByText("long history run 0", { exact: true })).toBeInViewport();
+  expect(await items.count()).toBeLessThan(40);
+
+  await page.getByLabel("Search history").fill("run 12");
+  await expect(page.getByText(`13 of ${count} runs`)).toBeVisible();
+  await expect(items).toHaveCount(13);
+  await page.getByLabel("Search history").fill("");
+
+  // Tab walks row by row past the rows first rendered; the focused row's position says how far.
+  await page.locator("#output").evaluate((pane) => pane.scrollTo({ top: 0 }));
+  await items.first().getByRole("button", { name: "Show" }).focus();
+  for (let press = 0; press < 3 * 40; press++) await page.keyboard.press("Tab");
+  const focusedRow = page.locator("li:has(:focus)");
+  await expect(focusedRow).toHaveAttribute("aria-posinset", "41");
+  await expect(focusedRow).toBeInViewport();
+});

@@ -9,7 +9,7 @@ const envSchema = z.object({
   SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(33),
   /** How long finished runs and stored files are kept. */
   SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
-  /** Where the proxy reaches the simulator; defaults to this server on 127.0.0.1. */
+  /** Where the proxy reaches the simulator over HTTP; unset, it calls this process's simulator in-process. */
   SIMULATOR_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ""))

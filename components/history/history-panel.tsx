@@ -1,12 +1,13 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { memo, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { CompareButton } from "@/components/compare/compare-entry";
 import type { Compare } from "@/components/compare/use-compare";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { WindowedList } from "@/components/ui/windowed-list";
 import { areImagesGone, subscribeGoneImages } from "@/lib/history/gone-images";
 import { searchHistory } from "@/lib/history/history-search";
 import { thumbnailUrl } from "@/lib/history/result-thumbnails";
@@ -28,32 +29,36 @@ type HistoryPanelProps = {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
 
-/** Object URLs of the kept thumbnails of these runs' first images, revoked when they change. */
-function useKeptThumbnails(runs: readonly Run[]): ReadonlyMap<string, string> {
-  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
-  const idsKey = runs.map((run) => run.id).join(" ");
+/**
+ * The object URL of the thumbnail kept of this run's first image: undefined while the store is
+ * asked, null when it has none. Asked per row, so only the rows on screen ask.
+ */
+function useKeptThumbnail(runId: string): string | null | undefined {
+  const [kept, setKept] = useState<{ runId: string; url: string | null }>();
   useEffect(() => {
-    let made: Map<string, string> | undefined;
+    let url: string | undefined;
     let cancelled = false;
     void thumbnailStore()
-      .firstOf(idsKey.split(" ").filter(Boolean))
-      .then((thumbnails) => {
+      .get(runId, 0)
+      .catch(() => undefined)
+      .then((thumbnail) => {
         if (cancelled) return;
-        made = new Map([...thumbnails].map(([runId, thumbnail]) => [runId, thumbnailUrl(thumbnail)]));
-        setUrls(made);
-      })
-      .catch(() => undefined);
+        url = thumbnail && thumbnailUrl(thumbnail);
+        setKept({ runId, url: url ?? null });
+      });
     return () => {
       cancelled = true;
-      made?.forEach((url) => URL.revokeObjectURL(url));
+      if (url) URL.revokeObjectURL(url);
     };
-  }, [idsKey]);
-  return urls;
+  }, [runId]);
+  return kept?.runId === runId ? kept.url : undefined;
 }
 
-function Thumbnail({ run, kept }: { run: Run; kept: string | undefined }) {
+function Thumbnail({ run }: { run: Run }) {
+  const kept = useKeptThumbnail(run.id);
   const remote = run.output?.images[0]?.url;
   const className = "size-14 shrink-0 rounded object-cover";
+  if (kept === undefined) return <div aria-hidden className={`${className} bg-zinc-200 dark:bg-zinc-800`} />;
   if (kept) {
     // eslint-disable-next-line @next/next/no-img-element -- a thumbnail kept in this browser (blob: URL)
     return <img src={kept} alt="" className={className} />;
@@ -66,19 +71,17 @@ function Thumbnail({ run, kept }: { run: Run; kept: string | undefined }) {
   );
 }
 
-function HistoryItem({
-  run,
-  kept,
-  onShow,
-  actions,
-  manager,
-  compare,
-  onNotice,
-}: { run: Run; kept: string | undefined; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager" | "compare">) {
+type HistoryItemProps = { run: Run; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager" | "compare">;
+
+/**
+ * One run of history, re-rendered only when that run changes. Every row is as tall as the others
+ * (one line per text), as the list renders only the rows in view.
+ */
+const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, compare, onNotice }: HistoryItemProps) {
   const gone = useSyncExternalStore(subscribeGoneImages, () => areImagesGone(run.id), () => false);
   return (
-    <li className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white p-1.5 text-sm [content-visibility:auto] [contain-intrinsic-size:auto_4.5rem] dark:border-zinc-800 dark:bg-zinc-900">
-      <Thumbnail run={run} kept={kept} />
+    <div className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white p-1.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <Thumbnail run={run} />
       <div className="flex min-w-40 flex-1 flex-col gap-0.5">
         <p id={`history-${run.id}`} className="truncate" title={run.input.prompt}>
           {run.input.prompt}
@@ -86,10 +89,14 @@ function HistoryItem({
         <p className="truncate text-xs text-zinc-500" title={run.input.model_name}>
           {run.input.model_name}
         </p>
-        <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+        <p className="flex items-center gap-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500">
           <RunStatusBadge status={run.status} />
           <time dateTime={new Date(run.startedAt).toISOString()}>{dateFormat.format(run.startedAt)}</time>
-          {gone && <span>Full image expired; a small copy is kept here.</span>}
+          {gone && (
+            <span className="truncate" title="Full image expired; a small copy is kept here.">
+              Full image expired; a small copy is kept here.
+            </span>
+          )}
         </p>
       </div>
       <div className="ml-auto flex flex-wrap gap-2">
@@ -117,9 +124,9 @@ function HistoryItem({
           Delete
         </button>
       </div>
-    </li>
+    </div>
   );
-}
+});
 
 /** Every stored run with a thumbnail, searchable by prompt and model: show it, reuse it, delete it. */
 export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, compare, onShow }: HistoryPanelProps) {
@@ -128,7 +135,6 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, c
   const [query, setQuery] = useState("");
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => searchHistory(runs, deferredQuery), [runs, deferredQuery]);
-  const kept = useKeptThumbnails(shown);
   const finished = runs.filter((run) => !isActive(run)).length;
 
   return (
@@ -192,11 +198,13 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, c
       ) : shown.length === 0 ? (
         <p className="text-sm text-zinc-500">No run&apos;s prompt or model contains &ldquo;{deferredQuery.trim()}&rdquo;.</p>
       ) : (
-        <ul aria-label="History" className="flex flex-col gap-1">
-          {shown.map((run) => (
-            <HistoryItem key={run.id} run={run} kept={kept.get(run.id)} onShow={onShow} actions={actions} manager={manager} compare={compare} onNotice={setNotice} />
-          ))}
-        </ul>
+        <WindowedList
+          label="History"
+          items={shown}
+          itemKey={(run) => run.id}
+          estimatedRowHeight={72}
+          renderItem={(run) => <HistoryItem run={run} onShow={onShow} actions={actions} manager={manager} compare={compare} onNotice={setNotice} />}
+        />
       )}
     </section>
   );

@@ -5,22 +5,49 @@ import { markImagesGone } from "@/lib/history/gone-images";
 import type { Run } from "@/lib/runs/run-state";
 
 const handled = new Set<string>();
+const waiting: Run[] = [];
+let draining = false;
+
+/** Resolves when the page is next idle (a moment later where the browser has no idle callbacks). */
+function pageIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => resolve(), { timeout: 5_000 });
+    else setTimeout(resolve, 200);
+  });
+}
+
+async function keep(run: Run): Promise<void> {
+  const [{ ImageGoneError, keepThumbnails }, { thumbnailStore }] = await Promise.all([
+    import("@/lib/history/result-thumbnails"),
+    import("@/lib/history/thumbnails"),
+  ]);
+  const store = thumbnailStore();
+  if (await store.has(run.id).catch(() => true)) return;
+  await keepThumbnails(run, store).catch((error: unknown) => {
+    if (error instanceof ImageGoneError) markImagesGone(run.id);
+  });
+}
+
+/** One run at a time, each when the page is idle: fetching and shrinking images never competes with a result or a keystroke. */
+async function drain(): Promise<void> {
+  if (draining) return;
+  draining = true;
+  try {
+    for (let run = waiting.shift(); run; run = waiting.shift()) {
+      await pageIdle();
+      await keep(run).catch(() => undefined);
+    }
+  } finally {
+    draining = false;
+  }
+}
 
 /** Keeps the thumbnails of a finished run once per page; a run whose images are gone is marked so. */
 export function keepThumbnailsOnce(run: Run): void {
   if (handled.has(run.id) || run.status !== "completed" || !run.output) return;
   handled.add(run.id);
-  void (async () => {
-    const [{ ImageGoneError, keepThumbnails }, { thumbnailStore }] = await Promise.all([
-      import("@/lib/history/result-thumbnails"),
-      import("@/lib/history/thumbnails"),
-    ]);
-    const store = thumbnailStore();
-    if (await store.has(run.id).catch(() => true)) return;
-    await keepThumbnails(run, store).catch((error: unknown) => {
-      if (error instanceof ImageGoneError) markImagesGone(run.id);
-    });
-  })();
+  waiting.push(run);
+  void drain();
 }
 
 /**

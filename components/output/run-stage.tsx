@@ -94,6 +94,8 @@ export function RunStage({ run, imageIndex, onPick, onOpen, className = "" }: Ru
                 run={run}
                 index={index}
                 alt={resultAlt(run, index)}
+                // The run on the stage is what the user waits for: ahead of thumbnails and history.
+                fetchPriority="high"
                 style={ratioStyle(image)}
                 className="h-auto max-h-[75vh] w-full rounded-lg bg-zinc-200 object-contain shadow-sm lg:max-h-none lg:w-[min(100cqw,calc(100cqh*var(--ratio)))] dark:bg-zinc-900"
               />

@@ -20,9 +20,21 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
   const imageCount = run?.output?.images.length ?? 0;
   const imageIndex = run && picked?.runId === run.id ? Math.min(picked.imageIndex, Math.max(0, imageCount - 1)) : 0;
 
+  // Stable, so what takes them (the settings, history's rows) is not re-rendered by every run update.
   const show = useCallback((runId: string, index = 0) => {
     setPicked({ runId, imageIndex: index });
     setView("results");
+  }, []);
+  const showFromHistory = useCallback(
+    (runId: string) => {
+      setOpenedIds((opened) => new Set(opened).add(runId));
+      show(runId);
+    },
+    [show],
+  );
+  const showSweeps = useCallback(() => {
+    setHasSweeps(true);
+    setView("sweep");
   }, []);
 
   return {
@@ -32,16 +44,10 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
     run,
     imageIndex,
     show,
+    showFromHistory,
     /** Once a sweep was started, the pane has a Sweep view. */
     hasSweeps,
-    showSweeps() {
-      setHasSweeps(true);
-      setView("sweep");
-    },
-    showFromHistory(runId: string) {
-      setOpenedIds((opened) => new Set(opened).add(runId));
-      show(runId);
-    },
+    showSweeps,
   };
 }
 

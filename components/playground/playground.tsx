@@ -1,11 +1,11 @@
 "use client";
 
-import { type ReactNode, useCallback } from "react";
+import { memo, type ReactNode, useCallback } from "react";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
 import { preloadSectionBodies } from "@/components/form/section-body";
-import { usePlaygroundForm } from "@/components/form/use-playground-form";
+import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
 import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
@@ -42,6 +42,19 @@ function revealNewRun(): void {
   });
 }
 
+type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
+
+/** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
+const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) {
+  return (
+    <>
+      {falKey}
+      <ShareTools form={form} />
+      <PlaygroundForm form={form} onRun={onRun} />
+    </>
+  );
+});
+
 /**
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
@@ -77,9 +90,7 @@ export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          {falKey}
-          <ShareTools form={form} />
-          <PlaygroundForm form={form} onRun={onRun} />
+          <Settings form={form} falKey={falKey} onRun={onRun} />
         </section>
         <RunBar
           tools={

@@ -3,9 +3,12 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
 import { lazyTransport } from "@/lib/runs/lazy-transport";
-import { RunManager } from "@/lib/runs/run-manager";
+import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
+import { preloadResults } from "./preload-results";
 
 let browserManager: RunManager | undefined;
+/** The manager's state before history is read: what the server renders, and what hydration starts from. */
+let firstSnapshot: RunsSnapshot | undefined;
 
 /** The fal client and the queue calls over it: loaded by the first run or resume, or ahead of it (`preloadRuns`). */
 const loadFalTransport = () => import("@/lib/runs/fal-transport").then((module) => module.falTransport);
@@ -17,8 +20,19 @@ export function preloadRuns(): void {
 
 /** One manager per page: runs outlive the components that show them (and React's double mounts). */
 function runManager(): RunManager {
-  browserManager ??= new RunManager({ transport: lazyTransport(loadFalTransport), history: openRunHistory() });
+  if (!browserManager) {
+    browserManager = new RunManager({ transport: lazyTransport(loadFalTransport), history: openRunHistory() });
+    firstSnapshot = browserManager.snapshot();
+  }
   return browserManager;
+}
+
+// History is read as soon as this module runs in the browser, alongside hydration rather than after it.
+if (typeof window !== "undefined") void runManager().load();
+
+function serverSnapshot(): RunsSnapshot {
+  runManager();
+  return firstSnapshot as RunsSnapshot;
 }
 
 function isDialogOpen(): boolean {
@@ -28,12 +42,13 @@ function isDialogOpen(): boolean {
 /** The page's runs (live, resumed and from history) and what can be done with them. */
 export function useRuns() {
   const manager = runManager();
-  // The server renders the manager's first state, the very object the browser starts from, so
-  // hydration does not force a second render of the whole page.
-  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, manager.snapshot);
+  // The server renders the manager's first state, the very object the browser's manager starts
+  // from, so hydration does not force a second render of the whole page unless history was read.
+  const snapshot = useSyncExternalStore(manager.subscribe, manager.snapshot, serverSnapshot);
 
   useEffect(() => {
     void manager.load();
+    const stopPreloading = preloadResults(manager);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented || isDialogOpen()) return;
       const newest = manager.newestActive();
@@ -47,6 +62,7 @@ export function useRuns() {
     window.addEventListener("online", wake);
     document.addEventListener("visibilitychange", wake);
     return () => {
+      stopPreloading();
       window.removeEventListener("keydown", onKeyDown);
       window.removeEventListener("online", wake);
       document.removeEventListener("visibilitychange", wake);

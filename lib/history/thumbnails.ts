@@ -9,8 +9,6 @@ interface ThumbnailSchema extends DBSchema {
 
 export type ThumbnailStore = {
   get(runId: string, index: number): Promise<Thumbnail | undefined>;
-  /** The first image's thumbnail of each run that has one. */
-  firstOf(runIds: readonly string[]): Promise<Map<string, Thumbnail>>;
   has(runId: string): Promise<boolean>;
   put(thumbnails: readonly Thumbnail[]): Promise<void>;
   /** Deletes the thumbnails of every run not in `runIds` (deleted, or dropped by history's cap). */
@@ -36,12 +34,6 @@ export function openThumbnailStore(databaseName = "fal-lora-playground-thumbnail
   return {
     async get(runId, index) {
       return (await db()).get("thumbnails", thumbnailKey(runId, index));
-    },
-    async firstOf(runIds) {
-      const transaction = (await db()).transaction("thumbnails");
-      const found = await Promise.all(runIds.map((runId) => transaction.store.get(thumbnailKey(runId, 0))));
-      await transaction.done;
-      return new Map(found.flatMap((thumbnail) => (thumbnail ? [[thumbnail.runId, thumbnail] as const] : [])));
     },
     async has(runId) {
       return (await (await db()).getKey("thumbnails", thumbnailKey(runId, 0))) !== undefined;

@@ -10,11 +10,22 @@ import { clientKey } from "@/lib/security/client-key";
 import { createSubmitLimiter, type SubmitLimiter } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
 import { isRefusal, matchProxyTarget, type ProxyRoute } from "./target";
-import { forwardUpstream } from "./upstream";
+import { forwardUpstream, type InProcessSimulator } from "./upstream";
 import { chooseUpstream } from "./upstream-choice";
 
-/** `limiter` counts submits, `initiateLimiter` upload initiates (memory at the env's rate when not given). */
-export type ProxyDependencies = { env: ServerEnv; limiter: SubmitLimiter; initiateLimiter?: SubmitLimiter };
+/**
+ * `limiter` counts submits, `initiateLimiter` upload initiates (memory at the env's rate when not
+ * given); `simulator` answers in-process hops (this process's embedded simulator when not given).
+ */
+export type ProxyDependencies = {
+  env: ServerEnv;
+  limiter: SubmitLimiter;
+  initiateLimiter?: SubmitLimiter;
+  simulator?: InProcessSimulator;
+};
+
+/** Loaded on first use, so fal mode never loads the simulator (and sharp) into the proxy. */
+const embeddedSimulator: InProcessSimulator = async (request) => (await import("@/lib/simulator/http")).handleSimulatorRequest(request);
 
 /** Checks a submit body against the one input schema before anything is spent on it. */
 function validateSubmit(body: string): Response | undefined {
@@ -87,7 +98,7 @@ export function createProxyHandler(dependencies?: () => ProxyDependencies) {
 
     try {
       const hop = { publicOrigin: requestOrigin(request, env.TRUST_PROXY), client: env.TRUST_PROXY ? client : undefined };
-      return await forwardUpstream(request, match.url, body, choice.upstream, hop);
+      return await forwardUpstream(request, match.url, body, choice.upstream, hop, resolved.simulator ?? embeddedSimulator);
     } catch {
       return errorResponse(502, "The upstream could not be reached. Try again in a moment.");
     }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { CANARY_FAL_KEY, proxyRequest, startListener, testEnv, testProxy, VALID_INPUT } from "./test-support";
+import { CANARY_FAL_KEY, proxyRequest, recordingSimulator, startListener, testEnv, testProxy, VALID_INPUT } from "./test-support";
 
 const ID = "764cabcf-b745-4b3e-ae38-1200304cf45b";
 const SUBMIT = "https://queue.fal.run/fal-ai/lora/image-to-image";
@@ -72,12 +72,16 @@ afterAll(async () => {
 });
 afterEach(() => fetchSpy.mockClear());
 
+// The in-process simulator records into the listener's list too, so every mode is watched the same way.
 describe.each([
   ["fal mode", () => ({ FAL_MODE: "fal", FAL_KEY: CANARY_FAL_KEY, PLAYGROUND_TEST_HOOKS: "1", FAL_UPSTREAM_ORIGIN: listener.origin })],
-  ["simulator mode", () => ({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin })],
+  ["simulator mode over HTTP", () => ({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin })],
+  ["simulator mode in-process", () => ({ FAL_MODE: "simulator" })],
 ])("in %s the proxy sends nothing anywhere for a hostile target", (_mode, values) => {
+  const modeProxy = () => testProxy(testEnv(values()), 1_000, recordingSimulator(listener.seen));
+
   it("forwards a valid submit to the listener (so the listener would notice a leak)", async () => {
-    const proxy = testProxy(testEnv(values()));
+    const proxy = modeProxy();
     const response = await proxy(proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify(VALID_INPUT) }));
     expect(response.status).toBe(200);
     expect(listener.seen).toHaveLength(1);
@@ -85,7 +89,7 @@ describe.each([
   });
 
   it.each(HOSTILE_TARGETS)("%s is refused for every method", async (_name, target) => {
-    const proxy = testProxy(testEnv(values()));
+    const proxy = modeProxy();
     for (const method of METHODS) {
       const response = await proxy(proxyRequest({ method, target, body: JSON.stringify(VALID_INPUT) }));
       expect(response.status, `${method} ${target}`).toBeGreaterThanOrEqual(400);
@@ -96,7 +100,7 @@ describe.each([
   });
 
   it.each(WRONG_METHODS)("%s %s is refused with 405", async (method, target) => {
-    const proxy = testProxy(testEnv(values()));
+    const proxy = modeProxy();
     const response = await proxy(proxyRequest({ method, target, body: JSON.stringify(VALID_INPUT) }));
     expect(response.status).toBe(405);
     expect(listener.seen).toEqual([]);

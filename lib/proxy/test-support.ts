@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { readEnv, type ServerEnv } from "@/lib/env";
 import { createSubmitLimiter } from "@/lib/security/rate-limit";
 import { createProxyHandler } from "./handler";
+import type { InProcessSimulator } from "./upstream";
 
 /** A fal key that must never show up anywhere but in the Authorization sent upstream. */
 export const CANARY_FAL_KEY = "canary-key-id:canary-secret-5f1d2c9e7b";
@@ -37,8 +38,18 @@ export function testEnv(values: Record<string, string>): ServerEnv {
   return readEnv({ NODE_ENV: "test", ...values });
 }
 
-export function testProxy(env: ServerEnv, pointsPerMinute = 1_000) {
-  return createProxyHandler(() => ({ env, limiter: createSubmitLimiter({ pointsPerMinute }) }));
+/** `simulator` answers in-process hops (simulator mode without SIMULATOR_ORIGIN). */
+export function testProxy(env: ServerEnv, pointsPerMinute = 1_000, simulator?: InProcessSimulator) {
+  return createProxyHandler(() => ({ env, limiter: createSubmitLimiter({ pointsPerMinute }), simulator }));
+}
+
+/** An in-process simulator that records what reaches it into `seen`, answering like fal's submit. */
+export function recordingSimulator(seen: SeenRequest[]): InProcessSimulator {
+  return async (request) => {
+    const url = new URL(request.url);
+    seen.push({ method: request.method, url: `${url.pathname}${url.search}`, headers: Object.fromEntries(request.headers), body: await request.text() });
+    return Response.json({ status: "IN_QUEUE", request_id: "fake-request", queue_position: 0 });
+  };
 }
 
 type ProxyCall = { method: string; target: string | null; body?: string; headers?: Record<string, string> };

@@ -22,6 +22,7 @@ export function chooseUpstream(env: ServerEnv, headers: Headers): UpstreamChoice
         mode: "simulator",
         // The simulator's queue answers this process's secret only, so no one can go around the proxy.
         authorization: `Key ${simulatorHopSecret()}`,
+        // Without SIMULATOR_ORIGIN, in-process: the same simulator, without a hop over loopback.
         redirect: { origin: env.SIMULATOR_ORIGIN, basePath: SIMULATOR_BASE_PATH },
       },
     };

@@ -12,10 +12,14 @@ export type Upstream = {
   authorization: string;
   /**
    * Where fal's hosts are reached instead, as `<origin><basePath>/{queue,rest}/…`: the simulator,
-   * or (tests only) a fake of fal. `origin` defaults to this server on loopback.
+   * or (tests only) a fake of fal. Without `origin`, the simulator of this same process is called
+   * in-process (no network hop).
    */
   redirect?: { origin?: string; basePath: string };
 };
+
+/** The embedded simulator, answering a request in this process as its route would. */
+export type InProcessSimulator = (request: Request) => Promise<Response>;
 
 const FAL_URL_PATTERNS = [
   `${FAL_QUEUE_HOST}/${APP_ID}/**`,
@@ -29,7 +33,7 @@ export function redirectedUrl(target: URL, origin: string, basePath: string): st
 }
 
 /**
- * The simulator is reached on loopback at this server's own port, never at the Host the browser
+ * The simulator's URL names this server on loopback at its own port, never the Host the browser
  * sent (which a caller controls); the browser-facing origin travels in a header instead.
  */
 function loopbackOrigin(request: Request): string {
@@ -75,20 +79,63 @@ export function upstreamFailure(error: unknown, authorization: string): string {
 }
 
 /**
- * Hands a request that already passed the guard to `@fal-ai/server-proxy`, pointed at fal or at
- * the embedded simulator. The library adds the key, forwards `x-fal-*` headers and streams back.
+ * Over HTTP, an answer that broke before its first byte never reached the proxy at all (a dropped
+ * connection, answered 502); in-process it would pass as a 200 whose body fails. So the first
+ * chunk is awaited, and a body that fails at once throws; a later break passes through as it would.
  */
-export async function forwardUpstream(
+async function afterFirstBytes(response: Response): Promise<Response> {
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * The request `@fal-ai/server-proxy` would send, handed to the simulator as a function call: the
+ * library has no way to take another fetch, and a loopback HTTP hop doubled the cost of every
+ * proxied call. The simulator checks the hop's key exactly as it does over HTTP.
+ */
+async function callInProcess(
+  simulator: InProcessSimulator,
   request: NextRequest,
-  target: URL,
+  upstreamUrl: string,
+  body: string | undefined,
+  upstream: Upstream,
+  hop: HopFacts,
+): Promise<Response> {
+  const headers = upstreamHeaders(request, upstream, upstreamUrl, hop);
+  headers.set("authorization", upstream.authorization);
+  headers.set("accept", "application/json");
+  headers.set("content-type", "application/json");
+  const forwarded = new Request(upstreamUrl, { method: request.method, headers, body: forwardedBody(request, body), signal: request.signal });
+  return afterFirstBytes(await simulator(forwarded));
+}
+
+function forwardedBody(request: Request, body: string | undefined): string | undefined {
+  return request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? "");
+}
+
+/** `@fal-ai/server-proxy` adds the key, forwards `x-fal-*` headers and streams the answer back. */
+function callThroughLibrary(
+  request: NextRequest,
+  upstreamUrl: string,
   body: string | undefined,
   upstream: Upstream,
   hop: HopFacts,
 ): Promise<Response> {
   const redirect = upstream.redirect;
-  const upstreamUrl = redirect
-    ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath)
-    : target.href;
   const host = new URL(upstreamUrl).host;
   const prefix = redirect ? `${redirect.basePath.slice(1)}${redirect.basePath ? "/" : ""}` : "";
   const handler = createRouteHandler({
@@ -100,15 +147,34 @@ export async function forwardUpstream(
     isAuthenticated: async () => true,
     resolveFalAuth: async () => upstream.authorization,
   });
-
   const forwarded = new Request(request.url, {
     method: request.method,
     headers: upstreamHeaders(request, upstream, upstreamUrl, hop),
-    body: request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? ""),
+    body: forwardedBody(request, body),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;
+  return route(forwarded as NextRequest);
+}
+
+/**
+ * Forwards a request that already passed the guard: to fal, to a fake of fal or to a simulator
+ * over HTTP (`SIMULATOR_ORIGIN`) through the library; to this process's own simulator in-process.
+ * A failure is logged (never the key) and thrown, for the caller's 502.
+ */
+export async function forwardUpstream(
+  request: NextRequest,
+  target: URL,
+  body: string | undefined,
+  upstream: Upstream,
+  hop: HopFacts,
+  simulator: InProcessSimulator,
+): Promise<Response> {
+  const redirect = upstream.redirect;
+  const upstreamUrl = redirect ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath) : target.href;
   try {
-    return await route(forwarded as NextRequest);
+    return redirect && !redirect.origin
+      ? await callInProcess(simulator, request, upstreamUrl, body, upstream, hop)
+      : await callThroughLibrary(request, upstreamUrl, body, upstream, hop);
   } catch (error) {
     const { origin, pathname } = new URL(upstreamUrl);
     console.error(`Proxy: ${request.method} ${origin}${pathname} (${upstream.mode}) failed: ${upstreamFailure(error, upstream.authorization)}`);

@@ -64,6 +64,30 @@ describe("falTransport", () => {
     expect(final.status).toBe("COMPLETED");
   });
 
+  it("answers at COMPLETED without waiting for the stream to close, and lets the stream go", async () => {
+    simulator = testSimulator({ stepMs: 2 });
+    let streamSignal: AbortSignal | undefined;
+    const lingeringStreams = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
+      const response = await fetchImpl(input, init);
+      if (!String(input).includes("/status/stream") || !response.body) return response;
+      streamSignal = init?.signal ?? undefined;
+      // The simulator's events, then a connection that stays open until the client lets go.
+      const reader = response.body.getReader();
+      const lingering = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { value, done } = await reader.read();
+          if (!done) controller.enqueue(value);
+        },
+      });
+      return new Response(lingering, { headers: response.headers });
+    };
+    const falTransport = transport({ wrap: lingeringStreams });
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
+    const { final } = await followToEnd(falTransport, requestId);
+    expect(final.status).toBe("COMPLETED");
+    expect(streamSignal?.aborted).toBe(true);
+  });
+
   it("tells a removed request (200) from a signalled one (202), a finished one (400) and an unknown one (404)", async () => {
     simulator = testSimulator({ stepMs: 20, concurrency: 1 });
     const falTransport = transport();

@@ -20,7 +20,8 @@ type OnStatus = (status: QueueStatus) => void;
 /**
  * The status stream sends only the log lines that are new since its last event, so they are
  * gathered here; it may end or break before COMPLETED (a proxy hiccup), which the caller treats
- * as a cue to poll.
+ * as a cue to poll. COMPLETED is the last event, so it answers at once (the result is asked for
+ * while the stream is still closing) and the stream is let go.
  */
 async function streamStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus, silenceMs: number) {
   const stream = await client.queue.streamStatus(endpointId, { requestId, logs: true });
@@ -29,20 +30,23 @@ async function streamStatus(client: FalClient, requestId: string, signal: AbortS
   signal.addEventListener("abort", abort);
   const logs: RequestLog[] = [];
   let last: QueueStatus | undefined;
+  let completed: (status: QueueStatus) => void = () => undefined;
+  const completion = new Promise<QueueStatus>((resolve) => (completed = resolve));
   stream.on("data", (status: QueueStatus) => {
     clearTimeout(silence);
     silence = setTimeout(abort, silenceMs);
     if ("logs" in status && Array.isArray(status.logs)) logs.push(...status.logs);
     last = "logs" in status ? { ...status, logs: [...logs] } : status;
     onStatus(last);
+    if (last.status === "COMPLETED") completed(last);
   });
   try {
-    await stream.done();
+    return await Promise.race([stream.done().then(() => last), completion]);
   } finally {
     clearTimeout(silence);
     signal.removeEventListener("abort", abort);
+    abort();
   }
-  return last;
 }
 
 async function pollStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus): Promise<QueueStatus> {

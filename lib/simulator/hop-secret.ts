@@ -5,8 +5,9 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 const holder = globalThis as typeof globalThis & { __falLoraPlaygroundHopSecret?: string };
 
 /**
- * This process's secret for the loopback hop from the proxy to the simulator: made at start,
- * never configured, never sent anywhere else, so nothing but the proxy can call the queue.
+ * This process's secret for the hop from the proxy to the simulator (a call in-process, or over HTTP
+ * to SIMULATOR_ORIGIN): made at start, never configured, never sent anywhere else, so nothing but
+ * the proxy can call the queue.
  */
 export function simulatorHopSecret(): string {
   holder.__falLoraPlaygroundHopSecret ??= randomBytes(32).toString("base64url");

@@ -5,6 +5,8 @@ import sharp, { type Sharp } from "sharp";
 // heavy a run, rendering takes at most one core, and the event loop that answers requests keeps
 // the rest. Each operation is native, so the loop itself never walks pixels.
 sharp.concurrency(1);
+// Every render is new (its own seed and input), so libvips' operation cache would only hold memory.
+sharp.cache(false);
 
 let tail: Promise<unknown> = Promise.resolve();
 
