@@ -40,6 +40,11 @@ export type Bench = {
   repeats?: number;
   /** The figures of one pass, with notes that explain them when there are any. */
   run: (context: BenchContext) => Promise<BenchOutcome | BenchResult[]>;
+  /**
+   * By figure name: why this machine misses that figure's target, what was tried, and what the
+   * figure was before. BENCHMARKS.md prints it under the targets whenever that figure is missed.
+   */
+  whyMissed?: Record<string, string>;
 };
 
 export function toOutcome(outcome: BenchOutcome | BenchResult[]): BenchOutcome {

@@ -70,6 +70,21 @@ function figureTable(figures: Figure[]): string[] {
   ];
 }
 
+/** For each target missed in this run: why, as the benchmark records it (or that nobody has found out yet). */
+function whyMissedSection(held: { summary: BenchSummary; figure: Figure }[]): string[] {
+  const missed = held.filter(({ figure }) => figure.verdict === "MISSED");
+  if (missed.length === 0) return [];
+  return [
+    "### Missed, and why",
+    "",
+    ...missed.map(
+      ({ summary, figure }) =>
+        `- **${summary.name}, ${figure.name}** (${valueCell(figure)}): ${summary.whyMissed?.[figure.name] ?? "not explained yet; nobody has looked into it."}`,
+    ),
+    "",
+  ];
+}
+
 /** BENCHMARKS.md: the machine, how to reproduce, every target with its verdict, then each benchmark's figures and notes. */
 export function benchmarksMarkdown(summaries: BenchSummary[], machine: Machine, startedAt: Date, minutes: number): string {
   const held = summaries.flatMap((summary) => summary.figures.filter((figure) => figure.verdict).map((figure) => ({ summary, figure })));
@@ -119,6 +134,7 @@ export function benchmarksMarkdown(summaries: BenchSummary[], machine: Machine, 
     ),
     ...failed.map((summary) => row([summary.name, "(failed to run)", summary.failure ?? "", "", "", "MISSED"])),
     "",
+    ...whyMissedSection(held),
     ...summaries.flatMap((summary) => [
       `## ${summary.name}`,
       "",

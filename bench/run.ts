@@ -26,7 +26,7 @@ async function runBench(bench: Bench, context: BenchContext): Promise<BenchSumma
         console.log(`  pass ${pass}: ${result.name.padEnd(56)} ${formatNumber(result.value).padStart(10)} ${result.unit}`);
       }
     }
-    return summarise(bench.name, bench.about ?? "", outcomes);
+    return { ...summarise(bench.name, bench.about ?? "", outcomes), whyMissed: bench.whyMissed };
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     console.log(`FAILED: ${message}`);

@@ -15,7 +15,7 @@ export type Figure = {
   verdict: "ok" | "MISSED" | "";
 };
 
-export type BenchSummary = { name: string; about: string; figures: Figure[]; notes: string[]; failure?: string };
+export type BenchSummary = { name: string; about: string; figures: Figure[]; notes: string[]; failure?: string; whyMissed?: Record<string, string> };
 
 function target(result: BenchResult): string {
   const parts: string[] = [];
