@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo, useEffect, useRef, useState } from "react";
-import { FormProvider, useFormState } from "react-hook-form";
+import { memo, useRef, useState } from "react";
+import { FormProvider } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
 import { toRequestBody } from "@/lib/form/form-values";
@@ -34,31 +34,16 @@ type PlaygroundFormProps = {
   onRun: (body: LoraRequest) => void;
 };
 
-/** Moves focus to the first error after each failed submit (once the errors are on screen). */
-function useFocusAfterInvalidSubmit(form: PlaygroundFormApi, formElement: React.RefObject<HTMLFormElement | null>) {
-  const { submitCount } = useFormState({ control: form.control });
-  const pending = useRef(false);
-  useEffect(() => {
-    if (!pending.current) return;
-    pending.current = false;
-    focusFirstErrorWhenShown(() => formElement.current);
-  }, [submitCount, formElement]);
-  return () => {
-    pending.current = true;
-  };
-}
-
 /** The settings form; memoized, as the page re-renders with every change to its runs and the form need not. */
 export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: PlaygroundFormProps) {
   const formElement = useRef<HTMLFormElement>(null);
   const [tab, setTab] = useState<FormTab>("form");
-  const focusFirstErrorAfterSubmit = useFocusAfterInvalidSubmit(form, formElement);
   const [jsonValid, setJsonValid] = useState(true);
 
   const submitForm = form.handleSubmit(
     (values) => onRun(toRequestBody(values)),
     () => {
-      focusFirstErrorAfterSubmit();
+      focusFirstErrorWhenShown(() => formElement.current);
       setTab("form");
     },
   );

@@ -11,5 +11,5 @@ export function showServerErrors(form: PlaygroundFormApi, fieldErrors: FieldErro
   for (const { field, message } of fieldErrors) {
     form.setError(field as FieldPath<FormValues>, { type: "server", message });
   }
-  requestAnimationFrame(() => focusFirstErrorWhenShown(() => document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null));
+  focusFirstErrorWhenShown(() => document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null);
 }
