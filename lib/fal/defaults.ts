@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isRecord } from "@/lib/json/is-record";
 import { fieldLabels, isListField, itemFieldLabels, type ListField } from "./field-labels";
 import type { LoraInput, LoraRequest, listItemSchemas } from "./input-schema";
 import { controlNetLimits, DEFAULT_EMBEDDING_TOKENS, DEFAULT_IMAGE_ENCODER_WEIGHT_NAME, ipAdapterLimits, loraLimits, numberLimits } from "./limits";
@@ -86,17 +87,13 @@ export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Deep equality of JSON-like values; the order of object keys does not matter. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  if (!isRecord(a) || !isRecord(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));
 }
@@ -124,7 +121,7 @@ export function minimalBody(settings: LoraInput | Record<string, unknown>): Lora
   for (const [key, value] of Object.entries(settings)) {
     fields[key] =
       isListField(key) && Array.isArray(value)
-        ? value.map((item: unknown) => (isPlainObject(item) ? withoutDefaults(item, itemFields[key]) : item))
+        ? value.map((item: unknown) => (isRecord(item) ? withoutDefaults(item, itemFields[key]) : item))
         : value;
   }
   // Shaped like a request; whether it is a valid one is the schema's call, made where it is sent.

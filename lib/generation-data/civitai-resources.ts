@@ -1,11 +1,9 @@
+import { isRecord } from "@/lib/json/is-record";
+
 /** One entry of the "Civitai resources" list Civitai's generator writes, with the file's download URL. */
 export type CivitaiResource = { type: string; name: string; versionName?: string; weight?: number; url: string };
 
 const LORA_TYPES = new Set(["lora", "locon", "lycoris", "dora"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The version id from `modelVersionId`, or from an AIR such as `urn:air:sdxl:lora:civitai:12345@67890`. */
 function versionId(entry: Record<string, unknown>): string | undefined {

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/json/is-record";
 import type { NamedLora } from "./extra-networks";
 import type { GenerationData } from "./generation-data";
 
@@ -16,10 +17,6 @@ const AS_A1111: Record<string, string> = {
 
 /** Keys read into the prompts and LoRAs, so not listed as ignored. */
 const CONSUMED = new Set(["prompt", "negative_prompt", "full_prompt", "full_negative_prompt", "loras", "metadata_scheme"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string {
   return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);

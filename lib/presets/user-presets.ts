@@ -1,6 +1,7 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
+import { isRecord } from "@/lib/json/is-record";
 import { readSettings } from "@/lib/share/settings-reader";
 
 /** A preset the user saved in this browser. */
@@ -18,10 +19,6 @@ export function presetNameProblem(name: string): string | undefined {
   if (name.trim() === "") return "Give the preset a name.";
   if (name.trim().length > MAX_PRESET_NAME) return `A preset name can be at most ${MAX_PRESET_NAME} characters.`;
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A stored or imported preset, its request read field by field; undefined when it has no usable name. */

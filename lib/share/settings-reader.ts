@@ -3,6 +3,7 @@ import { listItemSchemas, type LoraInput, loraInputSchema } from "@/lib/fal/inpu
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
 import { DEFAULT_MODEL, defaultInput, isBlank, sameValue } from "@/lib/fal/defaults";
 import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
+import { isRecord } from "@/lib/json/is-record";
 
 /** One setting that could not be read, named in the user's words, and why. */
 export type SettingsProblem = { field: string; message: string };
@@ -20,10 +21,6 @@ export function problemsText(problems: readonly SettingsProblem[]): string {
 
 /** The `field` of a problem about the settings as a whole rather than one field. */
 export const WHOLE_SETTINGS = "Settings";
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 
 function firstMessage(error: z.ZodError): string {
@@ -90,7 +87,7 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
  * its default and is named in `problems`. Never throws.
  */
 export function readSettings(payload: unknown): SettingsReading {
-  if (!isPlainObject(payload)) {
+  if (!isRecord(payload)) {
     return { values: defaultInput, problems: [{ field: WHOLE_SETTINGS, message: "They are not a set of named fields." }], unreadable: true };
   }
   const problems: SettingsProblem[] = [];
