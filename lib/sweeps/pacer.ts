@@ -7,6 +7,7 @@
  * and the same run is tried again: a grid never ends half failed by the limit.
  */
 
+import { sleep } from "@/lib/async/sleep";
 import { RateLimitedError } from "@/lib/runs/rate-limited";
 
 export const WINDOW_MS = 60_000;
@@ -74,16 +75,6 @@ export type PacingOptions = {
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 };
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 /**
  * Submits the items one after another within the budget. A refused item (429) is tried again
