@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { expect, type Page, type Response, test, type TestInfo } from "@playwright/test";
-import { readChunks, readTextChunk } from "@/lib/share/png-chunks";
+import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { readSweepFromPng } from "@/lib/sweeps/grid-png";
 import { seriousViolations } from "./fixtures/axe";

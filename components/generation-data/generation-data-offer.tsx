@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { handPageImage } from "@/components/form/page-image";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { buttonClass, primaryButtonClass } from "@/components/share/styles";
+import { buttonClass, primaryButtonClass } from "@/components/ui/button";
 import { applyGenerationReading } from "@/lib/generation-data/apply";
 import { parseGenerationData } from "@/lib/generation-data/generation-data";
 import { modelHintStore } from "@/lib/generation-data/model-hint-store";

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { fieldId } from "@/components/form/use-field-error";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { buttonClass } from "@/components/share/styles";
+import { buttonClass } from "@/components/ui/button";
 import type { FormValues } from "@/lib/form/form-values";
 import { modelHintStore } from "@/lib/generation-data/model-hint-store";
 import type { GenerationReading, ModelHint } from "@/lib/generation-data/reading";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import type { PresetMessage } from "@/components/share/load-preset";
+import type { PresetMessage } from "@/components/presets/load-preset";
 import { builtInPresets } from "@/lib/presets/built-in";
 
 type FirstStepsProps = { form: PlaygroundFormApi; historyCount: number; onOpenHistory: () => void };
@@ -19,7 +19,7 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
     if (!preset) return;
     setLoading(name);
     setMessage(undefined);
-    const { loadPreset } = await import("@/components/share/load-preset");
+    const { loadPreset } = await import("@/components/presets/load-preset");
     const result = await loadPreset(form, name, preset.request);
     setMessage(result.kind === "ok" ? { kind: "ok", text: `${result.text} Press Run (Ctrl/⌘+Enter) when you are ready.` } : result);
     setLoading(undefined);

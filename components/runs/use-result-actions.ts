@@ -38,7 +38,7 @@ export function useResultActions(form: PlaygroundFormApi, manager: RunManager): 
         // The settings reader, with the schema, loads at the first reuse rather than with the page.
         const [{ problemsText, readSettings }, { applySettings }] = await Promise.all([
           import("@/lib/share/settings-reader"),
-          import("@/components/share/form-settings"),
+          import("@/lib/form/form-settings"),
         ]);
         const { values, problems, unreadable } = readSettings(input);
         if (unreadable) return `These settings no longer fit the form, so they were not restored. ${problemsText(problems)}`;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "./styles";
+import { buttonClass } from "@/components/ui/button";
 
 /** Copies `text` to the clipboard and says whether it worked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

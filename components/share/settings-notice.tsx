@@ -1,5 +1,5 @@
 import type { SettingsReading } from "@/lib/share/settings-reader";
-import { buttonClass } from "./styles";
+import { buttonClass } from "@/components/ui/button";
 
 /** How a reading turned out, for the notice: what could not be read, and whether anything could. */
 export type RestoreOutcome = Pick<SettingsReading, "problems" | "unreadable">;

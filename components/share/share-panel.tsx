@@ -6,9 +6,10 @@ import { falClient } from "@/lib/fal/browser-client";
 import { uploadInlineImages } from "@/lib/share/image-fields";
 import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
-import { readFormSettings } from "./form-settings";
+import { readFormSettings } from "@/lib/form/form-settings";
 import { CopyButton } from "./copy-button";
-import { buttonClass, inputClass } from "./styles";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 type Link = { url: string; leftOut: SettingsProblem[] };
 

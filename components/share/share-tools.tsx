@@ -4,16 +4,16 @@ import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { GenerationDataPaste } from "@/components/generation-data/generation-data-paste";
-import { PngRestore } from "./png-restore";
+import { PngRestore } from "@/components/png-restore/png-restore";
 import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
-import { panelClass } from "./styles";
+import { panelClass } from "@/components/ui/panel";
 import { useLinkSettings } from "./use-link-settings";
 
 // Each panel loads when first opened: none is needed for the first paint or the first Run.
 const loading = () => <p className="text-sm text-zinc-500">Loading…</p>;
 const SharePanel = dynamic(() => import("./share-panel").then((module) => module.SharePanel), { ssr: false, loading });
-const PresetsPanel = dynamic(() => import("./presets-panel").then((module) => module.PresetsPanel), { ssr: false, loading });
-const CodePanel = dynamic(() => import("./code-panel").then((module) => module.CodePanel), { ssr: false, loading });
+const PresetsPanel = dynamic(() => import("@/components/presets/presets-panel").then((module) => module.PresetsPanel), { ssr: false, loading });
+const CodePanel = dynamic(() => import("@/components/code-export/code-panel").then((module) => module.CodePanel), { ssr: false, loading });
 
 const tools = [
   { id: "share", label: "Share link" },

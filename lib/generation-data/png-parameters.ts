@@ -1,4 +1,4 @@
-import { type PngChunk, readChunks, readTextChunk } from "@/lib/share/png-chunks";
+import { type PngChunk, readChunks, readTextChunk } from "@/lib/png/png-chunks";
 
 /** The generation data in a PNG made by AUTOMATIC1111, Forge or Fooocus, and Fooocus's scheme when it says one. */
 export type PngGenerationText = { parameters: string; scheme?: string };

@@ -1,6 +1,6 @@
 import { loraInputSchema, type Scheduler } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
-import { civitaiResources, type CivitaiResource } from "./civitai-resources";
+import { civitaiResources, type CivitaiResource } from "@/lib/civitai/civitai";
 import { type NamedLora, takeExtraNetworks } from "./extra-networks";
 import { isLoraLocation } from "./lora-memory";
 import type { GenerationData } from "./generation-data";

@@ -1,4 +1,4 @@
-import { type PngChunk, readChunks, textChunk, writeChunks } from "@/lib/share/png-chunks";
+import { type PngChunk, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
 
 /**
  * Generation data shaped like what each tool writes (checked against A1111's `create_infotext`,

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { readChunks, readTextChunk } from "./png-chunks";
+import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
 import { embedSettingsInPng, readSettingsFromPng, toA1111Parameters } from "./png-settings";
 
 async function png(width = 40, height = 24): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { beforeEnd, type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "./png-chunks";
+import { beforeEnd, type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */

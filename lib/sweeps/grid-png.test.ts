@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { readChunks, readTextChunk } from "@/lib/share/png-chunks";
+import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { embedSweepInPng, readSweepFromPng, sweepFileName, sweepRecord } from "./grid-png";
 import { planSweep, type SweepAxis } from "./plan";

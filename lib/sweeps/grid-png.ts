@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
-import { beforeEnd, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/share/png-chunks";
+import { beforeEnd, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { settingsChunks } from "@/lib/share/png-settings";
 import type { SweepAxis, SweepPlan } from "./plan";
 

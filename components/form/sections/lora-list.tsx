@@ -5,7 +5,7 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
 import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { listLimits, loraLimits } from "@/lib/fal/limits";
-import { civitaiAdvice } from "@/lib/form/civitai";
+import { civitaiAdvice } from "@/lib/civitai/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, SliderNumberField, TextField } from "../fields";

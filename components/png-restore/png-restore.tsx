@@ -6,10 +6,10 @@ import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
 import { offerGenerationDataInPng } from "@/components/generation-data/generation-data-events";
 import type { SettingsReading } from "@/lib/share/settings-reader";
-import type { RestoreOutcome } from "./settings-notice";
+import type { RestoreOutcome } from "@/components/share/settings-notice";
 
 // The PNG reader and the offer load with the first PNG dropped or pasted, not with the page.
-const loadOffer = () => import("./png-restore-offer");
+const loadOffer = () => import("@/components/png-restore/png-restore-offer");
 const PngRestoreOffer = dynamic(() => loadOffer().then((module) => module.PngRestoreOffer), { ssr: false });
 
 type Offer = { file: File; reading: SettingsReading };

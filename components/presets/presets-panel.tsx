@@ -4,9 +4,9 @@ import { useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { builtInPresets } from "@/lib/presets/built-in";
-import { loadPreset, type PresetMessage } from "./load-preset";
-import { SavedPresets } from "./saved-presets";
-import { buttonClass } from "./styles";
+import { loadPreset, type PresetMessage } from "@/components/presets/load-preset";
+import { SavedPresets } from "@/components/presets/saved-presets";
+import { buttonClass } from "@/components/ui/button";
 
 export type { PresetMessage };
 

@@ -1,5 +1,29 @@
 import { isRecord } from "@/lib/json/is-record";
 
+/** The file of one Civitai model version: what fal downloads for a Civitai LoRA or checkpoint. */
+export function civitaiDownloadUrl(versionId: string): string {
+  return `https://civitai.com/api/download/models/${versionId}`;
+}
+
+/** What fal needs instead of a Civitai model page URL given as a LoRA path. */
+export type CivitaiAdvice = { kind: "download-url"; url: string } | { kind: "pick-version"; modelId: string };
+
+const MODEL_PAGE = /^https?:\/\/(?:www\.)?civitai\.com\/models\/(\d+)/i;
+
+/**
+ * fal downloads weights from a URL; a Civitai model page is HTML. The file's URL is
+ * `https://civitai.com/api/download/models/<version id>`, and the page URL names the version only
+ * when one was picked (`?modelVersionId=`).
+ */
+export function civitaiAdvice(path: string): CivitaiAdvice | undefined {
+  const trimmed = path.trim();
+  const page = MODEL_PAGE.exec(trimmed);
+  if (!page?.[1]) return undefined;
+  const version = new URL(trimmed).searchParams.get("modelVersionId");
+  if (version && /^\d+$/.test(version)) return { kind: "download-url", url: civitaiDownloadUrl(version) };
+  return { kind: "pick-version", modelId: page[1] };
+}
+
 /** One entry of the "Civitai resources" list Civitai's generator writes, with the file's download URL. */
 export type CivitaiResource = { type: string; name: string; versionName?: string; weight?: number; url: string };
 
@@ -38,7 +62,7 @@ export function civitaiResources(text: string | undefined): CivitaiResource[] {
         name: typeof entry.modelName === "string" && entry.modelName ? entry.modelName : `version ${id}`,
         versionName: typeof entry.modelVersionName === "string" && entry.modelVersionName ? entry.modelVersionName : undefined,
         weight,
-        url: `https://civitai.com/api/download/models/${id}`,
+        url: civitaiDownloadUrl(id),
       },
     ];
   });

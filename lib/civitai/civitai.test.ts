@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { civitaiAdvice } from "./civitai";
+import { civitaiAdvice } from "@/lib/civitai/civitai";
 
 describe("civitaiAdvice", () => {
   it("turns a model page with a version into that version's download URL", () => {

@@ -3,7 +3,7 @@ import { falClient } from "@/lib/fal/browser-client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { uploadBundledImages } from "@/lib/presets/bundled-images";
 import { problemsText, readSettings } from "@/lib/share/settings-reader";
-import { applySettings } from "./form-settings";
+import { applySettings } from "@/lib/form/form-settings";
 
 export type PresetMessage = { kind: "ok" | "error"; text: string };
 

@@ -14,10 +14,11 @@ import {
   storeSavedPresets,
   toPresetsFile,
 } from "@/lib/presets/user-presets";
-import { readFormSettings } from "./form-settings";
-import type { PresetMessage } from "./presets-panel";
-import { SavedPresetItem } from "./saved-preset-item";
-import { buttonClass, inputClass, primaryButtonClass } from "./styles";
+import { readFormSettings } from "@/lib/form/form-settings";
+import type { PresetMessage } from "@/components/presets/presets-panel";
+import { SavedPresetItem } from "@/components/presets/saved-preset-item";
+import { buttonClass, primaryButtonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 type SavedPresetsProps = {
   form: PlaygroundFormApi;

@@ -3,9 +3,9 @@
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { handPageImage } from "@/components/form/page-image";
 import type { SettingsReading } from "@/lib/share/settings-reader";
-import { applySettings } from "./form-settings";
-import type { RestoreOutcome } from "./settings-notice";
-import { buttonClass, primaryButtonClass } from "./styles";
+import { applySettings } from "@/lib/form/form-settings";
+import type { RestoreOutcome } from "@/components/share/settings-notice";
+import { buttonClass, primaryButtonClass } from "@/components/ui/button";
 
 type PngRestoreOfferProps = {
   form: PlaygroundFormApi;

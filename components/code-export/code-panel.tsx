@@ -5,8 +5,8 @@ import { useWatch } from "react-hook-form";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { FormValues } from "@/lib/form/form-values";
 import { CODE_LANGUAGES, type CodeLanguage, codeLanguageLabels, toCode } from "@/lib/code-export/snippets";
-import { readFormSettings } from "./form-settings";
-import { CopyButton } from "./copy-button";
+import { readFormSettings } from "@/lib/form/form-settings";
+import { CopyButton } from "@/components/share/copy-button";
 
 /** The current request as code for fal's JavaScript and Python clients and for cURL. */
 export function CodePanel({ form }: { form: PlaygroundFormApi }) {

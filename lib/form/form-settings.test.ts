@@ -7,7 +7,7 @@ import { newControlNet, newEmbedding, newIpAdapter, newLora } from "@/lib/form/f
 import { formResolver } from "@/lib/form/form-resolver";
 import { defaultFormValues, formValuesOf, type FormValues, toRequestBody } from "@/lib/form/form-values";
 import { validSettings } from "@/lib/share/test-arbitraries";
-import { readFormSettings } from "./form-settings";
+import { readFormSettings } from "@/lib/form/form-settings";
 
 const options: ResolverOptions<FormValues> = { fields: {}, shouldUseNativeValidation: false };
 const aFox: FormValues = { ...defaultFormValues, prompt: "a fox" };

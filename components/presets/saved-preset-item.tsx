@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { presetNameProblem, type SavedPreset } from "@/lib/presets/user-presets";
-import { buttonClass, inputClass } from "./styles";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 type SavedPresetItemProps = {
   preset: SavedPreset;
