@@ -4,14 +4,6 @@ export type Rgb = [number, number, number];
 /** 8-bit sRGB pixels, 3 channels, row by row. */
 export type RgbImage = Size & { pixels: Buffer };
 
-export function hueColour(hue: number): Rgb {
-  const channel = (offset: number) => {
-    const k = (offset + hue / 30) % 12;
-    return 255 * (0.5 - 0.4 * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
-  };
-  return [channel(0), channel(8), channel(4)];
-}
-
 /** A colour from hue (degrees), saturation and lightness (0..1), as 0..255 RGB. */
 export function hslColour(hue: number, saturation: number, lightness: number): Rgb {
   const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
@@ -20,10 +12,6 @@ export function hslColour(hue: number, saturation: number, lightness: number): R
     return 255 * (lightness - chroma / 2 * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
   };
   return [channel(0), channel(8), channel(4)];
-}
-
-export function luma(r: number, g: number, b: number): number {
-  return 0.299 * r + 0.587 * g + 0.114 * b;
 }
 
 export function clamp(value: number, min: number, max: number): number {
