@@ -35,7 +35,11 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   // A test-only fake fal (FAL_UPSTREAM_ORIGIN) hands out upload URLs on its own origin.
   const fakeFal = serverEnv().FAL_UPSTREAM_ORIGIN;
-  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development", fakeFal ? [new URL(fakeFal).origin] : []);
+  const policy = pageContentSecurityPolicy(
+    nonce,
+    process.env.NODE_ENV === "development",
+    fakeFal ? [new URL(fakeFal).origin] : [],
+  );
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

@@ -6,11 +6,15 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto flex max-w-xl flex-col gap-3 p-6">
       <h1 className="text-xl font-semibold">Something went wrong on this page</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {error.message || "An unexpected error stopped the page."} Your runs are kept in this browser&apos;s
-        history, so nothing is lost.
+        {error.message || "An unexpected error stopped the page."} Your runs are kept in this browser&apos;s history, so
+        nothing is lost.
       </p>
       <div className="flex gap-2">
-        <button type="button" onClick={reset} className="rounded-md bg-violet-600 px-4 py-2 text-sm font-medium text-white">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-violet-600 px-4 py-2 text-sm font-medium text-white"
+        >
           Try again
         </button>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full reload, without the state that failed */}

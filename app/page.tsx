@@ -12,7 +12,11 @@ export default function Home() {
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh lg:overflow-hidden">
       <AppHeader status={<ModeStatus mode={mode} serverHasKey={serverHasKey} />} />
-      <Playground mode={mode} submitsPerMinute={RATE_LIMIT_SUBMITS_PER_MINUTE} falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined} />
+      <Playground
+        mode={mode}
+        submitsPerMinute={RATE_LIMIT_SUBMITS_PER_MINUTE}
+        falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined}
+      />
     </div>
   );
 }

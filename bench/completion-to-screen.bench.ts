@@ -14,7 +14,8 @@ type Sample = { completionToShown: number; pressToShown: number };
 async function finishedAt(baseURL: string, requestId: string): Promise<number> {
   for (let attempt = 0; attempt < 600; attempt += 1) {
     const response = await fetch(`${baseURL}${SIMULATOR_BASE_PATH}/test/requests/${requestId}/timing`);
-    if (response.status === 404) throw new Error("The run-timing hook answered 404: the bench server needs PLAYGROUND_TEST_HOOKS=1");
+    if (response.status === 404)
+      throw new Error("The run-timing hook answered 404: the bench server needs PLAYGROUND_TEST_HOOKS=1");
     const timing = (await response.json()) as Timing;
     if (timing.finishedAt !== null) return timing.finishedAt;
     await sleep(20);
@@ -45,7 +46,10 @@ async function oneRun(page: Page, baseURL: string, prompt: string): Promise<Samp
   const completedAt = await finishedAt(baseURL, queued.request_id);
   const paths = await resultPaths(baseURL, queued);
   const handle = await page.waitForFunction(
-    (wanted) => (window as unknown as { benchImageLoads: ImageLoad[] }).benchImageLoads.find((load) => wanted.includes(load.path)),
+    (wanted) =>
+      (window as unknown as { benchImageLoads: ImageLoad[] }).benchImageLoads.find((load) =>
+        wanted.includes(load.path),
+      ),
     paths,
     { timeout: 20_000 },
   );
@@ -54,7 +58,12 @@ async function oneRun(page: Page, baseURL: string, prompt: string): Promise<Samp
 }
 
 /** Each run in a fresh visit, as a first Run: earlier runs' cards may push later results out of view. */
-async function session(baseURL: string, chromiumPath: string | undefined, runs: number, polling: boolean): Promise<Sample[]> {
+async function session(
+  baseURL: string,
+  chromiumPath: string | undefined,
+  runs: number,
+  polling: boolean,
+): Promise<Sample[]> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const samples: Sample[] = [];
@@ -99,7 +108,12 @@ const bench: Bench = {
       results: [
         { name: "with the status stream p50", value: streamP50, unit: "ms", max: 50 },
         { name: "with the status stream p95", value: percentile(completion(stream), 95), unit: "ms" },
-        { name: "with polling p50", value: percentile(completion(polling), 50), unit: "ms", baseline: { label: "stream", value: streamP50 } },
+        {
+          name: "with polling p50",
+          value: percentile(completion(polling), 50),
+          unit: "ms",
+          baseline: { label: "stream", value: streamP50 },
+        },
         { name: "Run pressed → image shown p50 (stream, 30 steps)", value: percentile(press(stream), 50), unit: "ms" },
       ],
     };

@@ -15,7 +15,9 @@ function watchPaints() {
     for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
       const element = entry.element;
       const text = element?.textContent?.trim().slice(0, 60) ?? "";
-      const name = element ? `<${element.tagName.toLowerCase()}${element.getAttribute("role") ? ` role="${element.getAttribute("role")}"` : ""}> "${text}"` : "(removed)";
+      const name = element
+        ? `<${element.tagName.toLowerCase()}${element.getAttribute("role") ? ` role="${element.getAttribute("role")}"` : ""}> "${text}"`
+        : "(removed)";
       Object.assign(state, { lcpElement: name, lcpMs: entry.startTime });
     }
   }).observe({ type: "largest-contentful-paint", buffered: true });
@@ -40,7 +42,11 @@ async function measure(browser: Browser, url: string): Promise<{ scripts: Script
       pending.push(
         (async () => {
           const [body, sizes] = await Promise.all([response.body(), response.request().sizes()]);
-          return { path: new URL(response.url()).pathname, gzipBytes: gzipSync(body, { level: 6 }).length, wireBytes: sizes.responseBodySize };
+          return {
+            path: new URL(response.url()).pathname,
+            gzipBytes: gzipSync(body, { level: 6 }).length,
+            wireBytes: sizes.responseBodySize,
+          };
         })(),
       );
     });
@@ -53,7 +59,8 @@ async function measure(browser: Browser, url: string): Promise<{ scripts: Script
 }
 
 const kB = (bytes: number) => bytes / 1000;
-const total = (scripts: Script[], key: "gzipBytes" | "wireBytes") => scripts.reduce((sum, script) => sum + script[key], 0);
+const total = (scripts: Script[], key: "gzipBytes" | "wireBytes") =>
+  scripts.reduce((sum, script) => sum + script[key], 0);
 
 /** The JavaScript a visitor downloads before touching anything, on the playground and on the floor pages. */
 const bench: Bench = {
@@ -61,7 +68,7 @@ const bench: Bench = {
   about:
     "Measured from the page in Chromium, not from the build manifest: every script fetched from navigation until the " +
     "network is quiet, without input, on a 412×823 phone; each body gzipped at level 6 (as Next's server compresses). " +
-    "\"As sent\" is what crossed the wire.",
+    '"As sent" is what crossed the wire.',
   async run({ baseURL, floorURL, chromiumPath }) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     try {
@@ -71,10 +78,30 @@ const bench: Bench = {
       const bareBaseline = { label: "bare Next page", value: kB(total(bare.scripts, "gzipBytes")) };
       const results: BenchResult[] = [
         { name: "bare Next page", value: bareBaseline.value, unit: "kB" },
-        { name: "Next + @fal-ai/client", value: kB(total(withClient.scripts, "gzipBytes")), unit: "kB", baseline: bareBaseline },
-        { name: "playground /", value: kB(total(playground.scripts, "gzipBytes")), unit: "kB", max: 185, baseline: bareBaseline },
-        { name: "playground / as sent (Next's own compression)", value: kB(total(playground.scripts, "wireBytes")), unit: "kB" },
-        { name: "playground / scripts", value: playground.scripts.length, unit: "files", baseline: { label: "bare Next page", value: bare.scripts.length } },
+        {
+          name: "Next + @fal-ai/client",
+          value: kB(total(withClient.scripts, "gzipBytes")),
+          unit: "kB",
+          baseline: bareBaseline,
+        },
+        {
+          name: "playground /",
+          value: kB(total(playground.scripts, "gzipBytes")),
+          unit: "kB",
+          max: 185,
+          baseline: bareBaseline,
+        },
+        {
+          name: "playground / as sent (Next's own compression)",
+          value: kB(total(playground.scripts, "wireBytes")),
+          unit: "kB",
+        },
+        {
+          name: "playground / scripts",
+          value: playground.scripts.length,
+          unit: "files",
+          baseline: { label: "bare Next page", value: bare.scripts.length },
+        },
       ];
       const biggest = [...playground.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 6);
       const notes = [

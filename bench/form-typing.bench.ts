@@ -13,7 +13,7 @@ const bench: Bench = {
   name: "Form typing",
   about:
     "Typing in the prompt with 10 LoRAs, 4 ControlNets and 2 IP adapters on the form (opened from a share link). " +
-    "\"Handled + laid out\": from keydown to after React's update and a forced layout; \"next frame\" adds the wait for the frame.",
+    '"Handled + laid out": from keydown to after React\'s update and a forced layout; "next frame" adds the wait for the frame.',
   async run({ baseURL, chromiumPath }) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     try {
@@ -24,12 +24,20 @@ const bench: Bench = {
       // a group renders its fields when first opened, so the items are awaited.
       await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
       const countFilled = () =>
-        page.evaluate((paths) => [...document.querySelectorAll("input")].filter((input) => paths.includes(input.value)).length, link.paths);
+        page.evaluate(
+          (paths) => [...document.querySelectorAll("input")].filter((input) => paths.includes(input.value)).length,
+          link.paths,
+        );
       let filled = await countFilled();
-      for (const deadline = Date.now() + 10_000; filled < link.paths.length && Date.now() < deadline; filled = await countFilled()) {
+      for (
+        const deadline = Date.now() + 10_000;
+        filled < link.paths.length && Date.now() < deadline;
+        filled = await countFilled()
+      ) {
         await page.waitForTimeout(50);
       }
-      if (filled < link.paths.length) throw new Error(`The form shows ${filled} of the ${link.paths.length} list items the link holds`);
+      if (filled < link.paths.length)
+        throw new Error(`The form shows ${filled} of the ${link.paths.length} list items the link holds`);
 
       await page.evaluate(recordTyping);
       const prompt = page.getByLabel("Prompt", { exact: true });
@@ -39,7 +47,8 @@ const bench: Bench = {
       await page.keyboard.type(TEXT, { delay: 25 });
       await page.waitForTimeout(100);
       const samples = await page.evaluate(() => (window as unknown as { benchTyping: TypingSample[] }).benchTyping);
-      if (samples.length < TEXT.length * 0.9) throw new Error(`Only ${samples.length} of ${TEXT.length} keystrokes were timed`);
+      if (samples.length < TEXT.length * 0.9)
+        throw new Error(`Only ${samples.length} of ${TEXT.length} keystrokes were timed`);
       const handled = samples.map((sample) => sample.handled);
       const frame = samples.map((sample) => sample.frame);
       return {

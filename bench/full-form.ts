@@ -11,7 +11,10 @@ export const FULL_FORM_COUNTS = { loras: 10, controlnets: 4, ipAdapters: 2 };
 export function fullFormLink(baseURL: string): { url: string; paths: string[] } {
   const image = `${baseURL}/presets/canny-edges.png`;
   const style = `${baseURL}/presets/style-swirls.png`;
-  const loras = Array.from({ length: FULL_FORM_COUNTS.loras }, (_, index) => ({ path: `bench/lora-${index + 1}`, scale: 0.5 }));
+  const loras = Array.from({ length: FULL_FORM_COUNTS.loras }, (_, index) => ({
+    path: `bench/lora-${index + 1}`,
+    scale: 0.5,
+  }));
   const controlnets = Array.from({ length: FULL_FORM_COUNTS.controlnets }, (_, index) => ({
     path: `bench/controlnet-${index + 1}`,
     image_url: image,
@@ -27,5 +30,8 @@ export function fullFormLink(baseURL: string): { url: string; paths: string[] } 
     controlnets,
     ip_adapter: ipAdapters,
   });
-  return { url: shareLinkFor(`${baseURL}/`, values), paths: [...loras, ...controlnets, ...ipAdapters].map((item) => item.path) };
+  return {
+    url: shareLinkFor(`${baseURL}/`, values),
+    paths: [...loras, ...controlnets, ...ipAdapters].map((item) => item.path),
+  };
 }

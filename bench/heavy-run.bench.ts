@@ -13,7 +13,15 @@ const bench: Bench = {
   async run({ baseURL }) {
     const { createFalClient } = await import("@fal-ai/client");
     const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
-    const big = await sharp({ create: { width: 2048, height: 2048, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+    const big = await sharp({
+      create: {
+        width: 2048,
+        height: 2048,
+        channels: 3,
+        background: "#000",
+        noise: { type: "gaussian", mean: 128, sigma: 40 },
+      },
+    })
       .jpeg({ quality: 85 })
       .toBuffer();
     const init = await fal.storage.upload(new Blob([new Uint8Array(big)], { type: "image/jpeg" }));

@@ -48,11 +48,16 @@ async function waitUntilSettled(page: Page): Promise<Mutations> {
 /** When history lives behind a tab or a button (a layout may put it there), it is opened and timed from that click. */
 async function historyShownMs(page: Page, marker: string, mutations: Mutations): Promise<number> {
   if (mutations.markerAt >= 0) return mutations.markerAt;
-  const opener = page.getByRole("tab", { name: /^history/i }).or(page.getByRole("button", { name: /^history/i })).first();
+  const opener = page
+    .getByRole("tab", { name: /^history/i })
+    .or(page.getByRole("button", { name: /^history/i }))
+    .first();
   const clickedAt = await page.evaluate(() => performance.now());
   await opener.click({ timeout: 5_000 });
   await page.getByText(marker).first().waitFor();
-  const shownAt = await page.evaluate(() => (window as unknown as { benchMutations: Mutations }).benchMutations.markerAt);
+  const shownAt = await page.evaluate(
+    () => (window as unknown as { benchMutations: Mutations }).benchMutations.markerAt,
+  );
   return shownAt - clickedAt;
 }
 
@@ -79,7 +84,8 @@ async function scenario(browser: Browser, baseURL: string, script: string, count
     await page.keyboard.type(TEXT, { delay: 40 });
     await sleep(200);
     const samples = await page.evaluate(() => (window as unknown as { benchTyping: TypingSample[] }).benchTyping);
-    if (samples.length < TEXT.length * 0.9) throw new Error(`Only ${samples.length} of ${TEXT.length} keystrokes were timed`);
+    if (samples.length < TEXT.length * 0.9)
+      throw new Error(`Only ${samples.length} of ${TEXT.length} keystrokes were timed`);
     const frames = samples.map((sample) => sample.frame);
     return {
       settledMs: mutations.lastMutation,
@@ -107,7 +113,7 @@ const bench: Bench = {
   name: "History at scale",
   about:
     `${FULL} runs of ${IMAGES_PER_RUN} images (history's cap), ${FEW} runs and none, written to IndexedDB with the app's own ` +
-    "history module before a reload. \"Settled\": the last DOM change before a second without any; \"history shown\": " +
+    'history module before a reload. "Settled": the last DOM change before a second without any; "history shown": ' +
     "the newest run's prompt is in the page. Keystrokes in the prompt as in Form typing.",
   whyMissed: {
     [`${FULL} runs: load → page settled`]:
@@ -144,7 +150,9 @@ const bench: Bench = {
             ...(figures !== empty && { baseline: vsEmpty(empty.settledMs) }),
             ...(held && { maxRatio: 1.2 }),
           },
-          ...(figures === empty ? [] : [{ name: `${label}: load → history shown`, value: figures.historyShownMs, unit: "ms" }]),
+          ...(figures === empty
+            ? []
+            : [{ name: `${label}: load → history shown`, value: figures.historyShownMs, unit: "ms" }]),
           {
             name: `${label}: keystroke → next frame p50`,
             value: figures.typingP50,

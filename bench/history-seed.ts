@@ -52,7 +52,11 @@ export function historyRuns(baseURL: string, count: number, marker: string): Run
         seed: index,
       },
       status: "completed",
-      logs: [1, 2, 3].map((step) => ({ message: `Step ${step}/3`, level: "INFO", timestamp: new Date(startedAt + step * 100).toISOString() })),
+      logs: [1, 2, 3].map((step) => ({
+        message: `Step ${step}/3`,
+        level: "INFO",
+        timestamp: new Date(startedAt + step * 100).toISOString(),
+      })),
       output: { images, seed: index, has_nsfw_concepts: images.map(() => false) },
       inferenceTime: 1.2,
       startedAt,

@@ -18,7 +18,12 @@ const bench: Bench = {
     const settled = await Promise.allSettled(
       seeds.map((seed) =>
         fal.subscribe("fal-ai/lora/image-to-image", {
-          input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: `load ${seed}`, seed, num_inference_steps: 10 },
+          input: {
+            model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+            prompt: `load ${seed}`,
+            seed,
+            num_inference_steps: 10,
+          },
           pollInterval: 100,
         }),
       ),
@@ -27,7 +32,8 @@ const bench: Bench = {
     const done = settled.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
     const returnedSeeds = done.map((result) => result.data.seed);
     const lost = seeds.filter((seed) => !returnedSeeds.includes(seed)).length;
-    const duplicated = returnedSeeds.length - new Set(returnedSeeds).size + (done.length - new Set(done.map((r) => r.requestId)).size);
+    const duplicated =
+      returnedSeeds.length - new Set(returnedSeeds).size + (done.length - new Set(done.map((r) => r.requestId)).size);
     return {
       results: [
         { name: "runs lost", value: lost, unit: "runs", max: 0 },

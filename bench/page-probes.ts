@@ -50,7 +50,8 @@ export function recordMutations(marker: string) {
   const state = { lastMutation: 0, markerAt: -1 };
   new MutationObserver(() => {
     state.lastMutation = performance.now();
-    if (state.markerAt < 0 && marker && document.body?.textContent?.includes(marker)) state.markerAt = performance.now();
+    if (state.markerAt < 0 && marker && document.body?.textContent?.includes(marker))
+      state.markerAt = performance.now();
   }).observe(document, { subtree: true, childList: true, characterData: true });
   (window as unknown as { benchMutations: typeof state }).benchMutations = state;
 }

@@ -15,7 +15,10 @@ function statusCall(url: string, headers: Record<string, string>): Call {
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
     if (response.status !== 200) {
-      const hint = response.status === 401 || response.status === 403 ? " (set BENCH_SIMULATOR_AUTHORIZATION to the proxy's hop key)" : "";
+      const hint =
+        response.status === 401 || response.status === 403
+          ? " (set BENCH_SIMULATOR_AUTHORIZATION to the proxy's hop key)"
+          : "";
       throw new Error(`Status call to ${url} answered ${response.status}${hint}`);
     }
   };
@@ -54,13 +57,23 @@ const bench: Bench = {
   async run({ baseURL, simulatorAuthorization }) {
     const fal = createFalClient({ proxyUrl: { url: `${baseURL}/api/fal/proxy`, when: "always" } });
     const submitted = await fal.queue.submit(endpointId, {
-      input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "proxy overhead", num_inference_steps: 1 },
+      input: {
+        model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+        prompt: "proxy overhead",
+        num_inference_steps: 1,
+      },
     });
-    await fal.queue.subscribeToStatus(endpointId, { requestId: submitted.request_id, mode: "polling", pollInterval: 50 });
+    await fal.queue.subscribeToStatus(endpointId, {
+      requestId: submitted.request_id,
+      mode: "polling",
+      pollInterval: 50,
+    });
 
     // fal's status URL as the queue gave it, and where the proxy maps it on the simulator (lib/proxy/upstream.ts).
     const statusUrl = submitted.status_url;
-    const direct = statusCall(`${baseURL}${SIMULATOR_BASE_PATH}/queue${new URL(statusUrl).pathname}`, { authorization: simulatorAuthorization });
+    const direct = statusCall(`${baseURL}${SIMULATOR_BASE_PATH}/queue${new URL(statusUrl).pathname}`, {
+      authorization: simulatorAuthorization,
+    });
     const proxied = statusCall(`${baseURL}/api/fal/proxy`, { "x-fal-target-url": statusUrl });
 
     for (let index = 0; index < 50; index += 1) await Promise.all([direct(), proxied()]);
@@ -77,7 +90,12 @@ const bench: Bench = {
     return {
       results: [
         { name: "status call straight to the simulator p50", value: directP50, unit: "ms" },
-        { name: "status call through the proxy p50", value: percentile(proxiedMs, 50), unit: "ms", baseline: { label: "straight", value: directP50 } },
+        {
+          name: "status call through the proxy p50",
+          value: percentile(proxiedMs, 50),
+          unit: "ms",
+          baseline: { label: "straight", value: directP50 },
+        },
         { name: "added by the proxy at p50", value: percentile(proxiedMs, 50) - directP50, unit: "ms", max: 1 },
         { name: "added by the proxy at p95", value: percentile(proxiedMs, 95) - percentile(directMs, 95), unit: "ms" },
         { name: "throughput straight to the simulator", value: directRate, unit: "calls/s" },

@@ -8,7 +8,13 @@ describe("benchmarksMarkdown", () => {
   it("says why each missed target was missed, and names a miss nobody has explained", () => {
     const lighthouse = {
       ...summarise("Lighthouse", "", [
-        { results: [{ name: "LCP", value: 2000, unit: "ms", max: 1000 }, { name: "TBT", value: 300, unit: "ms", max: 200 }, { name: "CLS", value: 0, unit: "", max: 0 }] },
+        {
+          results: [
+            { name: "LCP", value: 2000, unit: "ms", max: 1000 },
+            { name: "TBT", value: 300, unit: "ms", max: 200 },
+            { name: "CLS", value: 0, unit: "", max: 0 },
+          ],
+        },
       ]),
       whyMissed: { LCP: "the first paint waits for the scripts.", CLS: "never printed while it is met." },
     };

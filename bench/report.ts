@@ -8,7 +8,9 @@ export type Machine = { rows: [string, string][]; busy: boolean };
 
 function packageVersion(name: string): string {
   try {
-    const manifest = JSON.parse(readFileSync(join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as { version?: string };
+    const manifest = JSON.parse(readFileSync(join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as {
+      version?: string;
+    };
     return manifest.version ?? "?";
   } catch {
     return "?";
@@ -49,7 +51,9 @@ function row(cells: string[]): string {
 
 function valueCell(figure: Figure): string {
   const value = `${formatNumber(figure.value)}${figure.unit ? ` ${figure.unit}` : ""}`;
-  return figure.passes > 1 && figure.low !== figure.high ? `${value} (${formatNumber(figure.low)}–${formatNumber(figure.high)})` : value;
+  return figure.passes > 1 && figure.low !== figure.high
+    ? `${value} (${formatNumber(figure.low)}–${formatNumber(figure.high)})`
+    : value;
 }
 
 function figureTable(figures: Figure[]): string[] {
@@ -86,8 +90,15 @@ function whyMissedSection(held: { summary: BenchSummary; figure: Figure }[]): st
 }
 
 /** BENCHMARKS.md: the machine, how to reproduce, every target with its verdict, then each benchmark's figures and notes. */
-export function benchmarksMarkdown(summaries: BenchSummary[], machine: Machine, startedAt: Date, minutes: number): string {
-  const held = summaries.flatMap((summary) => summary.figures.filter((figure) => figure.verdict).map((figure) => ({ summary, figure })));
+export function benchmarksMarkdown(
+  summaries: BenchSummary[],
+  machine: Machine,
+  startedAt: Date,
+  minutes: number,
+): string {
+  const held = summaries.flatMap((summary) =>
+    summary.figures.filter((figure) => figure.verdict).map((figure) => ({ summary, figure })),
+  );
   const missed = held.filter(({ figure }) => figure.verdict === "MISSED").length;
   const failed = summaries.filter((summary) => summary.failure);
   return [
@@ -130,7 +141,14 @@ export function benchmarksMarkdown(summaries: BenchSummary[], machine: Machine, 
     row(["benchmark", "figure", "median", "ratio", "target", "verdict"]),
     row(["---", "---", "---", "---", "---", "---"]),
     ...held.map(({ summary, figure }) =>
-      row([summary.name, figure.name, valueCell(figure), figure.ratio !== undefined ? `${figure.ratio.toFixed(2)}×` : "", figure.target, figure.verdict]),
+      row([
+        summary.name,
+        figure.name,
+        valueCell(figure),
+        figure.ratio !== undefined ? `${figure.ratio.toFixed(2)}×` : "",
+        figure.target,
+        figure.verdict,
+      ]),
     ),
     ...failed.map((summary) => row([summary.name, "(failed to run)", summary.failure ?? "", "", "", "MISSED"])),
     "",

@@ -11,7 +11,11 @@ const bench: Bench = {
     for (let index = 0; index < 20; index += 1) {
       const started = performance.now();
       await fal.subscribe("fal-ai/lora/image-to-image", {
-        input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: `bench ${index}`, num_inference_steps: 10 },
+        input: {
+          model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+          prompt: `bench ${index}`,
+          num_inference_steps: 10,
+        },
         pollInterval: 50,
       });
       durations.push(performance.now() - started);

@@ -3,7 +3,16 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bench, type BenchContext, type BenchOutcome, chromiumPath, ensureFree, startServer, stopServer, toOutcome } from "./harness";
+import {
+  type Bench,
+  type BenchContext,
+  type BenchOutcome,
+  chromiumPath,
+  ensureFree,
+  startServer,
+  stopServer,
+  toOutcome,
+} from "./harness";
 import { benchmarksMarkdown, describeMachine } from "./report";
 import { type BenchSummary, formatNumber, summarise } from "./summary";
 
@@ -23,7 +32,9 @@ async function runBench(bench: Bench, context: BenchContext): Promise<BenchSumma
       const outcome = toOutcome(await bench.run(context));
       outcomes.push(outcome);
       for (const result of outcome.results) {
-        console.log(`  pass ${pass}: ${result.name.padEnd(56)} ${formatNumber(result.value).padStart(10)} ${result.unit}`);
+        console.log(
+          `  pass ${pass}: ${result.name.padEnd(56)} ${formatNumber(result.value).padStart(10)} ${result.unit}`,
+        );
       }
     }
     return { ...summarise(bench.name, bench.about ?? "", outcomes), whyMissed: bench.whyMissed };
@@ -38,7 +49,9 @@ function printSummary(summary: BenchSummary): void {
   for (const figure of summary.figures) {
     const ratio = figure.ratio !== undefined ? `${figure.ratio.toFixed(2)}×` : "";
     const check = figure.verdict ? `${figure.verdict} (${figure.target})` : "";
-    console.log(`${figure.name.padEnd(56)} ${formatNumber(figure.value).padStart(10)} ${figure.unit.padEnd(9)} ${ratio.padStart(6)} ${check}`);
+    console.log(
+      `${figure.name.padEnd(56)} ${formatNumber(figure.value).padStart(10)} ${figure.unit.padEnd(9)} ${ratio.padStart(6)} ${check}`,
+    );
   }
   for (const note of summary.notes) console.log(`  note: ${note}`);
 }
@@ -94,7 +107,10 @@ async function main() {
   const failed = summaries.filter((summary) => summary.failure).length;
   if (!only) {
     const minutes = (Date.now() - startedAt.getTime()) / 60_000;
-    writeFileSync("BENCHMARKS.md", benchmarksMarkdown(summaries, describeMachine(context.chromiumPath, loadBefore), startedAt, minutes));
+    writeFileSync(
+      "BENCHMARKS.md",
+      benchmarksMarkdown(summaries, describeMachine(context.chromiumPath, loadBefore), startedAt, minutes),
+    );
     console.log("\nWrote BENCHMARKS.md");
   }
   if (missed + failed > 0) {

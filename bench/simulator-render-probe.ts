@@ -30,8 +30,14 @@ async function main() {
   const full = {
     ...plain,
     loras: Array.from({ length: FULL_FORM_COUNTS.loras }, (_, index) => ({ path: `bench/lora-${index}`, scale: 0.6 })),
-    controlnets: Array.from({ length: FULL_FORM_COUNTS.controlnets }, (_, index) => ({ path: `bench/controlnet-${index}`, image_url: image })),
-    ip_adapter: Array.from({ length: FULL_FORM_COUNTS.ipAdapters }, (_, index) => ({ path: `bench/ip-${index}`, ip_adapter_image_url: image })),
+    controlnets: Array.from({ length: FULL_FORM_COUNTS.controlnets }, (_, index) => ({
+      path: `bench/controlnet-${index}`,
+      image_url: image,
+    })),
+    ip_adapter: Array.from({ length: FULL_FORM_COUNTS.ipAdapters }, (_, index) => ({
+      path: `bench/ip-${index}`,
+      ip_adapter_image_url: image,
+    })),
   };
   console.log(JSON.stringify({ plain: await timePerImage(plain, bytes), full: await timePerImage(full, bytes) }));
 }

@@ -17,9 +17,13 @@ type RenderTimes = { plain: number[]; full: number[] };
 
 /** The renderer in a child process: the simulator's modules only load under the react-server condition. */
 async function renderTimes(): Promise<RenderTimes> {
-  const { stdout } = await promisify(execFile)("npx", ["tsx", "--conditions=react-server", "bench/simulator-render-probe.ts"], {
-    maxBuffer: 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    "npx",
+    ["tsx", "--conditions=react-server", "bench/simulator-render-probe.ts"],
+    {
+      maxBuffer: 1024 * 1024,
+    },
+  );
   return JSON.parse(stdout) as RenderTimes;
 }
 
@@ -34,7 +38,9 @@ async function memoryOverRuns(port: number): Promise<number[]> {
   });
   try {
     const fal = createFalClient({ proxyUrl: { url: `http://127.0.0.1:${port}/api/fal/proxy`, when: "always" } });
-    const imageUrl = await fal.storage.upload(new Blob([new Uint8Array(await detailedPng(SIDE))], { type: "image/png" }));
+    const imageUrl = await fal.storage.upload(
+      new Blob([new Uint8Array(await detailedPng(SIDE))], { type: "image/png" }),
+    );
     const samples = [serverRssMiB(port)];
     let next = 0;
     await Promise.all(
@@ -43,7 +49,13 @@ async function memoryOverRuns(port: number): Promise<number[]> {
           const index = next;
           next += 1;
           await fal.subscribe(endpointId, {
-            input: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: `memory ${index}`, image_url: imageUrl, num_inference_steps: 1, seed: index },
+            input: {
+              model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+              prompt: `memory ${index}`,
+              image_url: imageUrl,
+              num_inference_steps: 1,
+              seed: index,
+            },
             pollInterval: 50,
           });
           if ((index + 1) % SAMPLE_EVERY === 0) samples[(index + 1) / SAMPLE_EVERY] = serverRssMiB(port);
@@ -84,8 +96,18 @@ const bench: Bench = {
       { name: `server RSS after ${RUNS / 10} runs`, value: at(RUNS / 10), unit: "MiB" },
       { name: `server RSS after ${RUNS / 2} runs`, value: at(RUNS / 2), unit: "MiB" },
       { name: `server RSS after ${RUNS} runs`, value: at(RUNS), unit: "MiB" },
-      { name: `RSS growth over ${RUNS} runs (store cap ${STORE_CAP_MIB} MiB)`, value: at(RUNS) - at(0), unit: "MiB", max: STORE_CAP_MIB },
-      { name: `RSS growth, runs ${RUNS / 2}→${RUNS} (store full)`, value: at(RUNS) - at(RUNS / 2), unit: "MiB", max: STORE_CAP_MIB / 4 },
+      {
+        name: `RSS growth over ${RUNS} runs (store cap ${STORE_CAP_MIB} MiB)`,
+        value: at(RUNS) - at(0),
+        unit: "MiB",
+        max: STORE_CAP_MIB,
+      },
+      {
+        name: `RSS growth, runs ${RUNS / 2}→${RUNS} (store full)`,
+        value: at(RUNS) - at(RUNS / 2),
+        unit: "MiB",
+        max: STORE_CAP_MIB / 4,
+      },
     ];
     const notes = [
       `server RSS every ${SAMPLE_EVERY} runs (MiB): ${rss.map((value) => value.toFixed(0)).join(", ")}; the store is capped at ${STORE_CAP_MIB} MiB (SIMULATOR_MAX_STORE_BYTES), one pass`,

@@ -10,7 +10,13 @@ describe("summarise", () => {
       { results: [{ name: "LCP", value: 800, unit: "ms", baseline: floor(650), maxRatio: 1.3 }] },
     ]);
     const [lcp] = summary.figures;
-    expect(lcp).toMatchObject({ value: 900, low: 800, high: 1500, passes: 3, baseline: { label: "bare page", value: 650 } });
+    expect(lcp).toMatchObject({
+      value: 900,
+      low: 800,
+      high: 1500,
+      passes: 3,
+      baseline: { label: "bare page", value: 650 },
+    });
     expect(lcp?.ratio).toBeCloseTo(900 / 650);
     expect(lcp?.verdict).toBe("MISSED");
     expect(lcp?.target).toBe("≤ 1.3× bare page");
@@ -21,7 +27,13 @@ describe("summarise", () => {
       {
         results: [
           { name: "added p50", value: 0.5, unit: "ms", max: 1 },
-          { name: "throughput", value: 90, unit: "calls/s", baseline: { label: "straight", value: 100 }, minRatio: 0.8 },
+          {
+            name: "throughput",
+            value: 90,
+            unit: "calls/s",
+            baseline: { label: "straight", value: 100 },
+            minRatio: 0.8,
+          },
           { name: "straight p50", value: 2, unit: "ms" },
         ],
         notes: ["first"],

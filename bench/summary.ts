@@ -15,7 +15,14 @@ export type Figure = {
   verdict: "ok" | "MISSED" | "";
 };
 
-export type BenchSummary = { name: string; about: string; figures: Figure[]; notes: string[]; failure?: string; whyMissed?: Record<string, string> };
+export type BenchSummary = {
+  name: string;
+  about: string;
+  figures: Figure[];
+  notes: string[];
+  failure?: string;
+  whyMissed?: Record<string, string>;
+};
 
 function target(result: BenchResult): string {
   const parts: string[] = [];

@@ -4,5 +4,7 @@ import sharp from "sharp";
 export async function detailedPng(side: number): Promise<Buffer> {
   const pixels = Buffer.alloc(side * side * 3);
   for (let index = 0; index < pixels.length; index += 1) pixels[index] = (index * 37 + (index >> 11)) & 0xff;
-  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png()
+    .toBuffer();
 }

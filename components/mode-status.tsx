@@ -9,9 +9,17 @@ type ModeStatusProps = { mode: PlaygroundMode; serverHasKey: boolean };
 
 /** Which mode runs go to and, on fal, whose key pays: one line, with the details a click away. */
 export function ModeStatus({ mode, serverHasKey }: ModeStatusProps) {
-  const visitorKey = useSyncExternalStore(subscribeVisitorKey, () => Boolean(readVisitorKey()), () => false);
+  const visitorKey = useSyncExternalStore(
+    subscribeVisitorKey,
+    () => Boolean(readVisitorKey()),
+    () => false,
+  );
   const live = mode === "fal";
-  const payer = visitorKey ? "billed to your fal key" : serverHasKey ? "billed to this playground's key" : "needs your own fal key";
+  const payer = visitorKey
+    ? "billed to your fal key"
+    : serverHasKey
+      ? "billed to this playground's key"
+      : "needs your own fal key";
   const details = useRef<HTMLDetailsElement>(null);
 
   // The details close like a popover: on Esc (which then cancels no run) and on a click elsewhere.

@@ -27,11 +27,16 @@ test.afterAll(() => {
 test("with a password set, nothing but sign-in answers until the visitor signs in", async ({ page }) => {
   const proxy = await fetch(`${origin}/api/fal/proxy`, {
     method: "POST",
-    headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/lora/image-to-image", "content-type": "application/json" },
+    headers: {
+      "x-fal-target-url": "https://queue.fal.run/fal-ai/lora/image-to-image",
+      "content-type": "application/json",
+    },
     body: JSON.stringify({ model_name: "m", prompt: "p" }),
   });
   expect(proxy.status).toBe(401);
-  expect((await fetch(`${origin}/api/simulator/queue/fal-ai/lora/image-to-image`, { method: "POST", body: "{}" })).status).toBe(401);
+  expect(
+    (await fetch(`${origin}/api/simulator/queue/fal-ai/lora/image-to-image`, { method: "POST", body: "{}" })).status,
+  ).toBe(401);
 
   await page.goto(`${origin}/`);
   await expect(page).toHaveURL(`${origin}/sign-in`);
@@ -48,7 +53,9 @@ test("with a password set, nothing but sign-in answers until the visitor signs i
   expect(cookie).toBeDefined();
 
   await page.getByLabel("Prompt", { exact: true }).fill("behind a password");
-  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(72, 48) });
+  await page
+    .getByLabel("Init image", { exact: true })
+    .setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(72, 48) });
   await expect(page.getByText("72 × 48")).toBeVisible();
   await page.getByRole("button", { name: /^Run/ }).click();
   const result = page.getByRole("list", { name: "Results" }).getByRole("img").first();
@@ -58,7 +65,10 @@ test("with a password set, nothing but sign-in answers until the visitor signs i
 test("the gate answers 401 before reading a body, and the simulator's queue takes no key but the proxy's", async () => {
   const declared = 200 * 1024 * 1024;
   for (const path of ["/api/fal/proxy", "/api/simulator/upload/any-token"]) {
-    const answer = await headOnly(PORT, `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: image/png\r\nContent-Length: ${declared}`);
+    const answer = await headOnly(
+      PORT,
+      `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: image/png\r\nContent-Length: ${declared}`,
+    );
     expect(answer, path).toMatch(/^HTTP\/1\.1 401/);
   }
   const direct = await fetch(`${origin}/api/simulator/queue/fal-ai/lora/image-to-image`, {

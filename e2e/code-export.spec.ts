@@ -42,9 +42,15 @@ test("the generated JavaScript snippet runs against the simulator", async ({ pag
   const file = testInfo.outputPath("snippet.mjs");
   await writeFile(
     file,
-    snippet.replace(configLine, `fal.config({ proxyUrl: { url: ${JSON.stringify(`${baseURL}/api/fal/proxy`)}, when: "always" } });`),
+    snippet.replace(
+      configLine,
+      `fal.config({ proxyUrl: { url: ${JSON.stringify(`${baseURL}/api/fal/proxy`)}, when: "always" } });`,
+    ),
   );
-  const { stdout, stderr } = await run(process.execPath, [file], { timeout: 30_000, env: { ...process.env, FAL_KEY: "" } });
+  const { stdout, stderr } = await run(process.execPath, [file], {
+    timeout: 30_000,
+    env: { ...process.env, FAL_KEY: "" },
+  });
   const result = JSON.parse(stdout) as { images: { url: string; width: number }[]; seed: number };
   expect(result.images).toHaveLength(1);
   expect(result.images[0]?.url).toContain("/api/simulator/files/");
@@ -59,7 +65,9 @@ test("with a LoRA and a ControlNet in the form, the Code panel shows exactly the
   await openSection(page, "ControlNets");
   await page.getByRole("button", { name: "Add ControlNet" }).click();
   await field(page, "ControlNet 1 path").fill("diffusers/controlnet-canny-sdxl-1.0");
-  await field(page, "ControlNet 1 control image URL").fill("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+  await field(page, "ControlNet 1 control image URL").fill(
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  );
   await page.getByRole("button", { name: "Use URL for ControlNet 1 control image" }).click();
 
   await page.getByRole("button", { name: "Code" }).click();

@@ -17,14 +17,18 @@ function differences(page: Page): Promise<string[][]> {
   return page
     .getByRole("table", { name: "Settings that differ between A and B" })
     .getByRole("row")
-    .evaluateAll((rows) => rows.slice(1).map((row) => Array.from(row.children, (cell) => (cell.textContent ?? "").trim())));
+    .evaluateAll((rows) =>
+      rows.slice(1).map((row) => Array.from(row.children, (cell) => (cell.textContent ?? "").trim())),
+    );
 }
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
 
-test("Compare on a result and on a history entry shows both, by slider or side by side, with the settings that differ", async ({ page }, testInfo) => {
+test("Compare on a result and on a history entry shows both, by slider or side by side, with the settings that differ", async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize(DESKTOP);
   await page.goto("/");
   await fillRun(page, "a harbour at dawn", { width: 96, height: 64 });
@@ -44,14 +48,23 @@ test("Compare on a result and on a history entry shows both, by slider or side b
 
   // B from History: the comparison opens.
   await page.getByRole("tab", { name: "History" }).click();
-  await page.getByRole("list", { name: "History" }).getByRole("listitem").last().getByRole("button", { name: "Compare" }).click();
+  await page
+    .getByRole("list", { name: "History" })
+    .getByRole("listitem")
+    .last()
+    .getByRole("button", { name: "Compare" })
+    .click();
   const dialog = page.getByRole("dialog", { name: "Compare A and B" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("heading", { name: "3 settings differ" })).toBeVisible();
   const rows = await differences(page);
   // In the form's order and words.
   expect(rows.map(([setting]) => setting)).toEqual(["Negative prompt", "Seed", "Guidance scale (CFG)"]);
-  expect(rows[0]).toEqual(["Negative prompt", "blurry, a long negative prompt that has to wrap inside its narrow column", "—"]);
+  expect(rows[0]).toEqual([
+    "Negative prompt",
+    "blurry, a long negative prompt that has to wrap inside its narrow column",
+    "—",
+  ]);
   expect(rows[2]).toEqual(["Guidance scale (CFG)", "12", "7.5"]);
 
   // Same size, so the slider comes first; the keyboard moves it and switches the view.
@@ -84,7 +97,9 @@ test("Compare on a result and on a history entry shows both, by slider or side b
   await expect(tray).toBeHidden();
 });
 
-test("on a phone the comparison stacks side by side and fits the screen, in both themes", async ({ page }, testInfo) => {
+test("on a phone the comparison stacks side by side and fits the screen, in both themes", async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize(PHONE);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");

@@ -95,8 +95,13 @@ test.describe("the real @fal-ai/client through the proxy into the simulator", ()
       .toBe("COMPLETED");
     await expect(fal.queue.result(ENDPOINT, { requestId })).rejects.toBeInstanceOf(ApiError);
 
-    const finished = await fal.subscribe(ENDPOINT, { input: { ...baseInput, num_inference_steps: 2 }, pollInterval: 100 });
-    const refusal = await fal.queue.cancel(ENDPOINT, { requestId: finished.requestId }).catch((error: unknown) => error);
+    const finished = await fal.subscribe(ENDPOINT, {
+      input: { ...baseInput, num_inference_steps: 2 },
+      pollInterval: 100,
+    });
+    const refusal = await fal.queue
+      .cancel(ENDPOINT, { requestId: finished.requestId })
+      .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ApiError);
     expect((refusal as ApiError<unknown>).status).toBe(400);
     expect((refusal as ApiError<unknown>).body).toEqual({ status: "ALREADY_COMPLETED" });
@@ -113,7 +118,9 @@ test.describe("the real @fal-ai/client through the proxy into the simulator", ()
     expect(fieldErrors[0]?.msg).toBe("Noise strength must be at most 1.");
   });
 
-  test("an image the simulator cannot decode fails the run with fal's 422 sentence naming its URL", async ({ baseURL }) => {
+  test("an image the simulator cannot decode fails the run with fal's 422 sentence naming its URL", async ({
+    baseURL,
+  }) => {
     const fal = client(baseURL);
     const notAnImage = await fal.storage.upload(new Blob(["definitely not a png"], { type: "image/png" }));
     const error = await fal

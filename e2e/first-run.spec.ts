@@ -24,9 +24,7 @@ test("uploads an init image, runs it in the simulator and shows a loaded result"
 
   const result = page.getByRole("img", { name: /^Result 1 of run/ });
   await expect(result).toBeVisible();
-  await expect
-    .poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
-    .toBe(160);
+  await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(160);
 });
 
 test("an empty prompt is refused in the form and nothing is submitted", async ({ page }) => {

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { listLimits } from "../lib/fal/limits";
 import { field, MODEL, openSection } from "./fixtures/form";
 
-const times = <T>(count: number, item: (index: number) => T) => Array.from({ length: count }, (_, index) => item(index));
+const times = <T>(count: number, item: (index: number) => T) =>
+  Array.from({ length: count }, (_, index) => item(index));
 
 test("a list that holds as many items as one run takes says its bound and adds no more", async ({ page }) => {
   await page.goto("/");

@@ -28,17 +28,26 @@ test("model and prompt: the simulator receives exactly what was changed", async 
 
 test("init image: a dropped file is uploaded and its URL sent with the noise strength", async ({ page }) => {
   const zone = page.getByRole("group", { name: "Init image drop zone" });
-  const dataTransfer = await page.evaluateHandle(async (bytes) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
-    return transfer;
-  }, [...(await makePng(128, 96))]);
+  const dataTransfer = await page.evaluateHandle(
+    async (bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
+      return transfer;
+    },
+    [...(await makePng(128, 96))],
+  );
   await zone.dispatchEvent("drop", { dataTransfer });
   await expect(page.getByText("128 × 96")).toBeVisible();
   await field(page, "Noise strength").fill("0.8");
 
   const body = await runAndReadBody(page);
-  expect(body).toEqual({ model_name: MODEL, prompt: "a lighthouse at dusk", image_url: UPLOADED, noise_strength: 0.8, seed: DRAWN_SEED });
+  expect(body).toEqual({
+    model_name: MODEL,
+    prompt: "a lighthouse at dusk",
+    image_url: UPLOADED,
+    noise_strength: 0.8,
+    seed: DRAWN_SEED,
+  });
 
   await page.getByRole("button", { name: "Remove init image" }).click();
   await expect(page.getByRole("img", { name: "Init image preview" })).toHaveCount(0);
@@ -46,18 +55,23 @@ test("init image: a dropped file is uploaded and its URL sent with the noise str
 
 test("init image: an image pasted on the page (focus outside any field) becomes the init image", async ({ page }) => {
   await page.locator("h1").click();
-  await page.evaluate(async (bytes) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
-    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
-  }, [...(await makePng(96, 64))]);
+  await page.evaluate(
+    async (bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+      document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+    },
+    [...(await makePng(96, 64))],
+  );
   await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
   await expect(page.getByText("96 × 64")).toBeVisible();
 
   expect((await runAndReadBody(page)).image_url).toEqual(UPLOADED);
 });
 
-test("LoRAs: added, reordered and removed items are sent in order; a Civitai page gets its download URL", async ({ page }) => {
+test("LoRAs: added, reordered and removed items are sent in order; a Civitai page gets its download URL", async ({
+  page,
+}) => {
   for (let index = 0; index < 3; index += 1) await page.getByRole("button", { name: "Add LoRA" }).click();
   await field(page, "LoRA 1 path").fill("first/lora");
   await field(page, "LoRA 2 path").fill("https://civitai.com/models/12345/name?modelVersionId=678");
@@ -125,11 +139,14 @@ test("IP adapters: a pasted image plus a second one, scale JSON and the encoder 
   await openSection(page, "IP adapters");
   await page.getByRole("button", { name: "Add IP adapter" }).click();
   const zone = page.getByRole("group", { name: "IP adapter 1 image 1 drop zone" });
-  await zone.evaluate(async (element, bytes) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
-    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
-  }, [...(await makePng(80, 80))]);
+  await zone.evaluate(
+    async (element, bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+    },
+    [...(await makePng(80, 80))],
+  );
   await expect(page.getByText("80 × 80")).toBeVisible();
   await page.getByRole("button", { name: "Add another image to IP adapter 1" }).click();
   await uploadImage(page, "IP adapter 1 image 2", 72, 72);

@@ -27,13 +27,18 @@ test("an invalid field in a collapsed group stops the run, opens the group and t
 test("Ctrl+Enter runs from the prompt", async ({ page }) => {
   await page.goto("/");
   await field(page, "Prompt").fill("keyboard only");
-  const submit = page.waitForResponse((response) => response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST");
+  const submit = page.waitForResponse(
+    (response) => response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
+  );
   await field(page, "Prompt").press("Control+Enter");
   expect((await submit).status()).toBe(200);
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");
 });
 
-test("an image fal's app cannot load: its 422 sentence lands on the field holding that URL", async ({ page, baseURL }) => {
+test("an image fal's app cannot load: its 422 sentence lands on the field holding that URL", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/");
   await field(page, "Prompt").fill("a lighthouse");
   await openSection(page, "ControlNets");
@@ -44,22 +49,36 @@ test("an image fal's app cannot load: its 422 sentence lands on the field holdin
   await page.locator("summary", { hasText: "ControlNets" }).click();
 
   const body = await runAndReadBody(page);
-  expect(body).toMatchObject({ model_name: MODEL, controlnets: [{ image_url: `${baseURL}/api/simulator/files/missing/control.png` }] });
+  expect(body).toMatchObject({
+    model_name: MODEL,
+    controlnets: [{ image_url: `${baseURL}/api/simulator/files/missing/control.png` }],
+  });
 
   const card = page.getByRole("article").first();
   await expect(card).toHaveAttribute("data-status", "failed");
   await expect(card.getByRole("alert")).toContainText(`ControlNet 1: fal could not load this image.`);
-  await expect(card.getByRole("alert")).toContainText(`Could not load image from url: ${baseURL}/api/simulator/files/missing/control.png`);
+  await expect(card.getByRole("alert")).toContainText(
+    `Could not load image from url: ${baseURL}/api/simulator/files/missing/control.png`,
+  );
   await expect(card.getByRole("button", { name: /Retry/ })).toHaveCount(0);
   const controlImage = field(page, "ControlNet 1 control image");
   await expect(controlImage).toHaveAttribute("aria-invalid", "true");
-  await expect(controlImage).toHaveAccessibleDescription(/fal could not load this image: Could not load image from url: /);
+  await expect(controlImage).toHaveAccessibleDescription(
+    /fal could not load this image: Could not load image from url: /,
+  );
   await expect(controlImage).toBeFocused();
 });
 
-test("a refusal inside a group never opened renders its fields, opens it and takes focus", async ({ page, baseURL }) => {
+test("a refusal inside a group never opened renders its fields, opens it and takes focus", async ({
+  page,
+  baseURL,
+}) => {
   const missing = `${baseURL}/api/simulator/files/missing/control.png`;
-  const settings = { model_name: MODEL, prompt: "from a link", controlnets: [{ path: "diffusers/controlnet-canny-sdxl-1.0", image_url: missing }] };
+  const settings = {
+    model_name: MODEL,
+    prompt: "from a link",
+    controlnets: [{ path: "diffusers/controlnet-canny-sdxl-1.0", image_url: missing }],
+  };
   await page.goto(`/#s=1.${compressToEncodedURIComponent(JSON.stringify(settings))}`);
   await expect(page.getByRole("status", { name: "Restored settings" })).toBeVisible();
   await expect(page.locator("summary", { hasText: "ControlNets" })).toContainText("1 added");

@@ -23,7 +23,10 @@ test("the lightbox steps through results with the keyboard and compares before a
   await expect(viewer.getByRole("img", { name: "Init image (before)" })).toBeVisible();
   const slider = viewer.getByLabel("Before / after");
   await slider.fill("20");
-  await expect(viewer.getByRole("img", { name: "Init image (before)" })).toHaveAttribute("style", /inset\(0px 80% 0px 0px\)|inset\(0 80% 0 0\)/);
+  await expect(viewer.getByRole("img", { name: "Init image (before)" })).toHaveAttribute(
+    "style",
+    /inset\(0px 80% 0px 0px\)|inset\(0 80% 0 0\)/,
+  );
   await slider.press("ArrowLeft");
   await expect(viewer).toContainText("2 of 2");
   await viewer.getByRole("button", { name: "Close" }).focus();
@@ -68,7 +71,10 @@ test("Use as init image puts the result into the drop zone", async ({ page }) =>
   await expect(page.getByRole("img", { name: "Init image preview" })).toHaveCount(0);
 
   await page.getByRole("list", { name: "Results" }).getByRole("button").first().click();
-  const resultUrl = await page.getByRole("dialog").getByRole("img", { name: /^Result 1 of run/ }).getAttribute("src");
+  const resultUrl = await page
+    .getByRole("dialog")
+    .getByRole("img", { name: /^Result 1 of run/ })
+    .getAttribute("src");
   await page.getByRole("dialog").getByRole("button", { name: "Use as init image" }).click();
   const preview = page.getByRole("img", { name: "Init image preview" });
   await expect(preview).toHaveAttribute("src", resultUrl ?? "missing");

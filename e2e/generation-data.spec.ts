@@ -4,7 +4,8 @@ import { makePng } from "./fixtures/images";
 import { field, MODEL, openSection, runAndReadBody } from "./fixtures/form";
 
 const offer = (page: Page) => page.getByRole("dialog", { name: "Generation settings found" });
-const fillButton = (page: Page) => offer(page).getByRole("button", { name: "Fill the form from these generation settings" });
+const fillButton = (page: Page) =>
+  offer(page).getByRole("button", { name: "Fill the form from these generation settings" });
 const summary = (page: Page) => page.getByRole("region", { name: /^Filled the form from/ });
 
 /** A real paste (Ctrl+V) of `text` into whatever has focus, through the system clipboard. */
@@ -91,7 +92,11 @@ test("an A1111 block pasted into the prompt box fills the form, or stays as past
 test("an A1111 PNG dropped on the page offers the same, and a Fooocus PNG too", async ({ page }) => {
   await page.goto("/");
   await field(page, "Prompt").fill("my own prompt");
-  await dropFile(page, withTextChunks(new Uint8Array(await makePng(64, 48)), { parameters: samples.a1111New }), "castle.png");
+  await dropFile(
+    page,
+    withTextChunks(new Uint8Array(await makePng(64, 48)), { parameters: samples.a1111New }),
+    "castle.png",
+  );
   await expect(offer(page)).toContainText("castle.png · AUTOMATIC1111 v1.10.1");
   await expect(offer(page).getByRole("button", { name: "Use as init image" })).toBeVisible();
   await fillButton(page).click();
@@ -105,7 +110,10 @@ test("an A1111 PNG dropped on the page offers the same, and a Fooocus PNG too", 
   await expect(field(page, "Prompt")).toHaveValue("my own prompt");
   await expect(field(page, "LoRA 1 path")).toHaveCount(0);
 
-  const fooocus = withTextChunks(new Uint8Array(await makePng(40, 40)), { parameters: JSON.stringify(fooocusJson), fooocus_scheme: "fooocus" });
+  const fooocus = withTextChunks(new Uint8Array(await makePng(40, 40)), {
+    parameters: JSON.stringify(fooocusJson),
+    fooocus_scheme: "fooocus",
+  });
   await dropFile(page, fooocus, "fooocus.png");
   await expect(offer(page)).toContainText("fooocus.png · Fooocus v2.5.5");
   await offer(page).getByRole("button", { name: "Use as init image" }).click();

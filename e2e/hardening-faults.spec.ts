@@ -56,7 +56,9 @@ test("a failed run: the card says the runner crashed, earlier results stay", asy
   const failed = page.getByRole("article").first();
   await expect(failed).toHaveAttribute("data-status", "failed");
   await expect(failed.getByRole("alert")).toContainText(/Internal error while generating the images|HTTP 500/);
-  const earlier = page.getByRole("list", { name: "This session's runs" }).getByRole("button", { name: /a good run first/ });
+  const earlier = page
+    .getByRole("list", { name: "This session's runs" })
+    .getByRole("button", { name: /a good run first/ });
   await expect(earlier).toHaveAttribute("data-status", "completed");
   await earlier.click();
   await expect(page.getByRole("img", { name: /^Result 1 of run/ })).toBeVisible();

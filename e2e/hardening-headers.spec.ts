@@ -25,7 +25,9 @@ test("a whole run works under the CSP with no violation reported", async ({ page
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`Refused to ${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`Refused to ${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+    );
   });
   await page.goto("/");
   await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse under a strict policy");

@@ -18,7 +18,11 @@ const HOSTILE = [
   "https://queue.fal.run:8443/fal-ai/lora/image-to-image",
   "file:///etc/passwd",
 ];
-const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse", num_inference_steps: 4 };
+const input = {
+  model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+  prompt: "a lighthouse",
+  num_inference_steps: 4,
+};
 
 test("the running server refuses hostile targets for every method", async ({ request }) => {
   for (const target of HOSTILE) {
@@ -46,7 +50,9 @@ test("an oversized submit gets 413 telling the user to upload images", async ({ 
 test("the canary FAL_KEY is nowhere in the client bundle or in answers", async ({ request }) => {
   const files = readdirSync(".next/static", { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   expect(files.length).toBeGreaterThan(10);
-  const leaking = files.filter((entry) => readFileSync(join(entry.parentPath, entry.name), "utf8").includes("e2e-canary"));
+  const leaking = files.filter((entry) =>
+    readFileSync(join(entry.parentPath, entry.name), "utf8").includes("e2e-canary"),
+  );
   expect(leaking.map((entry) => entry.name)).toEqual([]);
   for (const path of ["/", "/api/health", "/sign-in"]) {
     const response = await request.get(path);
@@ -70,7 +76,13 @@ function watchingFetch(seen: Seen[]): typeof fetch {
       throw error;
     }
     if (call === "other") return response;
-    const whole = await response.clone().arrayBuffer().then(() => true, () => false);
+    const whole = await response
+      .clone()
+      .arrayBuffer()
+      .then(
+        () => true,
+        () => false,
+      );
     seen.push({ call, outcome: whole ? response.status : "dropped" });
     return response;
   };
@@ -81,10 +93,13 @@ test("the real client rides out 5xx answers and a dropped connection", async ({ 
   const seen: Seen[] = [];
   const fal = createFalClient({
     fetch: watchingFetch(seen),
-    requestMiddleware: withMiddleware(withProxy({ targetUrl: `${baseURL}/api/fal/proxy`, when: "always" }), async (config) => ({
-      ...config,
-      headers: { ...config.headers, "x-fal-simulator-faults": spec },
-    })),
+    requestMiddleware: withMiddleware(
+      withProxy({ targetUrl: `${baseURL}/api/fal/proxy`, when: "always" }),
+      async (config) => ({
+        ...config,
+        headers: { ...config.headers, "x-fal-simulator-faults": spec },
+      }),
+    ),
   });
   const result = await fal.subscribe("fal-ai/lora/image-to-image", { input, pollInterval: 100 });
   expect(result.data.images).toHaveLength(1);

@@ -101,7 +101,9 @@ test("history keeps a thumbnail of each result and says when the full image is g
   // Decorative (alt=""), so found by tag: the item's text already names the run.
   const thumbnail = item.locator("img");
   await expect(thumbnail).toHaveAttribute("src", /^blob:/);
-  await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
+    .toBeGreaterThan(0);
 
   await item.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("note")).toContainText("The full image is gone from the server");
@@ -129,7 +131,9 @@ test("a reload in the middle of a run resumes it by request id and it completes"
   await expect.poll(() => loadedWidth(page, `Result 1 of run ${requestId}`)).toBeGreaterThan(0);
 });
 
-test("when the browser will not store data, the page says runs are not being kept, and why; runs still work", async ({ page }) => {
+test("when the browser will not store data, the page says runs are not being kept, and why; runs still work", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = () => {
       throw new DOMException("The operation is insecure.", "SecurityError");
@@ -168,7 +172,10 @@ test("reusing a run whose settings no longer fit restores the rest and names wha
   );
   await page.reload();
   await page.getByRole("tab", { name: "History" }).click();
-  const entry = page.getByRole("list", { name: "History" }).getByRole("listitem").filter({ hasText: "made by an older page" });
+  const entry = page
+    .getByRole("list", { name: "History" })
+    .getByRole("listitem")
+    .filter({ hasText: "made by an older page" });
   await entry.getByRole("button", { name: "Reuse settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "no longer fits the form" })).toContainText(
     "Number of images: Number of images must be at most 8.",
@@ -177,7 +184,9 @@ test("reusing a run whose settings no longer fit restores the rest and names wha
   await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
 });
 
-test("a long history renders only the rows in view, and scrolling, search and Tab reach every run", async ({ page }) => {
+test("a long history renders only the rows in view, and scrolling, search and Tab reach every run", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("tab", { name: "History" }).click();
   await expect(page.getByText("Runs are kept here, in this browser.")).toBeVisible();

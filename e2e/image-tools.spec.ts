@@ -7,7 +7,10 @@ import { field, openSection, runAndReadBody, UPLOADED, uploadImage } from "./fix
 async function drag(page: Page, canvas: Locator, touch: boolean): Promise<void> {
   const box = await canvas.boundingBox();
   if (!box) throw new Error("The mask canvas is not on screen.");
-  const points = [0.2, 0.35, 0.5, 0.65, 0.8].map((at) => ({ x: box.x + box.width * at, y: box.y + box.height * (1 - at) }));
+  const points = [0.2, 0.35, 0.5, 0.65, 0.8].map((at) => ({
+    x: box.x + box.width * at,
+    y: box.y + box.height * (1 - at),
+  }));
   const [first, ...rest] = points;
   if (!first) return;
   if (!touch) {
@@ -28,7 +31,10 @@ async function readImage(page: Page, url: unknown) {
   expect(typeof url).toBe("string");
   const response = await page.request.get(String(url));
   expect(response.status()).toBe(200);
-  const { data, info } = await sharp(await response.body()).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await response.body())
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const levels = new Set(data);
   const white = data.filter((level) => level === 255).length;
   return { width: info.width, height: info.height, levels, whiteShare: white / data.length };
@@ -50,7 +56,9 @@ for (const { device, viewport, touch } of [
     test.describe(`on a ${device} in ${scheme}`, () => {
       test.use({ viewport, hasTouch: touch, isMobile: touch, colorScheme: scheme });
 
-      test("an edge map of the init image becomes the control image, and a painted mask its mask, both 512 × 384", async ({ page }) => {
+      test("an edge map of the init image becomes the control image, and a painted mask its mask, both 512 × 384", async ({
+        page,
+      }) => {
         await page.goto("/");
         await field(page, "Prompt").fill("a lighthouse at dusk");
         await uploadImage(page, "Init image", 500, 380);
@@ -71,7 +79,9 @@ for (const { device, viewport, touch } of [
         await expect(page.getByRole("img", { name: "ControlNet 1 control image preview" })).toBeVisible();
 
         await page.getByRole("button", { name: "Paint mask for ControlNet 1" }).click();
-        await expect(dialog(page)).toContainText("The mask is made at 512 × 384, the size of ControlNet 1's control image");
+        await expect(dialog(page)).toContainText(
+          "The mask is made at 512 × 384, the size of ControlNet 1's control image",
+        );
         await expect(page.getByRole("status").filter({ hasText: "painted" })).toHaveText("0% painted");
         await drag(page, page.getByLabel(/^Mask, 512 × 384/), touch);
         await expect(page.getByRole("status").filter({ hasText: "painted" })).not.toHaveText("0% painted");
@@ -99,7 +109,9 @@ for (const { device, viewport, touch } of [
   }
 }
 
-test("a control image not divisible by 32 is resized with its mask; keys undo and resize the brush", async ({ page }) => {
+test("a control image not divisible by 32 is resized with its mask; keys undo and resize the brush", async ({
+  page,
+}) => {
   await page.goto("/");
   await field(page, "Prompt").fill("a lighthouse at dusk");
   await openSection(page, "ControlNets");
@@ -108,7 +120,9 @@ test("a control image not divisible by 32 is resized with its mask; keys undo an
   await uploadImage(page, "ControlNet 1 control image", 300, 200);
 
   await page.getByRole("button", { name: "Paint mask for ControlNet 1" }).click();
-  await expect(dialog(page)).toContainText("ControlNet 1's control image is 300 × 200, so the mask is made at 288 × 192 (resized, not padded)");
+  await expect(dialog(page)).toContainText(
+    "ControlNet 1's control image is 300 × 200, so the mask is made at 288 × 192 (resized, not padded)",
+  );
   const brush = page.getByLabel("Brush size");
   const before = Number(await brush.inputValue());
   await dialog(page).press("]");
@@ -119,7 +133,9 @@ test("a control image not divisible by 32 is resized with its mask; keys undo an
   await expect(page.getByRole("status").filter({ hasText: "painted" })).toHaveText("0% painted");
   await page.getByRole("button", { name: "Invert" }).click();
   await expect(page.getByRole("status").filter({ hasText: "painted" })).toHaveText("100% painted");
-  await expect(page.getByRole("checkbox", { name: /Also replace ControlNet 1's control image with a copy resized to 288 × 192/ })).toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: /Also replace ControlNet 1's control image with a copy resized to 288 × 192/ }),
+  ).toBeChecked();
   await page.getByRole("button", { name: "Use this mask" }).click();
   await expect(dialog(page)).toHaveCount(0);
 
@@ -133,12 +149,16 @@ test("a control image not divisible by 32 is resized with its mask; keys undo an
 test("an IP adapter without an image is masked over the init image, at the init image's own size", async ({ page }) => {
   await page.goto("/");
   await field(page, "Prompt").fill("a lighthouse at dusk");
-  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(200, 150) });
+  await page
+    .getByLabel("Init image", { exact: true })
+    .setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(200, 150) });
   await expect(page.getByText("200 × 150")).toBeVisible();
   await openSection(page, "IP adapters");
   await page.getByRole("button", { name: "Add IP adapter" }).click();
   await page.getByRole("button", { name: "Paint mask for IP adapter 1" }).click();
-  await expect(dialog(page)).toContainText("IP adapter 1 has no image yet, so you paint over the init image. The mask is made at 200 × 150");
+  await expect(dialog(page)).toContainText(
+    "IP adapter 1 has no image yet, so you paint over the init image. The mask is made at 200 × 150",
+  );
   await drag(page, page.getByLabel(/^Mask, 200 × 150/), false);
   await page.getByRole("button", { name: "Use this mask" }).click();
   await expect(dialog(page)).toHaveCount(0);

@@ -48,14 +48,18 @@ test("a simulator PNG with embedded settings, dropped on the page, restores them
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("a paper boat on a pond, 水彩");
   await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
   await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.42");
-  await expect(page.getByRole("status", { name: "Restored settings" })).toContainText("Settings restored from the image.");
+  await expect(page.getByRole("status", { name: "Restored settings" })).toContainText(
+    "Settings restored from the image.",
+  );
 
   await page.getByRole("button", { name: "Code" }).click();
   await expect(page.getByLabel("JavaScript code")).toContainText("num_inference_steps: 8,");
   await expect(page.getByLabel("JavaScript code")).toContainText("seed: 1234,");
 });
 
-test("an image without settings says plainly that only PNG downloads carry them, and becomes the init image", async ({ page }) => {
+test("an image without settings says plainly that only PNG downloads carry them, and becomes the init image", async ({
+  page,
+}) => {
   await page.goto("/");
   await handToPage(page, "paste", new Uint8Array(await makePng(80, 72)), "plain.png", "image/png");
   const note = page.getByRole("status").filter({ hasText: "is now the init image" });
@@ -66,14 +70,21 @@ test("an image without settings says plainly that only PNG downloads carry them,
   await note.getByRole("button", { name: "Dismiss" }).click();
   await expect(note).toBeHidden();
 
-  const jpeg = await sharp({ create: { width: 64, height: 96, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 96, channels: 3, background: "#336699" } })
+    .jpeg()
+    .toBuffer();
   await handToPage(page, "drop", new Uint8Array(jpeg), "photo.jpg", "image/jpeg");
-  await expect(page.getByRole("status").filter({ hasText: "is now the init image" })).toContainText("this file is not a PNG");
+  await expect(page.getByRole("status").filter({ hasText: "is now the init image" })).toContainText(
+    "this file is not a PNG",
+  );
   await expect(page.getByText("64 × 96")).toBeVisible();
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("");
 });
 
-test("a PNG downloaded from the gallery carries its settings and restores them on another page", async ({ page, browser }) => {
+test("a PNG downloaded from the gallery carries its settings and restores them on another page", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/");
   await page.getByLabel("Noise strength", { exact: true }).fill("0.35");
   await startRun(page, "round trip through a download");
@@ -91,7 +102,10 @@ test("a PNG downloaded from the gallery carries its settings and restores them o
   const fresh = await browser.newPage();
   await fresh.goto("/");
   await handToPage(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
-  await fresh.getByRole("dialog", { name: "Restore settings from this image?" }).getByRole("button", { name: "Restore" }).click();
+  await fresh
+    .getByRole("dialog", { name: "Restore settings from this image?" })
+    .getByRole("button", { name: "Restore" })
+    .click();
   await expect(fresh.getByLabel("Prompt", { exact: true })).toHaveValue("round trip through a download");
   await expect(fresh.getByLabel("Noise strength", { exact: true })).toHaveValue("0.35");
   await fresh.close();

@@ -6,7 +6,9 @@ test("a built-in preset fills the form and uploads its bundled image", async ({ 
   await page.getByRole("button", { name: "Presets" }).click();
   await page.getByRole("button", { name: "Load preset Canny ControlNet" }).click();
   await expect(page.getByRole("status").filter({ hasText: 'Loaded "Canny ControlNet".' })).toBeVisible();
-  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("a small stone chapel on a hill at sunset, watercolor");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(
+    "a small stone chapel on a hill at sunset, watercolor",
+  );
   await expect(page.getByLabel("Model", { exact: true })).toHaveValue("runwayml/stable-diffusion-v1-5");
   await expect(page.getByLabel("Noise strength", { exact: true })).toHaveValue("0.9");
 
@@ -46,7 +48,11 @@ test("own presets: save, survive a reload, load, rename, export, delete and impo
   const file = await (await download).path();
   const exported = JSON.parse(await readFile(file, "utf8")) as { presets: { name: string; request: unknown }[] };
   expect(exported.presets).toEqual([
-    { name: "Foxes", request: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "my fox", noise_strength: 0.8 }, savedAt: expect.any(String) },
+    {
+      name: "Foxes",
+      request: { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "my fox", noise_strength: 0.8 },
+      savedAt: expect.any(String),
+    },
   ]);
 
   await page.getByRole("button", { name: "Delete preset Foxes" }).click();
@@ -56,7 +62,9 @@ test("own presets: save, survive a reload, load, rename, export, delete and impo
   await expect(page.getByRole("status").filter({ hasText: "Imported 1 preset" })).toBeVisible();
   await expect(presets).toContainText("Foxes");
 
-  await page.getByLabel("Import presets file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{oops") });
+  await page
+    .getByLabel("Import presets file")
+    .setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{oops") });
   await expect(page.getByRole("alert").filter({ hasText: "The file is not JSON" })).toBeVisible();
   await expect(presets).toContainText("Foxes");
 });

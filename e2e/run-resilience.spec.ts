@@ -9,7 +9,9 @@ const isFollow = (request: Request) => /\/requests\/[^/]+\/status(\/stream)?\?/.
 /** Plays the simulator's faults (lib/simulator/faults.ts) on this test's requests only. */
 async function withFaults(page: Page, spec: string): Promise<void> {
   // The id makes the counts ("the first N") this test's own, also against a server that is reused.
-  await page.setExtraHTTPHeaders({ [FAULTS_HEADER]: `${spec},id=${test.info().testId}-${test.info().retry}-${Date.now()}` });
+  await page.setExtraHTTPHeaders({
+    [FAULTS_HEADER]: `${spec},id=${test.info().testId}-${test.info().retry}-${Date.now()}`,
+  });
 }
 
 function countSubmits(page: Page): () => number {
@@ -20,7 +22,9 @@ function countSubmits(page: Page): () => number {
   return () => submits;
 }
 
-test("a running run that ignores Cancel: the card says so, then shows its images, finished despite the cancel", async ({ page }) => {
+test("a running run that ignores Cancel: the card says so, then shows its images, finished despite the cancel", async ({
+  page,
+}) => {
   await withFaults(page, "ignorecancel=1");
   await extendSubmits(page, { num_inference_steps: 60 });
   await page.goto("/");
@@ -38,7 +42,9 @@ test("a running run that ignores Cancel: the card says so, then shows its images
 });
 
 for (const code of [429, 500, 502, 504]) {
-  test(`status answers ${code} (HTML from a gateway for 502/504): the run is followed through them, submitted once`, async ({ page }) => {
+  test(`status answers ${code} (HTML from a gateway for 502/504): the run is followed through them, submitted once`, async ({
+    page,
+  }) => {
     await withFaults(page, `error=2,code=${code},on=status+stream`);
     const submits = countSubmits(page);
     const faulty: number[] = [];
@@ -55,7 +61,9 @@ for (const code of [429, 500, 502, 504]) {
   });
 }
 
-test("fal puts a running run back in its queue (a runner retry): the card follows it to its images", async ({ page }) => {
+test("fal puts a running run back in its queue (a runner retry): the card follows it to its images", async ({
+  page,
+}) => {
   await withFaults(page, "requeue=1");
   await extendSubmits(page, { num_inference_steps: 40 });
   await page.goto("/");
@@ -69,12 +77,16 @@ test("fal puts a running run back in its queue (a runner retry): the card follow
   await expect(card.getByRole("alert")).toHaveCount(0);
 });
 
-test("a longer outage: the card reconnects, then offers Check again, which asks fal about the same run", async ({ page }) => {
+test("a longer outage: the card reconnects, then offers Check again, which asks fal about the same run", async ({
+  page,
+}) => {
   await page.clock.install();
   await extendSubmits(page, { num_inference_steps: 40 });
   const submits = countSubmits(page);
   let offline = true;
-  await page.route("**/api/fal/proxy", (route) => (offline && isFollow(route.request()) ? route.abort("internetdisconnected") : route.fallback()));
+  await page.route("**/api/fal/proxy", (route) =>
+    offline && isFollow(route.request()) ? route.abort("internetdisconnected") : route.fallback(),
+  );
   await page.goto("/");
   await startRun(page, "through an outage");
   const card = runCard(page, "through an outage");
@@ -97,11 +109,15 @@ test("a longer outage: the card reconnects, then offers Check again, which asks 
   expect(submits()).toBe(1);
 });
 
-test("a stream that dies silently (a laptop asleep): the page gives it up for polling and the run lands", async ({ page }) => {
+test("a stream that dies silently (a laptop asleep): the page gives it up for polling and the run lands", async ({
+  page,
+}) => {
   await page.clock.install();
   const submits = countSubmits(page);
   // A stream request that is never answered, as a connection dropped without a word looks.
-  await page.route("**/api/fal/proxy", (route) => (/\/status\/stream\?/.test(target(route.request())) ? undefined : route.fallback()));
+  await page.route("**/api/fal/proxy", (route) =>
+    /\/status\/stream\?/.test(target(route.request())) ? undefined : route.fallback(),
+  );
   await page.goto("/");
   await startRun(page, "woken from sleep");
   const card = runCard(page, "woken from sleep");

@@ -21,7 +21,9 @@ test("Cancel stops a long run and shows it as cancelled, not failed", async ({ p
   const card = runCard(page, "a very long run");
   await expect(card).toHaveAttribute("data-status", "running");
   await expect(runLogs(card)).toContainText("Step");
-  const cancel = page.waitForRequest((request) => request.method() === "PUT" && /\/cancel$/.test(request.headers()["x-fal-target-url"] ?? ""));
+  const cancel = page.waitForRequest(
+    (request) => request.method() === "PUT" && /\/cancel$/.test(request.headers()["x-fal-target-url"] ?? ""),
+  );
   await card.getByRole("button", { name: /^Cancel/ }).click();
   await cancel;
   await expect(card).toHaveAttribute("data-status", "cancelled");
@@ -60,7 +62,9 @@ test("two parallel runs both land, and a third waits in the queue with its posit
 });
 
 test("a refused input lands on the field it names and keeps what was typed", async ({ page }) => {
-  await answerSubmits(page, 422, { detail: [{ loc: ["body", "prompt"], msg: "Prompt is too long for this model.", type: "value_error" }] });
+  await answerSubmits(page, 422, {
+    detail: [{ loc: ["body", "prompt"], msg: "Prompt is too long for this model.", type: "value_error" }],
+  });
   await page.goto("/");
   await startRun(page, "a prompt the server refuses");
   const prompt = page.getByLabel("Prompt", { exact: true });
@@ -72,7 +76,9 @@ test("a refused input lands on the field it names and keeps what was typed", asy
   await expect(card.getByRole("button", { name: /Retry/ })).toHaveCount(0);
 });
 
-test("an API error shows its message, and Retry sends the same input (seed included) again as a new run", async ({ page }) => {
+test("an API error shows its message, and Retry sends the same input (seed included) again as a new run", async ({
+  page,
+}) => {
   await answerSubmits(page, 500, { detail: "The runner is out of memory." });
   await page.goto("/");
   const submits: string[] = [];
@@ -108,7 +114,9 @@ test("when the status stream breaks, the run is followed by polling and still la
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBeGreaterThan(0);
 });
 
-test("on a phone, Run brings the new run's status and then its result (at least 300 px wide) above the form", async ({ page }) => {
+test("on a phone, Run brings the new run's status and then its result (at least 300 px wide) above the form", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
   const settings = page.getByRole("region", { name: "Settings" });

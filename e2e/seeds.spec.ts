@@ -4,7 +4,9 @@ import { runCard } from "./fixtures/queue";
 
 const RESULT = /\/fal-ai\/lora\/requests\/[^/]+$/;
 
-test("Random seed draws a seed at Run, shows it on the card at once and sends it; the form stays random", async ({ page }) => {
+test("Random seed draws a seed at Run, shows it on the card at once and sends it; the form stays random", async ({
+  page,
+}) => {
   await page.goto("/");
   await field(page, "Prompt").fill("a seed drawn at run");
   await expect(field(page, "Random seed")).toBeChecked();
@@ -24,7 +26,9 @@ test("Random seed draws a seed at Run, shows it on the card at once and sends it
   await expect(field(page, "Seed")).toHaveValue(String(seed));
 });
 
-test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exactly and cannot be reused", async ({ page }) => {
+test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exactly and cannot be reused", async ({
+  page,
+}) => {
   await page.goto("/");
   await field(page, "Prompt").fill("fal picks the seed");
   await field(page, "Random seed").uncheck();
@@ -32,7 +36,8 @@ test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exac
   await expect(field(page, "Seed")).toHaveAccessibleDescription(/0 means random on fal/);
 
   const result = page.waitForResponse(
-    (response) => response.request().method() === "GET" && RESULT.test(response.request().headers()["x-fal-target-url"] ?? ""),
+    (response) =>
+      response.request().method() === "GET" && RESULT.test(response.request().headers()["x-fal-target-url"] ?? ""),
   );
   await page.getByRole("button", { name: /^Run/ }).click();
   const literal = /"seed":(\d+)/.exec(await (await result).text())?.[1] ?? "";
@@ -47,7 +52,9 @@ test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exac
   await results.getByRole("button", { name: "Open viewer" }).click();
   const viewer = page.getByRole("dialog", { name: "Result viewer" });
   await viewer.getByRole("button", { name: "Use this seed" }).click();
-  await expect(viewer).toContainText(`Seed ${literal} (picked by fal) is beyond the largest seed this playground sends`);
+  await expect(viewer).toContainText(
+    `Seed ${literal} (picked by fal) is beyond the largest seed this playground sends`,
+  );
   await expect(viewer).toContainText("cannot be reused exactly");
   await viewer.getByRole("button", { name: "Close" }).click();
   await expect(field(page, "Seed")).toHaveValue("0");

@@ -10,7 +10,9 @@ test("a share link opened in a new page restores an identical form", async ({ pa
   await page.getByLabel("Model", { exact: true }).fill("runwayml/stable-diffusion-v1-5");
   await page.getByLabel("Prompt", { exact: true }).fill('a "quoted" café & a fox #1');
   await page.getByLabel("Noise strength", { exact: true }).fill("0.35");
-  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(64, 64) });
+  await page
+    .getByLabel("Init image", { exact: true })
+    .setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(64, 64) });
   await expect(page.getByRole("img", { name: "Init image preview" })).toBeVisible();
   const before = await formState(page);
 
@@ -23,14 +25,18 @@ test("a share link opened in a new page restores an identical form", async ({ pa
 
   const opened = await context.newPage();
   await opened.goto(link);
-  await expect(opened.getByRole("status", { name: "Restored settings" })).toContainText("Settings restored from the link.");
+  await expect(opened.getByRole("status", { name: "Restored settings" })).toContainText(
+    "Settings restored from the link.",
+  );
   await expect(opened.getByLabel("Prompt", { exact: true })).toHaveValue('a "quoted" café & a fox #1');
   expect(await formState(opened)).toEqual(before);
   await expect(opened.getByRole("img", { name: "Init image preview" })).toBeVisible();
 });
 
 test("a link with invalid fields keeps the valid ones and names the others", async ({ page }) => {
-  await page.goto(linkTo({ prompt: "kept prompt", model_name: "runwayml/stable-diffusion-v1-5", noise_strength: 7, colour: "red" }));
+  await page.goto(
+    linkTo({ prompt: "kept prompt", model_name: "runwayml/stable-diffusion-v1-5", noise_strength: 7, colour: "red" }),
+  );
   const notice = page.getByRole("alert", { name: "Restored settings" });
   await expect(notice).toContainText("Some settings in the link could not be read");
   await expect(notice).toContainText("Noise strength: Noise strength must be at most 1.");
@@ -48,7 +54,9 @@ test("a damaged link or one from another version opens the page with a clear mes
 
   await page.goto(`/#s=7.${compressToEncodedURIComponent("{}")}`);
   await page.reload();
-  await expect(page.getByRole("alert", { name: "Restored settings" })).toContainText("another version of the playground (format 7)");
+  await expect(page.getByRole("alert", { name: "Restored settings" })).toContainText(
+    "another version of the playground (format 7)",
+  );
   await expect(page.getByLabel("Model", { exact: true })).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
 });
 

@@ -19,12 +19,18 @@ test.afterAll(() => {
 });
 
 // The proxy counts in fixed 60 s windows, so a paced grid takes a minute: this waits, it does not work.
-test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for the window and completes without a 429", async ({ page }) => {
+test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for the window and completes without a 429", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const submits: number[] = [];
   page.on("response", (response) => {
     const request = response.request();
-    if (response.url().endsWith("/api/fal/proxy") && request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").includes("queue.fal.run")) {
+    if (
+      response.url().endsWith("/api/fal/proxy") &&
+      request.method() === "POST" &&
+      (request.headers()["x-fal-target-url"] ?? "").includes("queue.fal.run")
+    ) {
       submits.push(response.status());
     }
   });
@@ -44,7 +50,9 @@ test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for t
   await dialog.getByRole("button", { name: "Start 4 runs" }).click();
 
   const sweep = page.getByRole("tabpanel", { name: "Sweep" });
-  await expect(sweep.getByRole("status").first()).toContainText(/2 waiting for the server's per-minute limit \(the next starts in \d+ s\)/);
+  await expect(sweep.getByRole("status").first()).toContainText(
+    /2 waiting for the server's per-minute limit \(the next starts in \d+ s\)/,
+  );
   await expect(sweep.getByText(/^Starts in \d+ s$/)).toBeVisible();
   expect(submits).toEqual([200, 200, 200]);
 
@@ -52,10 +60,9 @@ test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for t
   await expect(sweep.getByRole("button", { name: /^Show run: / })).toHaveCount(4);
   expect(submits).toEqual([200, 200, 200, 200, 200]);
   await expect(sweep.locator("[data-cell-state]")).toHaveCount(4);
-  expect(await sweep.locator("[data-cell-state]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-cell-state")))).toEqual([
-    "completed",
-    "completed",
-    "completed",
-    "completed",
-  ]);
+  expect(
+    await sweep
+      .locator("[data-cell-state]")
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-cell-state"))),
+  ).toEqual(["completed", "completed", "completed", "completed"]);
 });

@@ -14,7 +14,11 @@ const PHONE = { width: 390, height: 844 };
 
 function isSubmit(response: Response): boolean {
   const request = response.request();
-  return response.url().endsWith("/api/fal/proxy") && request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").includes("queue.fal.run");
+  return (
+    response.url().endsWith("/api/fal/proxy") &&
+    request.method() === "POST" &&
+    (request.headers()["x-fal-target-url"] ?? "").includes("queue.fal.run")
+  );
 }
 
 /** Every submit the page makes from now on: its status, and the request id when the queue took it. */
@@ -36,7 +40,11 @@ async function submittedBody(page: Page, requestId: string): Promise<Record<stri
 }
 
 /** Opens the Sweep dialog and sets its axes; `down` undefined leaves one row. */
-async function planSweep(page: Page, across: { setting: string; values: string }, down?: { setting: string; values: string }) {
+async function planSweep(
+  page: Page,
+  across: { setting: string; values: string },
+  down?: { setting: string; values: string },
+) {
   await page.getByRole("button", { name: "Sweep", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Sweep" });
   const [acrossSetting, downSetting] = [dialog.getByLabel("Setting").first(), dialog.getByLabel("Setting").last()];
@@ -53,14 +61,21 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): P
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
 
-test("a 2 × 2 sweep makes four ordinary runs and one labelled grid PNG carrying the sweep; the form stays as it was", async ({ page, browser }, testInfo) => {
+test("a 2 × 2 sweep makes four ordinary runs and one labelled grid PNG carrying the sweep; the form stays as it was", async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.setViewportSize(DESKTOP);
   await page.goto("/");
   await fillRun(page, "a sweep of lighthouses", { width: 96, height: 64 });
   const formBefore = await formState(page);
   const submits = watchSubmits(page);
 
-  const dialog = await planSweep(page, { setting: "Guidance scale (CFG)", values: "5, 40" }, { setting: "Inference steps", values: "10, 20" });
+  const dialog = await planSweep(
+    page,
+    { setting: "Guidance scale (CFG)", values: "5, 40" },
+    { setting: "Inference steps", values: "10, 20" },
+  );
   await expect(dialog.getByText("Guidance scale (CFG) must be at most 20.")).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Start" })).toBeDisabled();
   await dialog.getByLabel("Values").first().fill("5, 9");
@@ -132,7 +147,10 @@ test("a 2 × 2 sweep makes four ordinary runs and one labelled grid PNG carrying
   const fresh = await browser.newPage();
   await fresh.goto("/");
   await handToPage(fresh, "drop", bytes, download.suggestedFilename(), "image/png");
-  await fresh.getByRole("dialog", { name: "Restore settings from this image?" }).getByRole("button", { name: "Restore" }).click();
+  await fresh
+    .getByRole("dialog", { name: "Restore settings from this image?" })
+    .getByRole("button", { name: "Restore" })
+    .click();
   await expect(fresh.getByLabel("Prompt", { exact: true })).toHaveValue("a sweep of lighthouses");
   await expect(fresh.getByLabel("Seed", { exact: true })).toHaveValue(String(seed));
   await fresh.close();
@@ -147,7 +165,11 @@ test("on a phone, a sweep's grid fits the screen and reads well in both themes",
   await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
   await expect(page.getByRole("dialog", { name: "Sweep" })).toBeHidden();
   await fillRun(page, "a phone sweep", { width: 96, height: 64 });
-  const dialog = await planSweep(page, { setting: "Seed", values: "3 random" }, { setting: "Noise strength", values: "0.3-0.7 step 0.4" });
+  const dialog = await planSweep(
+    page,
+    { setting: "Seed", values: "3 random" },
+    { setting: "Noise strength", values: "0.3-0.7 step 0.4" },
+  );
   await expect(dialog.getByRole("status")).toHaveText("6 runs, all starting now.");
   expect(await seriousViolations(page), "sweep dialog, dark phone").toEqual([]);
   await dialog.getByRole("button", { name: "Start 6 runs" }).click();
@@ -176,7 +198,9 @@ test("Cancel sweep cancels its runs still queued or running, and the grid says h
   await sweep.getByRole("button", { name: "Cancel sweep" }).click();
   await expect(sweep.getByRole("status").first()).toHaveText(/^Cancelled: 4 of 4 finished/);
   await expect(sweep.getByRole("button", { name: "Cancel sweep" })).toBeHidden();
-  const states = await sweep.locator("[data-cell-state]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-cell-state")));
+  const states = await sweep
+    .locator("[data-cell-state]")
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-cell-state")));
   expect(states).toHaveLength(4);
   expect(states.filter((state) => state === "cancelled").length).toBeGreaterThanOrEqual(2);
   expect(states.every((state) => state === "cancelled" || state === "completed")).toBe(true);

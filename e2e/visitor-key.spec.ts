@@ -14,7 +14,11 @@ let servers: ChildProcess[] = [];
  * fal's app, which has no cancel handler, the stand-in lets a running request finish after a 202.
  */
 test.beforeAll(async () => {
-  const standIn = await startServer(STAND_IN_PORT, { PLAYGROUND_TEST_HOOKS: "1", SIMULATOR_STEP_MS: "20", SIMULATOR_FAULTS: "ignorecancel=100%" });
+  const standIn = await startServer(STAND_IN_PORT, {
+    PLAYGROUND_TEST_HOOKS: "1",
+    SIMULATOR_STEP_MS: "20",
+    SIMULATOR_FAULTS: "ignorecancel=100%",
+  });
   servers = [standIn];
   servers.push(
     await startServer(PORT, {
@@ -30,7 +34,9 @@ test.afterAll(() => {
   servers.forEach(stopServer);
 });
 
-test("in fal mode without a server key, a run says what to do, and the visitor's own key makes it work", async ({ page }) => {
+test("in fal mode without a server key, a run says what to do, and the visitor's own key makes it work", async ({
+  page,
+}) => {
   await page.goto(`${origin}/`);
   await expect(page.getByRole("status").filter({ hasText: "Live mode" })).toContainText("need your own fal key");
 
@@ -48,7 +54,9 @@ test("in fal mode without a server key, a run says what to do, and the visitor's
   await expect(page.getByRole("button", { name: "Forget my fal key" })).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify(window.sessionStorage))).toContain("visitor-1234");
 
-  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(88, 56) });
+  await page
+    .getByLabel("Init image", { exact: true })
+    .setInputFiles({ name: "init.png", mimeType: "image/png", buffer: await makePng(88, 56) });
   await expect(page.getByText("88 × 56")).toBeVisible();
   await refused.getByRole("button", { name: /Retry/ }).click();
   await expect(refused).toHaveAttribute("data-status", "completed");
@@ -58,27 +66,38 @@ test("in fal mode without a server key, a run says what to do, and the visitor's
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(88);
 });
 
-test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, a 202 cancel followed to its end, simulator files named before Run", async ({ page }) => {
+test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, a 202 cancel followed to its end, simulator files named before Run", async ({
+  page,
+}) => {
   await page.goto(`${origin}/`);
   await page.getByLabel("Your fal key").fill("visitor-1234:abcdefgh12345678");
   await page.getByRole("button", { name: "Use my key" }).click();
   const submits: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").endsWith("/image-to-image")) submits.push(request.url());
+    if (request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").endsWith("/image-to-image"))
+      submits.push(request.url());
   });
 
-  await page.getByLabel("Init image URL", { exact: true }).fill(`${origin}/api/simulator/files/tok_old/from-history.png`);
+  await page
+    .getByLabel("Init image URL", { exact: true })
+    .fill(`${origin}/api/simulator/files/tok_old/from-history.png`);
   await page.getByRole("button", { name: "Use URL for Init image" }).click();
   await page.getByLabel("Prompt", { exact: true }).fill("an image fal cannot reach");
   await page.getByRole("button", { name: /^Run/ }).click();
-  await expect(page.getByText("This image is stored by the local simulator, which fal cannot reach; drop the image again.")).toBeVisible();
+  await expect(
+    page.getByText("This image is stored by the local simulator, which fal cannot reach; drop the image again."),
+  ).toBeVisible();
   expect(submits).toEqual([]);
   await page.getByRole("button", { name: "Remove init image" }).click();
 
   await page.getByLabel("Random seed", { exact: true }).uncheck();
   await page.getByLabel("Seed", { exact: true }).fill("0");
   await page.getByLabel("Prompt", { exact: true }).fill("fal picks a 64-bit seed");
-  const result = page.waitForResponse((response) => response.request().method() === "GET" && /\/requests\/[^/]+$/.test(response.request().headers()["x-fal-target-url"] ?? ""));
+  const result = page.waitForResponse(
+    (response) =>
+      response.request().method() === "GET" &&
+      /\/requests\/[^/]+$/.test(response.request().headers()["x-fal-target-url"] ?? ""),
+  );
   await page.getByRole("button", { name: /^Run/ }).click();
   const literal = /"seed":(\d+)/.exec(await (await result).text())?.[1] ?? "";
   expect(BigInt(literal) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);

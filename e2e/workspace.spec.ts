@@ -4,7 +4,16 @@ import { openSection } from "./fixtures/form";
 import { fillRun, loadedWidth, runCard, runLogs } from "./fixtures/queue";
 
 const DESKTOP = { width: 1440, height: 900 };
-const SECTIONS = ["Model details", "Embedding", "ControlNets", "IP adapters", "IC-Light", "Sampling", "Tiling", "Output"];
+const SECTIONS = [
+  "Model details",
+  "Embedding",
+  "ControlNets",
+  "IP adapters",
+  "IC-Light",
+  "Sampling",
+  "Tiling",
+  "Output",
+];
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
@@ -14,7 +23,9 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): P
 async function showResult(page: Page, prompt: string, size = { width: 768, height: 512 }): Promise<void> {
   await fillRun(page, prompt, size);
   // A replaced init image keeps the old preview until its upload is done.
-  await expect(page.getByRole("group", { name: "Init image drop zone" })).toContainText(`${size.width} × ${size.height}`);
+  await expect(page.getByRole("group", { name: "Init image drop zone" })).toContainText(
+    `${size.width} × ${size.height}`,
+  );
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(runCard(page, prompt)).toHaveAttribute("data-status", "completed");
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBe(size.width);
@@ -24,10 +35,13 @@ async function showResult(page: Page, prompt: string, size = { width: 768, heigh
 async function openEverything(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Add LoRA" }).click();
   for (const title of SECTIONS) await openSection(page, title);
-  for (const add of ["Add embedding", "Add ControlNet", "Add IP adapter"]) await page.getByRole("button", { name: add }).click();
+  for (const add of ["Add embedding", "Add ControlNet", "Add IP adapter"])
+    await page.getByRole("button", { name: add }).click();
 }
 
-test("on a desktop, the newest result is large and in view, with its status and actions just below", async ({ page }, testInfo) => {
+test("on a desktop, the newest result is large and in view, with its status and actions just below", async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize(DESKTOP);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Your images appear here" })).toBeVisible();
@@ -88,7 +102,9 @@ test("on a desktop the two panes scroll on their own, and Run stays at the foot 
   expect(await settings.evaluate((pane) => pane.scrollTop)).toBeGreaterThan(500);
 });
 
-test("at 320 px nothing is wider than the screen and no control is smaller than 24 × 24 px", async ({ page }, testInfo) => {
+test("at 320 px nothing is wider than the screen and no control is smaller than 24 × 24 px", async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/");
   await showResult(page, "a small screen", { width: 96, height: 64 });
@@ -108,17 +124,27 @@ test("at 320 px nothing is wider than the screen and no control is smaller than 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
   const small = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>("button, input, select, textarea, summary, a[href], [tabindex='0']"))
-      .filter((control) => control.checkVisibility() && !control.closest(".sr-only") && !control.classList.contains("sr-only"))
+    Array.from(
+      document.querySelectorAll<HTMLElement>("button, input, select, textarea, summary, a[href], [tabindex='0']"),
+    )
+      .filter(
+        (control) =>
+          control.checkVisibility() && !control.closest(".sr-only") && !control.classList.contains("sr-only"),
+      )
       .map((control) => ({ control, box: control.getBoundingClientRect() }))
       .filter(({ box }) => box.width < 24 || box.height < 24)
-      .map(({ control, box }) => `${control.tagName} ${control.getAttribute("aria-label") ?? control.textContent?.trim().slice(0, 30)} ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map(
+        ({ control, box }) =>
+          `${control.tagName} ${control.getAttribute("aria-label") ?? control.textContent?.trim().slice(0, 30)} ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
   );
   expect(small).toEqual([]);
   await attachScreenshot(page, testInfo, "320-everything-open");
 });
 
-test("the theme follows the system until one is picked, and the pick is kept across reloads", async ({ page }, testInfo) => {
+test("the theme follows the system until one is picked, and the pick is kept across reloads", async ({
+  page,
+}, testInfo) => {
   await page.emulateMedia({ colorScheme: "dark" });
   // Records the theme when the document is parsed, before React runs: a pinned theme must be there already.
   await page.addInitScript(() => {
@@ -155,7 +181,9 @@ test("the theme follows the system until one is picked, and the pick is kept acr
 });
 
 for (const theme of ["light", "dark"] as const) {
-  test(`axe finds no serious or critical violation in the ${theme} theme, everything open and a result shown`, async ({ page }, testInfo) => {
+  test(`axe finds no serious or critical violation in the ${theme} theme, everything open and a result shown`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize(DESKTOP);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto("/");
@@ -176,7 +204,9 @@ test("every control is reached with Tab, and focus is always visible", async ({ 
   await showResult(page, "reached by keyboard", { width: 96, height: 64 });
   const expected = await page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>("button, input, select, textarea, summary, a[href]"))
-      .filter((control) => !(control as HTMLButtonElement).disabled && control.checkVisibility({ visibilityProperty: true }))
+      .filter(
+        (control) => !(control as HTMLButtonElement).disabled && control.checkVisibility({ visibilityProperty: true }),
+      )
       // A tab list is one stop: its arrow keys move between tabs.
       .filter((control) => control.getAttribute("role") !== "tab" || control.getAttribute("aria-selected") === "true")
       .filter((control) => !control.closest("[hidden], details:not([open]) > :not(summary)"))
@@ -197,7 +227,11 @@ test("every control is reached with Tab, and focus is always visible", async ({ 
       const shown = active.classList.contains("sr-only") ? (active.closest("label") ?? active) : active;
       const style = getComputedStyle(shown);
       const visible = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none";
-      return { id: active.dataset.tabCheck, visible, name: `${active.tagName} ${active.getAttribute("aria-label") ?? active.textContent?.trim().slice(0, 30)}` };
+      return {
+        id: active.dataset.tabCheck,
+        visible,
+        name: `${active.tagName} ${active.getAttribute("aria-label") ?? active.textContent?.trim().slice(0, 30)}`,
+      };
     });
     if (!focused) continue;
     if (focused.id) reached.add(focused.id);

@@ -15,13 +15,23 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
-  SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(512 * 1024 * 1024),
+  SIMULATOR_MAX_STORE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_000_000)
+    .default(512 * 1024 * 1024),
   /** Lets the simulator download images from, and post webhooks to, private addresses (local development). */
-  SIMULATOR_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  SIMULATOR_ALLOW_PRIVATE_URLS: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
   /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
   SIMULATOR_FAULTS: z.string().optional(),
   /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, the submitted-body route. Never in production. */
-  PLAYGROUND_TEST_HOOKS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  PLAYGROUND_TEST_HOOKS: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
   /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where fal mode sends its calls instead of fal's hosts. */
   FAL_UPSTREAM_ORIGIN: z
     .url({ protocol: /^https?$/ })
@@ -32,7 +42,11 @@ const envSchema = z.object({
   /** Signs the access cookie; derived from the password when unset. Share it between instances. */
   PLAYGROUND_SESSION_SECRET: z.string().min(32).optional(),
   /** Biggest body the proxy accepts; images belong in uploads, not inline. */
-  PROXY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  PROXY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Submits one client may make per minute. */
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Uploads (storage initiates) one client may start per minute. */
@@ -40,7 +54,10 @@ const envSchema = z.object({
   /** Shares the rate limit between instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  TRUST_PROXY: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { mode: "fal" | "simulator" };

@@ -63,11 +63,20 @@ function previewSvg(icon: string): string {
 
 async function main() {
   const icon = await readFile(app("icon.svg"), "utf8");
-  const png = (size: number) => sharp(Buffer.from(icon), { density: 72 * (size / 64) * 2 }).resize(size, size).png().toBuffer();
+  const png = (size: number) =>
+    sharp(Buffer.from(icon), { density: 72 * (size / 64) * 2 })
+      .resize(size, size)
+      .png()
+      .toBuffer();
   const favicons = await Promise.all([16, 32, 48].map(async (size) => ({ size, data: await png(size) })));
   await writeFile(app("favicon.ico"), icoOf(favicons));
   await writeFile(app("apple-icon.png"), await png(180));
-  await writeFile(app("opengraph-image.png"), await sharp(Buffer.from(previewSvg(icon))).png({ compressionLevel: 9 }).toBuffer());
+  await writeFile(
+    app("opengraph-image.png"),
+    await sharp(Buffer.from(previewSvg(icon)))
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+  );
   console.log("Wrote app/favicon.ico, app/apple-icon.png and app/opengraph-image.png");
 }
 

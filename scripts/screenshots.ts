@@ -28,17 +28,29 @@ function initImage(): Promise<Buffer> {
 
 async function run(page: Page, prompt: string, image: Buffer): Promise<void> {
   await page.getByLabel("Prompt", { exact: true }).fill(prompt);
-  await page.getByLabel("Init image", { exact: true }).setInputFiles({ name: "landscape.png", mimeType: "image/png", buffer: image });
+  await page
+    .getByLabel("Init image", { exact: true })
+    .setInputFiles({ name: "landscape.png", mimeType: "image/png", buffer: image });
   await page.getByRole("img", { name: "Init image preview" }).waitFor();
   await page.getByRole("button", { name: /^Run/ }).click();
   await page.locator("article[data-status=completed]").filter({ hasText: prompt }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll<HTMLImageElement>('#selected-run img[alt^="Result"]')).every((image) => image.complete && image.naturalWidth > 0),
+    Array.from(document.querySelectorAll<HTMLImageElement>('#selected-run img[alt^="Result"]')).every(
+      (image) => image.complete && image.naturalWidth > 0,
+    ),
   );
 }
 
-async function shoot(browser: Browser, name: string, options: { width: number; height: number; dark: boolean }, steps: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, colorScheme: options.dark ? "dark" : "light" });
+async function shoot(
+  browser: Browser,
+  name: string,
+  options: { width: number; height: number; dark: boolean },
+  steps: (page: Page) => Promise<void>,
+) {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    colorScheme: options.dark ? "dark" : "light",
+  });
   const page = await context.newPage();
   await page.goto(origin);
   await steps(page);
@@ -49,7 +61,8 @@ async function shoot(browser: Browser, name: string, options: { width: number; h
 }
 
 async function main() {
-  if (process.env.SCREENSHOTS_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (process.env.SCREENSHOTS_SKIP_BUILD !== "1")
+    execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   mkdirSync(docs, { recursive: true });
   const server = await startServer(PORT, { SIMULATOR_STEP_MS: "10", RATE_LIMIT_SUBMITS_PER_MINUTE: "1000" });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -67,7 +80,9 @@ async function main() {
       await page.getByLabel("Number of images", { exact: true }).fill("4");
       await run(page, "a lake at sunset, four takes, ink and wash", image);
     });
-    await shoot(browser, "phone", { width: 390, height: 844, dark: false }, (page) => run(page, "a lighthouse on a cliff at dusk", image));
+    await shoot(browser, "phone", { width: 390, height: 844, dark: false }, (page) =>
+      run(page, "a lighthouse on a cliff at dusk", image),
+    );
   } finally {
     await browser.close();
     stopServer(server);

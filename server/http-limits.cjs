@@ -17,7 +17,8 @@ const HTTP_LIMITS = {
 for (const transport of [http, https]) {
   const createServer = transport.createServer;
   transport.createServer = function createServerWithLimits(options, listener) {
-    if (typeof options === "function" || options === undefined) return createServer.call(transport, { ...HTTP_LIMITS }, options);
+    if (typeof options === "function" || options === undefined)
+      return createServer.call(transport, { ...HTTP_LIMITS }, options);
     return createServer.call(transport, { ...HTTP_LIMITS, ...options }, listener);
   };
 }

@@ -28,11 +28,18 @@ const isClientModule = (file: string) => /^\s*["']use client["']/.test(readFileS
 
 /** The client modules the server components import: where the browser's part of the page starts. */
 async function clientEntries(): Promise<string[]> {
-  const { metafile } = await build({ ...options, entryPoints: SERVER_ENTRIES.map((entry) => join(ROOT, entry)), outdir: "/tmp/first-load-server", packages: "external", splitting: true });
+  const { metafile } = await build({
+    ...options,
+    entryPoints: SERVER_ENTRIES.map((entry) => join(ROOT, entry)),
+    outdir: "/tmp/first-load-server",
+    packages: "external",
+    splitting: true,
+  });
   const entries = new Set<string>();
   for (const [input, { imports }] of Object.entries(metafile.inputs)) {
     if (isClientModule(path(input))) continue;
-    for (const imported of imports) if (!imported.external && isClientModule(path(imported.path))) entries.add(path(imported.path));
+    for (const imported of imports)
+      if (!imported.external && isClientModule(path(imported.path))) entries.add(path(imported.path));
   }
   for (const entry of SERVER_ENTRIES) if (isClientModule(entry)) entries.add(entry);
   return [...entries];
@@ -53,7 +60,8 @@ function staticModules(metafile: Metafile, entries: string[]): Set<string> {
     const chunk = outputs[output];
     if (!chunk) continue;
     Object.keys(chunk.inputs).forEach((input) => modules.add(path(input)));
-    for (const imported of chunk.imports) if (imported.kind === "import-statement" && outputs[imported.path]) pending.push(imported.path);
+    for (const imported of chunk.imports)
+      if (imported.kind === "import-statement" && outputs[imported.path]) pending.push(imported.path);
   }
   return modules;
 }

@@ -17,7 +17,9 @@ export async function startServer(
   { dir, readyPath = "/api/health" }: ServerOptions = {},
 ): Promise<ChildProcess> {
   if (await answers(port, readyPath)) {
-    throw new Error(`Something already answers on port ${port}: stop that server first, or the tests would talk to it.`);
+    throw new Error(
+      `Something already answers on port ${port}: stop that server first, or the tests would talk to it.`,
+    );
   }
   const server = spawn("npm", ["run", "start", "--", ...(dir ? [dir] : []), "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAL_MODE: "simulator", FAL_KEY: "", ...env },

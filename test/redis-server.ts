@@ -3,9 +3,13 @@ import { connect } from "node:net";
 
 /** Starts Debian's redis-server on 127.0.0.1:`port`, without persistence, and waits until it answers. */
 export async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
+  const redis = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (await answersPing(port)) return redis;

@@ -7,7 +7,11 @@ import { readVisitorKey, saveVisitorKey, subscribeVisitorKey } from "@/lib/acces
 /** "Bring your own fal key": kept in this tab's sessionStorage and sent only to this app's proxy. */
 export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
   const [draft, setDraft] = useState("");
-  const saved = useSyncExternalStore(subscribeVisitorKey, () => Boolean(readVisitorKey()), () => false);
+  const saved = useSyncExternalStore(
+    subscribeVisitorKey,
+    () => Boolean(readVisitorKey()),
+    () => false,
+  );
   const [error, setError] = useState<string>();
 
   function save() {
@@ -36,7 +40,11 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
               : "This playground has no fal key of its own: enter yours to run on fal.ai."}
         </p>
         {saved ? (
-          <button type="button" onClick={forget} className="self-start rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">
+          <button
+            type="button"
+            onClick={forget}
+            className="self-start rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700"
+          >
             Forget my fal key
           </button>
         ) : (
@@ -56,7 +64,11 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
                 className="rounded-md border border-zinc-300 px-3 py-1.5 font-mono dark:border-zinc-700 dark:bg-zinc-950"
               />
             </div>
-            <button type="button" onClick={save} className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">
+            <button
+              type="button"
+              onClick={save}
+              className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900"
+            >
               Use my key
             </button>
           </div>

@@ -45,7 +45,8 @@ export function CodePanel({ form }: { form: PlaygroundFormApi }) {
       </pre>
       <p className="text-xs text-zinc-500">
         Exactly the body the playground sends
-        {body.seed === undefined && ", but for the seed: with Random seed on, Run draws a seed and sends it (without one, fal picks its own)"}
+        {body.seed === undefined &&
+          ", but for the seed: with Random seed on, Run draws a seed and sends it (without one, fal picks its own)"}
         . Set <code className="font-mono">FAL_KEY</code> in your environment first.
       </p>
       <CopyButton text={code} label={`Copy ${label} code`} />

@@ -24,7 +24,10 @@ const ratioOf = ({ image }: GalleryItem) => (image.width && image.height ? image
 
 function Caption({ slot, item }: { slot: "A" | "B"; item: GalleryItem }) {
   const { image, run, seed } = item;
-  const details = [seed !== undefined ? `seed ${formatSeed(seed)}` : "", image.width && image.height ? `${image.width} × ${image.height}` : ""].filter(Boolean);
+  const details = [
+    seed !== undefined ? `seed ${formatSeed(seed)}` : "",
+    image.width && image.height ? `${image.width} × ${image.height}` : "",
+  ].filter(Boolean);
   return (
     <figcaption className="flex min-w-0 gap-2 text-sm">
       <span className="font-semibold">{slot}</span>
@@ -40,7 +43,9 @@ function Caption({ slot, item }: { slot: "A" | "B"; item: GalleryItem }) {
 
 /** A and B with the slider or side by side, and the settings that differ between them. */
 export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
-  const [view, setView] = useState<View>(() => (ratioOf(a) !== undefined && ratioOf(a) === ratioOf(b) ? "slider" : "side-by-side"));
+  const [view, setView] = useState<View>(() =>
+    ratioOf(a) !== undefined && ratioOf(a) === ratioOf(b) ? "slider" : "side-by-side",
+  );
   const differences = useMemo(() => settingsDiff(compared(a), compared(b)), [a, b]);
   const size = { width: a.image.width ?? b.image.width ?? 1, height: a.image.height ?? b.image.height ?? 1 };
 
@@ -57,11 +62,23 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
       <fieldset className="flex flex-wrap items-center gap-1">
         <legend className="sr-only">View</legend>
         <label className={segmentClass}>
-          <input type="radio" name="compare-view" className="sr-only" checked={view === "slider"} onChange={() => setView("slider")} />
+          <input
+            type="radio"
+            name="compare-view"
+            className="sr-only"
+            checked={view === "slider"}
+            onChange={() => setView("slider")}
+          />
           Slider
         </label>
         <label className={segmentClass}>
-          <input type="radio" name="compare-view" className="sr-only" checked={view === "side-by-side"} onChange={() => setView("side-by-side")} />
+          <input
+            type="radio"
+            name="compare-view"
+            className="sr-only"
+            checked={view === "side-by-side"}
+            onChange={() => setView("side-by-side")}
+          />
           Side by side
         </label>
       </fieldset>
@@ -85,7 +102,12 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
         </div>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
-          {([["A", a], ["B", b]] as const).map(([slot, item]) => (
+          {(
+            [
+              ["A", a],
+              ["B", b],
+            ] as const
+          ).map(([slot, item]) => (
             <figure key={slot} className="flex min-w-0 flex-col gap-1.5">
               <ResultImage
                 run={item.run}
@@ -98,9 +120,16 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
           ))}
         </div>
       )}
-      <section aria-labelledby="compare-differences-heading" className="flex flex-col gap-1 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <section
+        aria-labelledby="compare-differences-heading"
+        className="flex flex-col gap-1 border-t border-zinc-200 pt-3 dark:border-zinc-800"
+      >
         <h3 id="compare-differences-heading" className="text-sm font-semibold">
-          {differences.length === 0 ? "No setting differs" : differences.length === 1 ? "1 setting differs" : `${differences.length} settings differ`}
+          {differences.length === 0
+            ? "No setting differs"
+            : differences.length === 1
+              ? "1 setting differs"
+              : `${differences.length} settings differ`}
         </h3>
         <SettingDifferences differences={differences} />
       </section>

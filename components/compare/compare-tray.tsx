@@ -19,7 +19,10 @@ function Slot({ slot, item }: { slot: CompareSlot; item: GalleryItem | undefined
   return (
     // An empty slot keeps its words whole; a picked one's prompt gives way.
     <div className={`flex items-center gap-1.5 ${item ? "min-w-0 flex-1 basis-32" : "shrink-0"}`}>
-      <span aria-hidden className="flex size-6 shrink-0 items-center justify-center rounded bg-violet-700 text-xs font-semibold text-white">
+      <span
+        aria-hidden
+        className="flex size-6 shrink-0 items-center justify-center rounded bg-violet-700 text-xs font-semibold text-white"
+      >
         {slot}
       </span>
       {item ? (
@@ -67,7 +70,9 @@ export function CompareTray({ compare, runs }: { compare: Compare; runs: readonl
           Clear
         </button>
       </div>
-      {compare.open && both && <CompareDialog a={both.a} b={both.b} onSwap={compare.swap} onClose={() => compare.setOpen(false)} />}
+      {compare.open && both && (
+        <CompareDialog a={both.a} b={both.b} onSwap={compare.swap} onClose={() => compare.setOpen(false)} />
+      )}
     </section>
   );
 }

@@ -7,7 +7,12 @@ function Value({ difference, side }: { difference: SettingDifference; side: "A" 
   if (difference.kind === "image" && value !== UNSET) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- an input image: any URL, or a data URI
-      <img src={value} alt={`${difference.label} of ${side}`} title={value.startsWith("data:") ? undefined : value} className="size-16 rounded bg-zinc-200 object-cover dark:bg-zinc-800" />
+      <img
+        src={value}
+        alt={`${difference.label} of ${side}`}
+        title={value.startsWith("data:") ? undefined : value}
+        className="size-16 rounded bg-zinc-200 object-cover dark:bg-zinc-800"
+      />
     );
   }
   return <span className="break-words whitespace-pre-wrap [overflow-wrap:anywhere]">{value}</span>;
@@ -16,7 +21,11 @@ function Value({ difference, side }: { difference: SettingDifference; side: "A" 
 /** The settings that differ between A and B, in the form's order and words; images as thumbnails. */
 export function SettingDifferences({ differences }: { differences: readonly SettingDifference[] }) {
   if (differences.length === 0) {
-    return <p className="text-sm text-zinc-700 dark:text-zinc-300">Same settings: A and B were made with identical settings, seed included.</p>;
+    return (
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Same settings: A and B were made with identical settings, seed included.
+      </p>
+    );
   }
   return (
     <table className="w-full table-fixed border-collapse text-sm">

@@ -6,7 +6,8 @@ import { useState } from "react";
 export type ComparePick = { runId: string; imageIndex: number };
 export type CompareSlot = "A" | "B";
 
-const same = (one: ComparePick | undefined, other: ComparePick | undefined) => one?.runId === other?.runId && one?.imageIndex === other?.imageIndex;
+const same = (one: ComparePick | undefined, other: ComparePick | undefined) =>
+  one?.runId === other?.runId && one?.imageIndex === other?.imageIndex;
 
 /**
  * The two results picked to compare. "Compare" on a result marks it as A, on another as B (which

@@ -21,22 +21,47 @@ function useFieldProps(name: Name, hint: ReactNode | undefined) {
   return { id, error, aria };
 }
 
-export function TextField({ name, label, hint, placeholder, list }: BaseProps & { placeholder?: string; list?: string }) {
+export function TextField({
+  name,
+  label,
+  hint,
+  placeholder,
+  list,
+}: BaseProps & { placeholder?: string; list?: string }) {
   const { register } = useFormContext<FormValues>();
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <input className={inputClass} placeholder={placeholder} list={list} autoComplete="off" {...aria} {...register(name)} />
+      <input
+        className={inputClass}
+        placeholder={placeholder}
+        list={list}
+        autoComplete="off"
+        {...aria}
+        {...register(name)}
+      />
     </Field>
   );
 }
 
-export function TextAreaField({ name, label, hint, placeholder, rows = 3 }: BaseProps & { placeholder?: string; rows?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  placeholder,
+  rows = 3,
+}: BaseProps & { placeholder?: string; rows?: number }) {
   const { register } = useFormContext<FormValues>();
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <textarea className={`${inputClass} font-mono`} rows={rows} placeholder={placeholder} {...aria} {...register(name)} />
+      <textarea
+        className={`${inputClass} font-mono`}
+        rows={rows}
+        placeholder={placeholder}
+        {...aria}
+        {...register(name)}
+      />
     </Field>
   );
 }
@@ -47,7 +72,13 @@ const toNumber = (optional: boolean) => (value: unknown) => {
   return typeof value === "number" ? value : Number(value);
 };
 
-export function NumberField({ name, label, hint, limit, optional = false }: BaseProps & { limit?: Partial<NumberLimit>; optional?: boolean }) {
+export function NumberField({
+  name,
+  label,
+  hint,
+  limit,
+  optional = false,
+}: BaseProps & { limit?: Partial<NumberLimit>; optional?: boolean }) {
   const { register } = useFormContext<FormValues>();
   const { id, error, aria } = useFieldProps(name, hint);
   return (
@@ -123,7 +154,12 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
   );
 }
 
-export function SelectField({ name, label, hint, options }: BaseProps & { options: readonly { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+}: BaseProps & { options: readonly { value: string; label: string }[] }) {
   const { register } = useFormContext<FormValues>();
   const { id, error, aria } = useFieldProps(name, hint);
   return (

@@ -33,7 +33,9 @@ export function FormSection({ title, summary, fields, children }: FormSectionPro
         <span>{title}</span>
         {summary && <span className="truncate text-xs font-normal text-zinc-500">{summary}</span>}
       </summary>
-      <div className="flex flex-col gap-3 border-t border-zinc-200 p-3 dark:border-zinc-800">{rendered && children}</div>
+      <div className="flex flex-col gap-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
+        {rendered && children}
+      </div>
     </details>
   );
 }

@@ -31,7 +31,16 @@ function imageFileOf(items: DataTransferItemList | undefined): File | undefined 
  * One image input: drop a file, paste an image (Ctrl/Cmd+V), pick a file or give a URL. Files go
  * up through fal.storage and the field holds the URL fal reads the image from.
  */
-export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint, takesPageWidePaste = false }: ImageDropZoneProps) {
+export function ImageDropZone({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  hint,
+  takesPageWidePaste = false,
+}: ImageDropZoneProps) {
   const { progress, error: uploadError, upload, clearError } = useImageUpload(onChange);
   const [size, setSize] = useState<{ width: number; height: number; of: string }>();
   const [dragging, setDragging] = useState(false);
@@ -106,7 +115,11 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
               className="max-h-40 rounded"
               onLoad={(event) => {
                 setPreviewFailed(undefined);
-                setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight, of: value });
+                setSize({
+                  width: event.currentTarget.naturalWidth,
+                  height: event.currentTarget.naturalHeight,
+                  of: value,
+                });
               }}
               onError={() => setPreviewFailed(value)}
             />
@@ -123,7 +136,12 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
         )}
         {progress !== undefined && (
           <div className="flex w-full items-center gap-2 text-xs text-zinc-600">
-            <progress className="h-2 flex-1 accent-violet-600" max={1} value={progress} aria-label={`${label} upload progress`} />
+            <progress
+              className="h-2 flex-1 accent-violet-600"
+              max={1}
+              value={progress}
+              aria-label={`${label} upload progress`}
+            />
             <span>Uploading {Math.round(progress * 100)}%</span>
           </div>
         )}
@@ -146,7 +164,12 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
             />
           </label>
           {value && (
-            <button type="button" className={buttonClass} onClick={() => onChange("")} aria-label={`Remove ${label.toLowerCase()}`}>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => onChange("")}
+              aria-label={`Remove ${label.toLowerCase()}`}
+            >
               Remove
             </button>
           )}
@@ -171,7 +194,13 @@ export function ImageDropZone({ id, label, value, onChange, onBlur, error, hint,
             }}
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button type="button" className={buttonClass} onClick={applyUrl} disabled={!urlText.trim()} aria-label={`Use URL for ${label}`}>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={applyUrl}
+            disabled={!urlText.trim()}
+            aria-label={`Use URL for ${label}`}
+          >
             Use URL
           </button>
         </div>

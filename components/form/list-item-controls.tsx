@@ -1,7 +1,12 @@
 import { smallButtonClass } from "./form-section";
 
 /** What each item of a LoRA, ControlNet or IP adapter list is given by its list. */
-export type ListItemProps = { index: number; count: number; move: (from: number, to: number) => void; remove: (index: number) => void };
+export type ListItemProps = {
+  index: number;
+  count: number;
+  move: (from: number, to: number) => void;
+  remove: (index: number) => void;
+};
 
 type ListItemControlsProps = {
   /** e.g. "LoRA 2": names the buttons for screen readers. */
@@ -17,7 +22,13 @@ export function ListItemControls({ itemName, index, count, onMove, onRemove }: L
     <div className="flex gap-1">
       {onMove && (
         <>
-          <button type="button" className={smallButtonClass} aria-label={`Move ${itemName} up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+          <button
+            type="button"
+            className={smallButtonClass}
+            aria-label={`Move ${itemName} up`}
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+          >
             ↑
           </button>
           <button
@@ -31,14 +42,27 @@ export function ListItemControls({ itemName, index, count, onMove, onRemove }: L
           </button>
         </>
       )}
-      <button type="button" className={smallButtonClass} aria-label={`Remove ${itemName}`} onClick={() => onRemove(index)}>
+      <button
+        type="button"
+        className={smallButtonClass}
+        aria-label={`Remove ${itemName}`}
+        onClick={() => onRemove(index)}
+      >
         Remove
       </button>
     </div>
   );
 }
 
-export function ListItem({ title, controls, children }: { title: string; controls: React.ReactNode; children: React.ReactNode }) {
+export function ListItem({
+  title,
+  controls,
+  children,
+}: {
+  title: string;
+  controls: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <fieldset className="flex min-w-0 flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-2">

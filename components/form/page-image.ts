@@ -10,5 +10,7 @@ export function handPageImage(file: File): void {
 
 /** True when the event happened in a text field or a drop zone, which handle images themselves. */
 export function isInsideField(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest("input, textarea, select, [contenteditable], [data-drop-zone]") !== null;
+  return (
+    target instanceof Element && target.closest("input, textarea, select, [contenteditable], [data-drop-zone]") !== null
+  );
 }

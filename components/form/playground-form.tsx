@@ -77,10 +77,21 @@ export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: Play
         className="flex flex-col gap-4"
       >
         <FormTabs tab={tab} onChange={changeTab} />
-        <div id="form-panel" role="tabpanel" aria-labelledby="form-tab" hidden={tab !== "form"} className="flex flex-col gap-4">
+        <div
+          id="form-panel"
+          role="tabpanel"
+          aria-labelledby="form-tab"
+          hidden={tab !== "form"}
+          className="flex flex-col gap-4"
+        >
           <ModelField />
           <PromptFields />
-          <ImageField name="image_url" label={fieldLabels.image_url} hint="Ctrl/⌘+V anywhere on the page pastes an image here." takesPageWidePaste />
+          <ImageField
+            name="image_url"
+            label={fieldLabels.image_url}
+            hint="Ctrl/⌘+V anywhere on the page pastes an image here."
+            takesPageWidePaste
+          />
           <SliderNumberField
             name="noise_strength"
             label={numberLimits.noise_strength.label}

@@ -10,7 +10,9 @@ function jsonProblem(text: string): string | undefined {
   if (text.trim() === "") return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? undefined : `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.`;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? undefined
+      : `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.`;
   } catch (error) {
     return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -25,7 +27,12 @@ export function ScaleJsonField({ index, label }: { index: number; label: string 
   const error = jsonProblem(text) ?? schemaError;
   const id = fieldId(name);
   return (
-    <Field id={id} label={label} error={error} hint='Per-block scales, e.g. {"down": {"block_2": [0.0, 1.0]}, "up": {"block_0": [0.0, 1.0, 0.0]}}.'>
+    <Field
+      id={id}
+      label={label}
+      error={error}
+      hint='Per-block scales, e.g. {"down": {"block_2": [0.0, 1.0]}, "up": {"block_0": [0.0, 1.0, 0.0]}}.'
+    >
       <textarea
         rows={3}
         spellCheck={false}

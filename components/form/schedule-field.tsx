@@ -6,7 +6,12 @@ import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { useFieldError } from "./use-field-error";
 
-type ScheduleFieldProps = { name: "timesteps" | "sigmas"; other: "timesteps" | "sigmas"; label: string; example: string };
+type ScheduleFieldProps = {
+  name: "timesteps" | "sigmas";
+  other: "timesteps" | "sigmas";
+  label: string;
+  example: string;
+};
 
 /** Custom timesteps or sigmas as a pasted list; the two cannot both be on. */
 export function ScheduleField({ name, other, label, example }: ScheduleFieldProps) {

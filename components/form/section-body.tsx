@@ -43,7 +43,11 @@ export function sectionBody<P extends object>(load: () => Promise<ComponentType<
   };
 
   return function SectionBody(props: P) {
-    const Loaded = useSyncExternalStore(subscribe, () => loaded, () => undefined);
+    const Loaded = useSyncExternalStore(
+      subscribe,
+      () => loaded,
+      () => undefined,
+    );
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (!loaded) body.preload().catch(() => setFailed(true));

@@ -52,8 +52,21 @@ export function SeedField() {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy("seed", { error, hint: true })}
         />
-        <button type="button" className={`${smallButtonClass} px-2`} aria-label="Roll a random fixed seed" title="Roll a random fixed seed" onClick={() => onChange(randomSeed())}>
-          <svg viewBox="0 0 24 24" className="size-5" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth={1.8}>
+        <button
+          type="button"
+          className={`${smallButtonClass} px-2`}
+          aria-label="Roll a random fixed seed"
+          title="Roll a random fixed seed"
+          onClick={() => onChange(randomSeed())}
+        >
+          <svg
+            viewBox="0 0 24 24"
+            className="size-5"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={1.8}
+          >
             <rect x="3.5" y="3.5" width="17" height="17" rx="3.5" />
             <circle cx="8.5" cy="8.5" r="1.3" fill="currentColor" />
             <circle cx="15.5" cy="15.5" r="1.3" fill="currentColor" />

@@ -26,14 +26,30 @@ const cornerClass = "absolute top-2 rounded bg-black/70 px-2 py-0.5 text-xs font
 
 /** The init image (or any "before") over the result, revealed up to the slider's position (before on the left). */
 export function CompareSlider(props: CompareSliderProps) {
-  const { before, after, alt, width, height, beforeAlt = "Init image (before)", label = "Before / after", corners, viewportShare } = props;
+  const {
+    before,
+    after,
+    alt,
+    width,
+    height,
+    beforeAlt = "Init image (before)",
+    label = "Before / after",
+    corners,
+    viewportShare,
+  } = props;
   const [position, setPosition] = useState(50);
   const id = useId();
   return (
     <div className="flex flex-col items-center gap-2">
       <div className="relative overflow-hidden rounded" style={fittedBox(width, height, viewportShare)}>
         {/* eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator */}
-        <img src={after} alt={alt} width={width} height={height} className="absolute inset-0 h-full w-full object-contain" />
+        <img
+          src={after}
+          alt={alt}
+          width={width}
+          height={height}
+          className="absolute inset-0 h-full w-full object-contain"
+        />
         {/* eslint-disable-next-line @next/next/no-img-element -- the init image may be any URL or a data URI */}
         <img
           src={before}

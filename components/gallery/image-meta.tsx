@@ -16,9 +16,7 @@ export function ImageMeta({ item }: { item: GalleryItem }) {
       )}
       {image.content_type && <span>{FORMATS[image.content_type] ?? image.content_type}</span>}
       {run.inferenceTime !== undefined && <span>{run.inferenceTime.toFixed(2)} s</span>}
-      {nsfw && (
-        <span className="rounded-full bg-red-100 px-2 py-0.5 font-medium text-red-900">Flagged as NSFW</span>
-      )}
+      {nsfw && <span className="rounded-full bg-red-100 px-2 py-0.5 font-medium text-red-900">Flagged as NSFW</span>}
     </p>
   );
 }

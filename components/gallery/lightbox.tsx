@@ -16,7 +16,6 @@ type LightboxProps = {
   actions: ResultActions;
 };
 
-
 /** One result at a time in a modal dialog; ← and → step through the gallery, Esc closes. */
 export function Lightbox({ items, index, onIndexChange, onClose, actions }: LightboxProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);

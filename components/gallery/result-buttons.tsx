@@ -60,7 +60,11 @@ export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButt
           Use this seed
         </button>
       )}
-      <button type="button" className={buttonClass} onClick={() => void actions.reuseSettings(item.run.input).then(applyOrSay)}>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => void actions.reuseSettings(item.run.input).then(applyOrSay)}
+      >
         Reuse all settings
       </button>
     </>

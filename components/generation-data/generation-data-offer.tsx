@@ -54,7 +54,9 @@ function Preview({ reading }: { reading: GenerationReading }) {
       {modelHint && (
         <>
           <dt className="font-medium">Model</dt>
-          <dd className="break-words">{modelHint.name ?? modelHint.civitai?.label ?? modelHint.hash}: shown as a hint, not filled in</dd>
+          <dd className="break-words">
+            {modelHint.name ?? modelHint.civitai?.label ?? modelHint.hash}: shown as a hint, not filled in
+          </dd>
         </>
       )}
     </dl>
@@ -119,7 +121,8 @@ export function GenerationDataOffer({ form, source, onClose }: OfferProps) {
           </p>
           <Preview reading={reading} />
           <p>
-            Filling sets the prompts, the sampling settings and the LoRAs; the model and the init image stay as they are.
+            Filling sets the prompts, the sampling settings and the LoRAs; the model and the init image stay as they
+            are.
           </p>
         </div>
         <div className="flex flex-wrap justify-end gap-2">

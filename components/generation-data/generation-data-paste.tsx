@@ -8,7 +8,9 @@ import { GENERATION_DATA_EVENT, type GenerationDataSource } from "./generation-d
 
 // The parser and the offer load only once something looks like generation data (issue 14's budget);
 // React's lazy adds nothing to the first load, next/dynamic would bring its loader.
-const GenerationDataOffer = lazy(() => import("./generation-data-offer").then((module) => ({ default: module.GenerationDataOffer })));
+const GenerationDataOffer = lazy(() =>
+  import("./generation-data-offer").then((module) => ({ default: module.GenerationDataOffer })),
+);
 
 const PROMPT_BOXES = ["prompt", "negative_prompt"] as const;
 

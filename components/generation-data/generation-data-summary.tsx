@@ -9,7 +9,12 @@ import { modelHintStore } from "@/lib/generation-data/model-hint-store";
 import type { GenerationReading, ModelHint } from "@/lib/generation-data/reading";
 
 /** A fill that can be undone: what was read, and the form and model hint as they were before. */
-export type FilledForm = { reading: GenerationReading; previous: FormValues; previousHint?: ModelHint; hadInitImage: boolean };
+export type FilledForm = {
+  reading: GenerationReading;
+  previous: FormValues;
+  previousHint?: ModelHint;
+  hadInitImage: boolean;
+};
 
 type SummaryProps = { form: PlaygroundFormApi; filled: FilledForm; onClose: () => void };
 
@@ -64,8 +69,13 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
       </p>
       {needUrl.length > 0 && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/40">
-          <p className="font-medium">{needUrl.length === 1 ? "A LoRA needs its URL" : `${needUrl.length} LoRAs need their URLs`}</p>
-          <p>Generation data names LoRAs by file; fal downloads them, so give each a Hugging Face id (owner/name) or a download URL (on Civitai, the version&apos;s download link).</p>
+          <p className="font-medium">
+            {needUrl.length === 1 ? "A LoRA needs its URL" : `${needUrl.length} LoRAs need their URLs`}
+          </p>
+          <p>
+            Generation data names LoRAs by file; fal downloads them, so give each a Hugging Face id (owner/name) or a
+            download URL (on Civitai, the version&apos;s download link).
+          </p>
           <ul className="mt-1 flex flex-col gap-1">
             {needUrl.map((lora) => (
               <li key={lora.row} className="flex flex-wrap items-center gap-2">
@@ -84,15 +94,17 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
         <ul className="flex flex-col gap-1">
           {located.map((lora) => (
             <li key={lora.row} className="break-words">
-              LoRA {lora.row}, <strong>{lora.name}</strong>: <code className="break-all">{lora.path}</code> ({lora.from})
+              LoRA {lora.row}, <strong>{lora.name}</strong>: <code className="break-all">{lora.path}</code> ({lora.from}
+              )
             </li>
           ))}
         </ul>
       )}
       {hint && (
         <p>
-          <span className="font-medium">Model: </span>the data names {hint.name ? <strong>{hint.name}</strong> : hint.civitai?.label ?? `the hash ${hint.hash}`}; the
-          Model field was left as it was (the note beside it says more).
+          <span className="font-medium">Model: </span>the data names{" "}
+          {hint.name ? <strong>{hint.name}</strong> : (hint.civitai?.label ?? `the hash ${hint.hash}`)}; the Model field
+          was left as it was (the note beside it says more).
         </p>
       )}
       {!hadInitImage && <p>Add an init image: this endpoint changes an image, and generation data carries none.</p>}
@@ -105,7 +117,8 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
       )}
       {reading.ignored.length > 0 && (
         <p className="text-zinc-600 dark:text-zinc-400">
-          <span className="font-medium">Not used</span> (nothing like them on this endpoint): {reading.ignored.join("; ")}
+          <span className="font-medium">Not used</span> (nothing like them on this endpoint):{" "}
+          {reading.ignored.join("; ")}
         </p>
       )}
     </section>

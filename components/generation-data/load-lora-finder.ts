@@ -19,8 +19,14 @@ export async function loadLoraFinder(): Promise<FindLora> {
     .catch(() => []);
   const sources: LoraPaths[] = [
     { from: "an earlier run", paths: runs.flatMap((run) => loraPaths(run.input)) },
-    ...(storage ? loadSavedPresets(storage).presets : []).map((preset) => ({ from: `your preset "${preset.name}"`, paths: loraPaths(preset.request) })),
-    ...builtInPresets(window.location.origin).map((preset) => ({ from: `the built-in preset "${preset.name}"`, paths: loraPaths(preset.request) })),
+    ...(storage ? loadSavedPresets(storage).presets : []).map((preset) => ({
+      from: `your preset "${preset.name}"`,
+      paths: loraPaths(preset.request),
+    })),
+    ...builtInPresets(window.location.origin).map((preset) => ({
+      from: `the built-in preset "${preset.name}"`,
+      paths: loraPaths(preset.request),
+    })),
   ];
   return loraFinder(storage ? rememberedLoras(storage) : new Map(), sources);
 }

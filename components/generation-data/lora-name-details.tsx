@@ -23,7 +23,8 @@ export function LoraNameDetails({ index, name }: { index: number; name: string }
       {path.trim() === "" && (
         <span className="text-amber-800 dark:text-amber-300">
           {" "}
-          Give its URL above: a Hugging Face id (owner/name) or a download URL (on Civitai, the version&apos;s download link).
+          Give its URL above: a Hugging Face id (owner/name) or a download URL (on Civitai, the version&apos;s download
+          link).
         </span>
       )}
     </p>

@@ -4,7 +4,9 @@ import { lazy, Suspense } from "react";
 import { useWatch } from "react-hook-form";
 import type { FormValues } from "@/lib/form/form-values";
 
-const LoraNameDetails = lazy(() => import("./lora-name-details").then((module) => ({ default: module.LoraNameDetails })));
+const LoraNameDetails = lazy(() =>
+  import("./lora-name-details").then((module) => ({ default: module.LoraNameDetails })),
+);
 
 /** In a LoRA row that generation data filled: its name and what to do (loaded for such rows only). */
 export function LoraNameNote({ index }: { index: number }) {

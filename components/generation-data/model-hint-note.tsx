@@ -10,16 +10,22 @@ export function ModelHintNote({ hint }: { hint: ModelHint }) {
   const { setValue } = useFormContext<FormValues>();
   const dismiss = () => modelHintStore.set(undefined);
   return (
-    <div role="note" aria-label="Model named by generation data" className="flex flex-col gap-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+    <div
+      role="note"
+      aria-label="Model named by generation data"
+      className="flex flex-col gap-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+    >
       {hint.name || !hint.civitai ? (
         <p>
-          The generation data was made with {hint.name ? <strong className="break-all">{hint.name}</strong> : "a model known by its hash only"}
-          {hint.hash && <> (hash {hint.hash})</>}. That names a file on someone&apos;s disk, so it was not put here: give the model&apos;s
-          Hugging Face id or a URL of its weights.
+          The generation data was made with{" "}
+          {hint.name ? <strong className="break-all">{hint.name}</strong> : "a model known by its hash only"}
+          {hint.hash && <> (hash {hint.hash})</>}. That names a file on someone&apos;s disk, so it was not put here:
+          give the model&apos;s Hugging Face id or a URL of its weights.
         </p>
       ) : (
         <p>
-          The generation data was made with <strong>{hint.civitai.label}</strong>, a model on Civitai. It was not put here.
+          The generation data was made with <strong>{hint.civitai.label}</strong>, a model on Civitai. It was not put
+          here.
         </p>
       )}
       {hint.civitai && (

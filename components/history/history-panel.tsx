@@ -67,18 +67,31 @@ function Thumbnail({ run }: { run: Run }) {
   if (!source) return <div aria-hidden className={`${className} bg-zinc-200 dark:bg-zinc-800`} />;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- result URLs come from fal's CDN or the simulator
-    <img src={source} alt="" loading="lazy" className={className} onLoad={() => (remote ? keepThumbnailsOnce(run) : undefined)} />
+    <img
+      src={source}
+      alt=""
+      loading="lazy"
+      className={className}
+      onLoad={() => (remote ? keepThumbnailsOnce(run) : undefined)}
+    />
   );
 }
 
-type HistoryItemProps = { run: Run; onNotice: (text: string) => void } & Pick<HistoryPanelProps, "onShow" | "actions" | "manager" | "compare">;
+type HistoryItemProps = { run: Run; onNotice: (text: string) => void } & Pick<
+  HistoryPanelProps,
+  "onShow" | "actions" | "manager" | "compare"
+>;
 
 /**
  * One run of history, re-rendered only when that run changes. Every row is as tall as the others
  * (one line per text), as the list renders only the rows in view.
  */
 const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, compare, onNotice }: HistoryItemProps) {
-  const gone = useSyncExternalStore(subscribeGoneImages, () => areImagesGone(run.id), () => false);
+  const gone = useSyncExternalStore(
+    subscribeGoneImages,
+    () => areImagesGone(run.id),
+    () => false,
+  );
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-white p-1.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       <Thumbnail run={run} />
@@ -100,7 +113,12 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         </p>
       </div>
       <div className="ml-auto flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} aria-describedby={`history-${run.id}`} onClick={() => onShow(run.id)}>
+        <button
+          type="button"
+          className={buttonClass}
+          aria-describedby={`history-${run.id}`}
+          onClick={() => onShow(run.id)}
+        >
           Show
         </button>
         <button
@@ -112,7 +130,12 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
           Reuse settings
         </button>
         {(run.output?.images.length ?? 0) > 0 && (
-          <CompareButton compare={compare} pick={{ runId: run.id, imageIndex: 0 }} className={buttonClass} describedBy={`history-${run.id}`} />
+          <CompareButton
+            compare={compare}
+            pick={{ runId: run.id, imageIndex: 0 }}
+            className={buttonClass}
+            describedBy={`history-${run.id}`}
+          />
         )}
         <button
           type="button"
@@ -193,17 +216,32 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, c
       )}
       {runs.length === 0 ? (
         <p className="text-sm text-zinc-500">
-          {!loaded ? "Loading history…" : storageProblem ? "No runs yet; they are not being kept in this browser." : "Runs are kept here, in this browser."}
+          {!loaded
+            ? "Loading history…"
+            : storageProblem
+              ? "No runs yet; they are not being kept in this browser."
+              : "Runs are kept here, in this browser."}
         </p>
       ) : shown.length === 0 ? (
-        <p className="text-sm text-zinc-500">No run&apos;s prompt or model contains &ldquo;{deferredQuery.trim()}&rdquo;.</p>
+        <p className="text-sm text-zinc-500">
+          No run&apos;s prompt or model contains &ldquo;{deferredQuery.trim()}&rdquo;.
+        </p>
       ) : (
         <WindowedList
           label="History"
           items={shown}
           itemKey={(run) => run.id}
           estimatedRowHeight={72}
-          renderItem={(run) => <HistoryItem run={run} onShow={onShow} actions={actions} manager={manager} compare={compare} onNotice={setNotice} />}
+          renderItem={(run) => (
+            <HistoryItem
+              run={run}
+              onShow={onShow}
+              actions={actions}
+              manager={manager}
+              compare={compare}
+              onNotice={setNotice}
+            />
+          )}
         />
       )}
     </section>

@@ -11,7 +11,8 @@ let draining = false;
 /** Resolves when the page is next idle (a moment later where the browser has no idle callbacks). */
 function pageIdle(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => resolve(), { timeout: 5_000 });
+    if (typeof window.requestIdleCallback === "function")
+      window.requestIdleCallback(() => resolve(), { timeout: 5_000 });
     else setTimeout(resolve, 200);
   });
 }
@@ -68,7 +69,11 @@ export function useThumbnailKeeper(runs: readonly Run[], liveIds: ReadonlySet<st
     // An empty list may be a history that could not be read: never prune on it.
     if (!loaded || count === 0) return;
     const ids = new Set(runs.map((run) => run.id));
-    void import("@/lib/history/thumbnails").then(({ thumbnailStore }) => thumbnailStore().keepOnly(ids).catch(() => undefined));
+    void import("@/lib/history/thumbnails").then(({ thumbnailStore }) =>
+      thumbnailStore()
+        .keepOnly(ids)
+        .catch(() => undefined),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded, count]);
 }

@@ -21,7 +21,11 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
     setMessage(undefined);
     const { loadPreset } = await import("@/components/presets/load-preset");
     const result = await loadPreset(form, name, preset.request);
-    setMessage(result.kind === "ok" ? { kind: "ok", text: `${result.text} Press Run (Ctrl/⌘+Enter) when you are ready.` } : result);
+    setMessage(
+      result.kind === "ok"
+        ? { kind: "ok", text: `${result.text} Press Run (Ctrl/⌘+Enter) when you are ready.` }
+        : result,
+    );
     setLoading(undefined);
   }
 
@@ -33,8 +37,8 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
           <li>Write a prompt. An init image is optional: drop one on its field, or paste one anywhere (Ctrl/⌘+V).</li>
           <li>Add LoRAs, or open ControlNets, IP adapters and the other groups under the main settings.</li>
           <li>
-            Press <strong>Run</strong> (Ctrl/⌘+Enter). Its place in the queue, its logs and then its images show up here;
-            Esc cancels.
+            Press <strong>Run</strong> (Ctrl/⌘+Enter). Its place in the queue, its logs and then its images show up
+            here; Esc cancels.
           </li>
         </ol>
       </div>
@@ -69,7 +73,11 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
       {historyCount > 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Your {historyCount === 1 ? "earlier run is" : `${historyCount} earlier runs are`} kept in{" "}
-          <button type="button" onClick={onOpenHistory} className="inline-flex min-h-6 items-center font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300">
+          <button
+            type="button"
+            onClick={onOpenHistory}
+            className="inline-flex min-h-6 items-center font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300"
+          >
             History
           </button>
           .

@@ -55,7 +55,19 @@ type OutputPaneProps = {
 };
 
 /** The right-hand pane (the top of the page on phones once a run started): results and history. */
-export function OutputPane({ output, runs, loaded, historyProblem, form, manager, actions, compare, sweepPanel, compareTray, className = "" }: OutputPaneProps) {
+export function OutputPane({
+  output,
+  runs,
+  loaded,
+  historyProblem,
+  form,
+  manager,
+  actions,
+  compare,
+  sweepPanel,
+  compareTray,
+  className = "",
+}: OutputPaneProps) {
   const { view, setView, run } = output;
   const views = sweepPanel ? VIEWS : VIEWS.filter((tab) => tab.id !== "sweep");
   return (
@@ -75,7 +87,13 @@ export function OutputPane({ output, runs, loaded, historyProblem, form, manager
           {historyProblem}
         </p>
       )}
-      <div id="results-panel" role="tabpanel" aria-labelledby="results-tab" hidden={view !== "results"} className="flex min-h-0 flex-1 flex-col">
+      <div
+        id="results-panel"
+        role="tabpanel"
+        aria-labelledby="results-tab"
+        hidden={view !== "results"}
+        className="flex min-h-0 flex-1 flex-col"
+      >
         {run ? (
           <SelectedRun
             run={run}

@@ -19,7 +19,14 @@ type ResultActionsBarProps = {
 };
 
 /** What can be done with the picked image, right under it, with its seed, size and format. */
-export function ResultActionsBar({ item, imageCount, actions, compare, onOpenViewer, className = "" }: ResultActionsBarProps) {
+export function ResultActionsBar({
+  item,
+  imageCount,
+  actions,
+  compare,
+  onOpenViewer,
+  className = "",
+}: ResultActionsBarProps) {
   const [notice, setNotice] = useState<{ key: string; text: string }>();
   const say = (text: string) => setNotice({ key: item.key, text });
   return (
@@ -28,7 +35,11 @@ export function ResultActionsBar({ item, imageCount, actions, compare, onOpenVie
         <button type="button" className={buttonClass} onClick={onOpenViewer}>
           Open viewer
         </button>
-        <CompareButton compare={compare} pick={{ runId: item.run.id, imageIndex: item.index }} className={buttonClass} />
+        <CompareButton
+          compare={compare}
+          pick={{ runId: item.run.id, imageIndex: item.index }}
+          className={buttonClass}
+        />
         <ResultButtons item={item} actions={actions} onNotice={say} />
       </div>
       {/* Empty, this live region takes no room; a notice wraps onto its own line if it must. */}

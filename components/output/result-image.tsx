@@ -4,7 +4,10 @@ import { type ImgHTMLAttributes, useEffect, useState } from "react";
 import { markImagesGone } from "@/lib/history/gone-images";
 import type { Run } from "@/lib/runs/run-state";
 
-type ResultImageProps = { run: Run; index: number; alt: string } & Omit<ImgHTMLAttributes<HTMLImageElement>, "src" | "alt">;
+type ResultImageProps = { run: Run; index: number; alt: string } & Omit<
+  ImgHTMLAttributes<HTMLImageElement>,
+  "src" | "alt"
+>;
 
 /** One result image; when the server no longer has it, the thumbnail kept in this browser instead. */
 export function ResultImage({ run, index, alt, ...rest }: ResultImageProps) {

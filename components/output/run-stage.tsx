@@ -27,12 +27,21 @@ function StagePlaceholder({ run }: { run: Run }) {
     <div className="relative flex w-full items-center justify-center overflow-hidden rounded-xl bg-zinc-200 lg:h-full dark:bg-zinc-900">
       {initImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- the init image may be any URL or a data URI
-        <img src={initImage} alt="" className="h-auto max-h-[75vh] w-full object-contain opacity-25 lg:h-full lg:max-h-none" />
+        <img
+          src={initImage}
+          alt=""
+          className="h-auto max-h-[75vh] w-full object-contain opacity-25 lg:h-full lg:max-h-none"
+        />
       ) : (
         <div className="aspect-square max-h-[60vh] w-full lg:hidden" />
       )}
       <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-sm">
-        {isActive(run) && <span aria-hidden className="size-8 rounded-full motion-safe:animate-spin border-4 border-violet-300 border-t-violet-600" />}
+        {isActive(run) && (
+          <span
+            aria-hidden
+            className="size-8 rounded-full motion-safe:animate-spin border-4 border-violet-300 border-t-violet-600"
+          />
+        )}
         <RunStatusBadge status={run.status} />
         {run.status === "failed" && <p>No image: the run&apos;s message says why.</p>}
         {run.status === "cancelled" && <p>This run was cancelled before it finished.</p>}
@@ -61,7 +70,11 @@ function ratioStyle({ width, height }: FalImage): CSSProperties {
  * takes the full width.
  */
 export function RunStage({ run, imageIndex, onPick, onOpen, className = "" }: RunStageProps) {
-  const gone = useSyncExternalStore(subscribeGoneImages, () => areImagesGone(run.id), () => false);
+  const gone = useSyncExternalStore(
+    subscribeGoneImages,
+    () => areImagesGone(run.id),
+    () => false,
+  );
   const images = run.output?.images ?? [];
   if (images.length === 0) {
     return (
@@ -78,13 +91,21 @@ export function RunStage({ run, imageIndex, onPick, onOpen, className = "" }: Ru
       <ul
         aria-label="Results"
         className="grid min-h-0 flex-1 gap-2"
-        style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+          gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+        }}
       >
         {images.map((image, index) => (
-          <li key={image.url} className={`flex min-h-0 min-w-0 lg:[container-type:size] ${towardsCentre(index, columns, rows)}`}>
+          <li
+            key={image.url}
+            className={`flex min-h-0 min-w-0 lg:[container-type:size] ${towardsCentre(index, columns, rows)}`}
+          >
             <button
               type="button"
-              aria-label={several ? `Pick result ${index + 1}` : `Open result 1 of run ${run.requestId ?? run.id} in the viewer`}
+              aria-label={
+                several ? `Pick result ${index + 1}` : `Open result 1 of run ${run.requestId ?? run.id} in the viewer`
+              }
               aria-pressed={several ? index === imageIndex : undefined}
               onClick={() => (several ? onPick(index) : onOpen(index))}
               onDoubleClick={() => onOpen(index)}
@@ -104,9 +125,12 @@ export function RunStage({ run, imageIndex, onPick, onOpen, className = "" }: Ru
         ))}
       </ul>
       {gone && (
-        <p role="note" className="rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          The full image is gone from the server (the simulator keeps files for an hour; fal keeps them as long as
-          the account&apos;s retention says). What you see is the small copy kept in this browser.
+        <p
+          role="note"
+          className="rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
+          The full image is gone from the server (the simulator keeps files for an hour; fal keeps them as long as the
+          account&apos;s retention says). What you see is the small copy kept in this browser.
         </p>
       )}
     </div>

@@ -12,7 +12,9 @@ import { ResultActionsBar } from "./result-actions-bar";
 import { RunStage } from "./run-stage";
 import { SessionStrip } from "./session-strip";
 
-const Lightbox = dynamic(() => import("@/components/gallery/lightbox").then((module) => module.Lightbox), { ssr: false });
+const Lightbox = dynamic(() => import("@/components/gallery/lightbox").then((module) => module.Lightbox), {
+  ssr: false,
+});
 
 type SelectedRunProps = {
   run: Run;
@@ -30,7 +32,10 @@ type SelectedRunProps = {
  */
 export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, actions, compare }: SelectedRunProps) {
   const [viewerKey, setViewerKey] = useState<string>();
-  const items = useMemo(() => galleryItems(sessionRuns.some((other) => other.id === run.id) ? sessionRuns : [run, ...sessionRuns]), [run, sessionRuns]);
+  const items = useMemo(
+    () => galleryItems(sessionRuns.some((other) => other.id === run.id) ? sessionRuns : [run, ...sessionRuns]),
+    [run, sessionRuns],
+  );
   const item = items.find((candidate) => candidate.run.id === run.id && candidate.index === imageIndex);
   const viewerIndex = items.findIndex((candidate) => candidate.key === viewerKey);
   const imageCount = run.output?.images.length ?? 0;
@@ -50,7 +55,9 @@ export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, act
           onRetry={(id) => manager.retry(id)}
           onCheckAgain={(id) => manager.checkAgain(id)}
         />
-        {isActive(run) && <p className="text-xs text-zinc-500 pointer-coarse:hidden">Esc cancels the newest running run.</p>}
+        {isActive(run) && (
+          <p className="text-xs text-zinc-500 pointer-coarse:hidden">Esc cancels the newest running run.</p>
+        )}
       </div>
       <RunStage
         run={run}

@@ -4,11 +4,21 @@ import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { ResultImage } from "./result-image";
 
-type SessionStripProps = { runs: readonly Run[]; pickedId: string; onPick: (runId: string) => void; className?: string };
+type SessionStripProps = {
+  runs: readonly Run[];
+  pickedId: string;
+  onPick: (runId: string) => void;
+  className?: string;
+};
 
 function StripMark({ run }: { run: Run }) {
   if (isActive(run)) {
-    return <span aria-hidden className="size-6 rounded-full motion-safe:animate-spin border-[3px] border-violet-300 border-t-violet-600" />;
+    return (
+      <span
+        aria-hidden
+        className="size-6 rounded-full motion-safe:animate-spin border-[3px] border-violet-300 border-t-violet-600"
+      />
+    );
   }
   return (
     <span aria-hidden className="text-xl font-semibold text-zinc-600 dark:text-zinc-300">

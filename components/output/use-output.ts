@@ -15,7 +15,10 @@ export function useOutput(runs: readonly Run[], liveIds: ReadonlySet<string>) {
   const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(() => new Set());
   const [hasSweeps, setHasSweeps] = useState(false);
 
-  const sessionRuns = useMemo(() => runs.filter((run) => liveIds.has(run.id) || openedIds.has(run.id)), [runs, liveIds, openedIds]);
+  const sessionRuns = useMemo(
+    () => runs.filter((run) => liveIds.has(run.id) || openedIds.has(run.id)),
+    [runs, liveIds, openedIds],
+  );
   const run = runs.find((candidate) => candidate.id === picked?.runId) ?? sessionRuns[0];
   const imageCount = run?.output?.images.length ?? 0;
   const imageIndex = run && picked?.runId === run.id ? Math.min(picked.imageIndex, Math.max(0, imageCount - 1)) : 0;

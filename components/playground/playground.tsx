@@ -61,7 +61,15 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
  * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
  * the form needs to judge image addresses.
  */
-export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "simulator"; submitsPerMinute: number; falKey?: ReactNode }) {
+export function Playground({
+  mode,
+  submitsPerMinute,
+  falKey,
+}: {
+  mode: "fal" | "simulator";
+  submitsPerMinute: number;
+  falKey?: ReactNode;
+}) {
   const form = usePlaygroundForm(mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
@@ -116,7 +124,11 @@ export function Playground({ mode, submitsPerMinute, falKey }: { mode: "fal" | "
         actions={actions}
         compare={compare}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
-        sweepPanel={output.hasSweeps ? <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} /> : undefined}
+        sweepPanel={
+          output.hasSweeps ? (
+            <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} />
+          ) : undefined
+        }
         className={output.run ? "max-lg:order-first" : ""}
       />
     </main>

@@ -16,7 +16,10 @@ type Offer = { file: File; reading: SettingsReading };
 
 async function readSettingsOf(file: File): Promise<SettingsReading | { error: string }> {
   if (file.type !== "image/png") {
-    return { error: "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG." };
+    return {
+      error:
+        "Only PNGs carry settings (from this playground, AUTOMATIC1111, Forge or Fooocus); this file is not a PNG.",
+    };
   }
   const [{ readSettingsFromPng }] = await Promise.all([import("@/lib/share/png-settings"), loadOffer()]);
   return readSettingsFromPng(new Uint8Array(await file.arrayBuffer()));
@@ -78,7 +81,10 @@ export function PngRestore({ form, onRestored }: PngRestoreProps) {
 
   if (!offer) {
     return note ? (
-      <div role="status" className="fixed bottom-4 left-1/2 z-50 flex w-[min(32rem,calc(100%-2rem))] -translate-x-1/2 items-start gap-3 rounded-lg bg-zinc-900 p-3 text-sm text-white shadow-xl">
+      <div
+        role="status"
+        className="fixed bottom-4 left-1/2 z-50 flex w-[min(32rem,calc(100%-2rem))] -translate-x-1/2 items-start gap-3 rounded-lg bg-zinc-900 p-3 text-sm text-white shadow-xl"
+      >
         <p className="flex-1">{note}</p>
         <button type="button" className="min-h-6 underline" onClick={() => setNote(undefined)}>
           Dismiss
@@ -86,5 +92,13 @@ export function PngRestore({ form, onRestored }: PngRestoreProps) {
       </div>
     ) : null;
   }
-  return <PngRestoreOffer form={form} file={offer.file} reading={offer.reading} onClose={() => setOffer(undefined)} onRestored={onRestored} />;
+  return (
+    <PngRestoreOffer
+      form={form}
+      file={offer.file}
+      reading={offer.reading}
+      onClose={() => setOffer(undefined)}
+      onRestored={onRestored}
+    />
+  );
 }

@@ -15,8 +15,14 @@ export async function loadPreset(form: PlaygroundFormApi, name: string, request:
     const ready = await uploadBundledImages(values, window.location.origin, (file) => falClient.storage.upload(file));
     applySettings(form, ready);
     const skipped = problemsText(problems);
-    return { kind: problems.length ? "error" : "ok", text: `Loaded "${name}".${skipped ? ` Not loaded: ${skipped}` : ""}` };
+    return {
+      kind: problems.length ? "error" : "ok",
+      text: `Loaded "${name}".${skipped ? ` Not loaded: ${skipped}` : ""}`,
+    };
   } catch (cause) {
-    return { kind: "error", text: `"${name}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}` };
+    return {
+      kind: "error",
+      text: `"${name}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+    };
   }
 }

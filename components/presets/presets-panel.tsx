@@ -30,7 +30,10 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
         </h3>
         <ul className="grid gap-2 @lg:grid-cols-2">
           {builtInPresets("").map((preset) => (
-            <li key={preset.id} className="flex items-start justify-between gap-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
+            <li
+              key={preset.id}
+              className="flex items-start justify-between gap-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800"
+            >
               <div>
                 <p className="text-sm font-medium">{preset.name}</p>
                 <p className="text-xs text-zinc-500">{preset.description}</p>
@@ -53,7 +56,10 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
       </section>
       <SavedPresets form={form} onLoad={(name, request) => void load(name, request)} onMessage={setMessage} />
       {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={`text-sm ${message.kind === "error" ? "text-amber-700 dark:text-amber-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+        <p
+          role={message.kind === "error" ? "alert" : "status"}
+          className={`text-sm ${message.kind === "error" ? "text-amber-700 dark:text-amber-400" : "text-emerald-700 dark:text-emerald-400"}`}
+        >
           {message.text}
         </p>
       )}

@@ -65,10 +65,20 @@ export function SavedPresetItem({ preset, onLoad, onRename, onDelete }: SavedPre
             <button type="button" className={buttonClass} aria-label={`Load preset ${preset.name}`} onClick={onLoad}>
               Load
             </button>
-            <button type="button" className={buttonClass} aria-label={`Rename preset ${preset.name}`} onClick={() => setRenaming(true)}>
+            <button
+              type="button"
+              className={buttonClass}
+              aria-label={`Rename preset ${preset.name}`}
+              onClick={() => setRenaming(true)}
+            >
               Rename
             </button>
-            <button type="button" className={buttonClass} aria-label={`Delete preset ${preset.name}`} onClick={onDelete}>
+            <button
+              type="button"
+              className={buttonClass}
+              aria-label={`Delete preset ${preset.name}`}
+              onClick={onDelete}
+            >
               Delete
             </button>
           </>

@@ -63,7 +63,9 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
     const result = importPresetsFile(await file.text(), presets);
     update(result.presets);
     const text = `Imported ${result.imported} preset${result.imported === 1 ? "" : "s"} from "${file.name}".`;
-    onMessage(result.problems.length ? { kind: "error", text: `${text} ${result.problems.join(" ")}` } : { kind: "ok", text });
+    onMessage(
+      result.problems.length ? { kind: "error", text: `${text} ${result.problems.join(" ")}` } : { kind: "ok", text },
+    );
   }
 
   return (
@@ -121,7 +123,9 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
         <button type="button" className={buttonClass} disabled={presets.length === 0} onClick={exportFile}>
           Export presets
         </button>
-        <label className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500`}>
+        <label
+          className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500`}
+        >
           Import presets file
           <input
             id="import-presets"

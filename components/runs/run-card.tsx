@@ -36,7 +36,8 @@ function RunNotes({ run, onCheckAgain }: { run: Run; onCheckAgain: (id: string) 
     <>
       {active && run.cancelRequested && (
         <p role="status" className={noteClass}>
-          Cancel requested: fal has told the app to stop, but it may finish the run anyway (and bill it). This card shows how it ends.
+          Cancel requested: fal has told the app to stop, but it may finish the run anyway (and bill it). This card
+          shows how it ends.
         </p>
       )}
       {run.status === "completed" && run.cancelRequested && (
@@ -93,7 +94,12 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           <ElapsedTime from={run.startedAt} to={run.endedAt} /> elapsed
         </span>
         {active && (
-          <button type="button" className={`${buttonClass} ml-auto`} disabled={run.cancelRequested} onClick={() => onCancel(run.id)}>
+          <button
+            type="button"
+            className={`${buttonClass} ml-auto`}
+            disabled={run.cancelRequested}
+            onClick={() => onCancel(run.id)}
+          >
             {run.cancelRequested ? "Cancel requested" : "Cancel"}
             <span className="sr-only"> run {name}</span>
           </button>

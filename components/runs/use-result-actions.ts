@@ -26,11 +26,7 @@ function reveal(fieldId: string) {
 
 /** Connects runs to the page's form: result actions, and a refused input's errors on its fields. */
 export function useResultActions(form: PlaygroundFormApi, manager: RunManager): ResultActions {
-  useEffect(
-    () =>
-      manager.onFieldErrors((errors) => showServerErrors(form, errors)),
-    [form, manager],
-  );
+  useEffect(() => manager.onFieldErrors((errors) => showServerErrors(form, errors)), [form, manager]);
 
   return useMemo(
     () => ({
@@ -41,7 +37,8 @@ export function useResultActions(form: PlaygroundFormApi, manager: RunManager): 
           import("@/lib/form/form-settings"),
         ]);
         const { values, problems, unreadable } = readSettings(input);
-        if (unreadable) return `These settings no longer fit the form, so they were not restored. ${problemsText(problems)}`;
+        if (unreadable)
+          return `These settings no longer fit the form, so they were not restored. ${problemsText(problems)}`;
         applySettings(form, values);
         reveal("prompt");
         if (problems.length === 0) return undefined;

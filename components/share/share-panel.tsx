@@ -61,8 +61,8 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       </p>
       {link && !busy && length > LONG_LINK_CHARS && (
         <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
-          This link is longer than 8 KB: some chat apps and browsers cut links that long. Shorter prompts or fewer
-          LoRAs make it shorter.
+          This link is longer than 8 KB: some chat apps and browsers cut links that long. Shorter prompts or fewer LoRAs
+          make it shorter.
         </p>
       )}
       {link && !busy && link.leftOut.length > 0 && (
@@ -77,11 +77,16 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       )}
       <div className="flex flex-wrap gap-2">
         {link && !busy && <CopyButton text={link.url} label="Copy link" />}
-        <button type="button" className={buttonClass} disabled={busy} onClick={() => {
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={busy}
+          onClick={() => {
             setBusy(true);
             setError(undefined);
             void makeLink();
-          }}>
+          }}
+        >
           Update link
         </button>
       </div>

@@ -12,8 +12,14 @@ import { useLinkSettings } from "./use-link-settings";
 // Each panel loads when first opened: none is needed for the first paint or the first Run.
 const loading = () => <p className="text-sm text-zinc-500">Loading…</p>;
 const SharePanel = dynamic(() => import("./share-panel").then((module) => module.SharePanel), { ssr: false, loading });
-const PresetsPanel = dynamic(() => import("@/components/presets/presets-panel").then((module) => module.PresetsPanel), { ssr: false, loading });
-const CodePanel = dynamic(() => import("@/components/code-export/code-panel").then((module) => module.CodePanel), { ssr: false, loading });
+const PresetsPanel = dynamic(() => import("@/components/presets/presets-panel").then((module) => module.PresetsPanel), {
+  ssr: false,
+  loading,
+});
+const CodePanel = dynamic(() => import("@/components/code-export/code-panel").then((module) => module.CodePanel), {
+  ssr: false,
+  loading,
+});
 
 const tools = [
   { id: "share", label: "Share link" },
@@ -48,8 +54,8 @@ export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundF
           ))}
         </div>
         <p className="text-xs text-zinc-500">
-          PNG downloads carry their settings: drop or paste one anywhere here to restore them. JPEG downloads do not. Generation
-          data from AUTOMATIC1111, Forge, Fooocus or Civitai (pasted text, or their PNGs) fills the form too.
+          PNG downloads carry their settings: drop or paste one anywhere here to restore them. JPEG downloads do not.
+          Generation data from AUTOMATIC1111, Forge, Fooocus or Civitai (pasted text, or their PNGs) fills the form too.
         </p>
       </div>
       {open && (

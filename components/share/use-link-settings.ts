@@ -12,7 +12,10 @@ export function useLinkSettings(form: PlaygroundFormApi) {
     const restore = async () => {
       // The link reader (with its decompressor) loads only for a page opened with a hash.
       if (!window.location.hash) return;
-      const [{ readSettingsHash }, { applySettings }] = await Promise.all([import("@/lib/share/share-link"), import("@/lib/form/form-settings")]);
+      const [{ readSettingsHash }, { applySettings }] = await Promise.all([
+        import("@/lib/share/share-link"),
+        import("@/lib/form/form-settings"),
+      ]);
       const reading = readSettingsHash(window.location.hash);
       if (!reading || !active) return;
       applySettings(form, reading.values);

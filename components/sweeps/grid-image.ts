@@ -42,11 +42,16 @@ async function cellPicture(run: Run | undefined, started: boolean): Promise<Cell
  */
 export async function sweepGridPng(sweep: Sweep, runs: ReadonlyMap<string, Run>): Promise<Blob> {
   const cellRuns = sweep.cells.map((cell) => (cell.state === "started" ? runs.get(cell.runId) : undefined));
-  const pictures = await Promise.all(sweep.cells.map((cell, index) => cellPicture(cellRuns[index], cell.state === "started")));
+  const pictures = await Promise.all(
+    sweep.cells.map((cell, index) => cellPicture(cellRuns[index], cell.state === "started")),
+  );
   const bitmaps = pictures.flatMap((picture) => ("bitmap" in picture ? [picture.bitmap] : []));
   try {
     if (bitmaps.length === 0) throw new Error("No cell has an image to put in the grid.");
-    const cell = { width: Math.max(...bitmaps.map((bitmap) => bitmap.width)), height: Math.max(...bitmaps.map((bitmap) => bitmap.height)) };
+    const cell = {
+      width: Math.max(...bitmaps.map((bitmap) => bitmap.width)),
+      height: Math.max(...bitmaps.map((bitmap) => bitmap.height)),
+    };
     const canvas = document.createElement("canvas");
     const context = canvas.getContext("2d");
     if (!context) throw new Error("This browser cannot draw the grid.");
@@ -55,7 +60,13 @@ export async function sweepGridPng(sweep: Sweep, runs: ReadonlyMap<string, Run>)
       return context.measureText(text).width;
     };
     const { plan, base } = sweep;
-    const layout = layoutGrid({ columns: plan.columns, rows: plan.rows, cell, footer: sweepSummary(plan, base), measure });
+    const layout = layoutGrid({
+      columns: plan.columns,
+      rows: plan.rows,
+      cell,
+      footer: sweepSummary(plan, base),
+      measure,
+    });
     canvas.width = layout.width;
     canvas.height = layout.height;
     context.fillStyle = "#ffffff";
@@ -73,7 +84,11 @@ export async function sweepGridPng(sweep: Sweep, runs: ReadonlyMap<string, Run>)
       context.fillStyle = EMPTY_INK;
       context.font = font(Math.max(12, Math.round(rect.width / 14)), false);
       context.textAlign = "center";
-      context.fillText(picture && "note" in picture ? picture.note : "", rect.x + rect.width / 2, rect.y + rect.height / 2);
+      context.fillText(
+        picture && "note" in picture ? picture.note : "",
+        rect.x + rect.width / 2,
+        rect.y + rect.height / 2,
+      );
     }
     context.fillStyle = INK;
     for (const text of layout.texts) {
@@ -83,7 +98,12 @@ export async function sweepGridPng(sweep: Sweep, runs: ReadonlyMap<string, Run>)
     }
     const drawn = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
     if (!drawn) throw new Error("The grid image could not be made (the browser refused to encode it).");
-    const record = sweepRecord(sweep.base, sweep.axes, plan, cellRuns.map((run) => run?.requestId));
+    const record = sweepRecord(
+      sweep.base,
+      sweep.axes,
+      plan,
+      cellRuns.map((run) => run?.requestId),
+    );
     const png = embedSweepInPng(new Uint8Array(await drawn.arrayBuffer()), record, cell);
     return new Blob([new Uint8Array(png)], { type: "image/png" });
   } finally {

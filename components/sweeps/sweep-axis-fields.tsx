@@ -39,7 +39,16 @@ type SweepAxisFieldsProps = {
 };
 
 /** One axis of a sweep: which setting, and its values, with what was read from them or why not. */
-export function SweepAxisFields({ legend, choices, selected, onSelect, noneLabel, text, onText, parsed }: SweepAxisFieldsProps) {
+export function SweepAxisFields({
+  legend,
+  choices,
+  selected,
+  onSelect,
+  noneLabel,
+  text,
+  onText,
+  parsed,
+}: SweepAxisFieldsProps) {
   const id = useId();
   const choice = choices.find((candidate) => candidate.key === selected);
   const invalid = parsed !== undefined && !parsed.ok;
@@ -50,7 +59,12 @@ export function SweepAxisFields({ legend, choices, selected, onSelect, noneLabel
         <label htmlFor={`${id}-setting`} className="text-sm font-medium">
           Setting
         </label>
-        <select id={`${id}-setting`} className={inputClass} value={selected} onChange={(event) => onSelect(event.target.value)}>
+        <select
+          id={`${id}-setting`}
+          className={inputClass}
+          value={selected}
+          onChange={(event) => onSelect(event.target.value)}
+        >
           {noneLabel && <option value="">{noneLabel}</option>}
           {choices.map((candidate) => (
             <option key={candidate.key} value={candidate.key}>
@@ -77,8 +91,15 @@ export function SweepAxisFields({ legend, choices, selected, onSelect, noneLabel
           <p id={`${id}-hint`} className="text-xs text-zinc-500">
             {HINTS[choice.parameter.field]}
           </p>
-          <p id={`${id}-reading`} className={`text-xs break-words ${invalid ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
-            {parsed === undefined ? "" : parsed.ok ? `${parsed.values.length === 1 ? "1 value" : `${parsed.values.length} values`}: ${parsed.values.join(", ")}` : parsed.message}
+          <p
+            id={`${id}-reading`}
+            className={`text-xs break-words ${invalid ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+          >
+            {parsed === undefined
+              ? ""
+              : parsed.ok
+                ? `${parsed.values.length === 1 ? "1 value" : `${parsed.values.length} values`}: ${parsed.values.join(", ")}`
+                : parsed.message}
           </p>
         </div>
       )}

@@ -29,8 +29,12 @@ function useAxis(choices: readonly AxisChoice[], first: string) {
   });
   const choice = choices.find((candidate) => candidate.key === input.key);
   // Parsed once per edit: "4 random" draws its seeds here, and they must not change on every render.
-  const parsed = useMemo<ParsedValues | undefined>(() => (choice ? parseSweepValues(choice.parameter, input.text) : undefined), [choice, input.text]);
-  const axis: SweepAxis | undefined = choice && parsed?.ok ? { parameter: choice.parameter, values: parsed.values } : undefined;
+  const parsed = useMemo<ParsedValues | undefined>(
+    () => (choice ? parseSweepValues(choice.parameter, input.text) : undefined),
+    [choice, input.text],
+  );
+  const axis: SweepAxis | undefined =
+    choice && parsed?.ok ? { parameter: choice.parameter, values: parsed.values } : undefined;
   return {
     input,
     choice,
@@ -45,7 +49,8 @@ function useAxis(choices: readonly AxisChoice[], first: string) {
 }
 
 function seedNote(plan: SweepPlan, base: LoraRequest): string {
-  if (plan.sharedSeed !== undefined) return `Random seed is on, so one seed was drawn for every cell (${plan.sharedSeed}): the cells differ only in what is swept.`;
+  if (plan.sharedSeed !== undefined)
+    return `Random seed is on, so one seed was drawn for every cell (${plan.sharedSeed}): the cells differ only in what is swept.`;
   if (plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"))) return "";
   return `Every cell uses the form's seed (${base.seed}).`;
 }
@@ -80,7 +85,11 @@ export function SweepDialog({ base, manager, submitsPerMinute, onStarted, onClos
       footer={
         <>
           <p role="status" aria-live="polite" className="mr-auto min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
-            {plan ? pacingSentence(count, runner.estimate(count)) : planned && !planned.ok ? planned.message : "Give each picked setting its values."}
+            {plan
+              ? pacingSentence(count, runner.estimate(count))
+              : planned && !planned.ok
+                ? planned.message
+                : "Give each picked setting its values."}
           </p>
           <button type="button" className={`${primaryButtonClass} min-h-9`} disabled={!plan} onClick={start}>
             {plan ? `Start ${count === 1 ? "1 run" : `${count} runs`}` : "Start"}
@@ -89,8 +98,9 @@ export function SweepDialog({ base, manager, submitsPerMinute, onStarted, onClos
       }
     >
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Runs the form&apos;s settings once for each value (for each pair of values, with a second setting), and shows the results as a
-        labelled grid. Every run is an ordinary run, with its card and its place in History. The form stays as it is.
+        Runs the form&apos;s settings once for each value (for each pair of values, with a second setting), and shows
+        the results as a labelled grid. Every run is an ordinary run, with its card and its place in History. The form
+        stays as it is.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         <SweepAxisFields

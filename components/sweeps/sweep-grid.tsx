@@ -26,12 +26,19 @@ function waitText(progress: CellProgress, now: number): string {
 
 /** What a cell shows before it has an image: its run's state, or why it has no run. */
 function CellState({ progress, run, now }: { progress: CellProgress; run: Run | undefined; now: number }) {
-  if (progress.state === "waiting") return <span className="px-1 text-center text-xs text-zinc-700 dark:text-zinc-300">{waitText(progress, now)}</span>;
-  if (progress.state === "not-started") return <span className="px-1 text-center text-xs text-zinc-700 dark:text-zinc-300">Not started</span>;
+  if (progress.state === "waiting")
+    return <span className="px-1 text-center text-xs text-zinc-700 dark:text-zinc-300">{waitText(progress, now)}</span>;
+  if (progress.state === "not-started")
+    return <span className="px-1 text-center text-xs text-zinc-700 dark:text-zinc-300">Not started</span>;
   if (!run) return <span className="px-1 text-center text-xs text-zinc-700 dark:text-zinc-300">Deleted</span>;
   return (
     <span className="flex flex-col items-center gap-1 p-1">
-      {isActive(run) && <span aria-hidden className="size-5 rounded-full border-[3px] border-violet-300 border-t-violet-600 motion-safe:animate-spin" />}
+      {isActive(run) && (
+        <span
+          aria-hidden
+          className="size-5 rounded-full border-[3px] border-violet-300 border-t-violet-600 motion-safe:animate-spin"
+        />
+      )}
       <RunStatusBadge status={run.status} />
     </span>
   );
@@ -48,7 +55,14 @@ function firstRatio(cellRuns: readonly (Run | undefined)[]): string {
   return image?.width && image.height ? `${image.width} / ${image.height}` : "1";
 }
 
-type GridCellProps = { cell: SweepCell; progress: CellProgress; run: Run | undefined; shape: string; now: number; onShowRun: (runId: string) => void };
+type GridCellProps = {
+  cell: SweepCell;
+  progress: CellProgress;
+  run: Run | undefined;
+  shape: string;
+  now: number;
+  onShowRun: (runId: string) => void;
+};
 
 function GridCell({ cell, progress, run, shape, now, onShowRun }: GridCellProps) {
   const why = progress.state === "not-started" ? progress.why : run?.error?.message;
@@ -98,7 +112,11 @@ export function SweepGrid({ sweep, cellRuns, now, onShowRun }: SweepGridProps) {
         <thead>
           <tr>
             {rows && (
-              <th scope="col" rowSpan={2} className="w-16 px-1 text-left align-bottom text-xs font-semibold break-words sm:w-24 sm:text-sm">
+              <th
+                scope="col"
+                rowSpan={2}
+                className="w-16 px-1 text-left align-bottom text-xs font-semibold break-words sm:w-24 sm:text-sm"
+              >
                 {rows.title} ↓
               </th>
             )}
@@ -129,7 +147,14 @@ export function SweepGrid({ sweep, cellRuns, now, onShowRun }: SweepGridProps) {
                 if (!cell || !progress) return <td key={label} />;
                 return (
                   <td key={label} className="p-0 align-middle">
-                    <GridCell cell={cell} progress={progress} run={cellRuns[index]} shape={shape} now={now} onShowRun={onShowRun} />
+                    <GridCell
+                      cell={cell}
+                      progress={progress}
+                      run={cellRuns[index]}
+                      shape={shape}
+                      now={now}
+                      onShowRun={onShowRun}
+                    />
                   </td>
                 );
               })}

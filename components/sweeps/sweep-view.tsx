@@ -34,7 +34,9 @@ function useNow(ticking: boolean): number {
 function sharedText({ base, plan }: Sweep): string {
   const seed = plan.sharedSeed ?? base.seed;
   const seedSwept = plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"));
-  return [base.prompt, base.model_name, seed !== undefined && !seedSwept ? `seed ${seed} in every cell` : ""].filter(Boolean).join(" · ");
+  return [base.prompt, base.model_name, seed !== undefined && !seedSwept ? `seed ${seed} in every cell` : ""]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 function sweepName(sweep: Sweep): string {
@@ -62,16 +64,33 @@ function progressText(sweep: Sweep, cellRuns: readonly (Run | undefined)[], now:
     parts.push(`${waiting.length} to be sent`);
   }
   const sentence = `${parts.join(", ")}.`;
-  return sweep.cancelled ? `Cancelled: ${sentence}` : finished === count ? `All ${count} finished${failed > 0 ? `, ${failed} failed` : ""}.` : sentence;
+  return sweep.cancelled
+    ? `Cancelled: ${sentence}`
+    : finished === count
+      ? `All ${count} finished${failed > 0 ? `, ${failed} failed` : ""}.`
+      : sentence;
 }
 
-function SweepBoard({ runner, sweeps, runs, onShowRun }: { runner: SweepRunner; sweeps: readonly Sweep[]; runs: readonly Run[]; onShowRun: (runId: string) => void }) {
+function SweepBoard({
+  runner,
+  sweeps,
+  runs,
+  onShowRun,
+}: {
+  runner: SweepRunner;
+  sweeps: readonly Sweep[];
+  runs: readonly Run[];
+  onShowRun: (runId: string) => void;
+}) {
   const [pickedId, setPickedId] = useState<string>();
   const [drawing, setDrawing] = useState(false);
   const [notice, setNotice] = useState("");
   const sweep = sweeps.find((candidate) => candidate.id === pickedId) ?? sweeps[0];
   const runById = useMemo(() => new Map(runs.map((run) => [run.id, run])), [runs]);
-  const cellRuns = useMemo(() => sweep?.cells.map((cell) => (cell.state === "started" ? runById.get(cell.runId) : undefined)) ?? [], [sweep, runById]);
+  const cellRuns = useMemo(
+    () => sweep?.cells.map((cell) => (cell.state === "started" ? runById.get(cell.runId) : undefined)) ?? [],
+    [sweep, runById],
+  );
   const now = useNow(sweep?.cells.some((cell) => cell.state === "waiting" && cell.until !== undefined) ?? false);
   if (!sweep) return null;
 
@@ -99,7 +118,12 @@ function SweepBoard({ runner, sweeps, runs, onShowRun }: { runner: SweepRunner; 
           Sweep
         </h2>
         {sweeps.length > 1 && (
-          <select aria-label="Which sweep" className={`${inputClass} w-auto max-w-full`} value={sweep.id} onChange={(event) => setPickedId(event.target.value)}>
+          <select
+            aria-label="Which sweep"
+            className={`${inputClass} w-auto max-w-full`}
+            value={sweep.id}
+            onChange={(event) => setPickedId(event.target.value)}
+          >
             {sweeps.map((candidate, index) => (
               <option key={candidate.id} value={candidate.id}>
                 {`${sweeps.length - index}. ${sweepName(candidate)}`}
@@ -121,7 +145,12 @@ function SweepBoard({ runner, sweeps, runs, onShowRun }: { runner: SweepRunner; 
               Cancel sweep
             </button>
           )}
-          <button type="button" className={buttonClass} disabled={inFlight || !hasImage || drawing} onClick={() => void download(sweep)}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={inFlight || !hasImage || drawing}
+            onClick={() => void download(sweep)}
+          >
             Download grid
           </button>
         </div>
@@ -131,8 +160,9 @@ function SweepBoard({ runner, sweeps, runs, onShowRun }: { runner: SweepRunner; 
         {notice}
       </p>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Click a cell to show its run. The grid downloads as one PNG once every run has ended: its labels and settings are drawn on it, and it
-        carries the sweep in its text, so dropping it on this page offers to restore the settings the sweep started from (its seed included).
+        Click a cell to show its run. The grid downloads as one PNG once every run has ended: its labels and settings
+        are drawn on it, and it carries the sweep in its text, so dropping it on this page offers to restore the
+        settings the sweep started from (its seed included).
       </p>
     </section>
   );

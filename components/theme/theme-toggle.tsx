@@ -1,7 +1,13 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { readThemeChoice, saveThemeChoice, subscribeThemeChoice, THEME_CHOICES, type ThemeChoice } from "@/lib/theme/theme";
+import {
+  readThemeChoice,
+  saveThemeChoice,
+  subscribeThemeChoice,
+  THEME_CHOICES,
+  type ThemeChoice,
+} from "@/lib/theme/theme";
 
 const LABELS: Record<ThemeChoice, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
 
@@ -36,7 +42,16 @@ export function ThemeToggle() {
           onClick={() => saveThemeChoice(option)}
           className="flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-violet-100 aria-pressed:text-violet-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-violet-950 dark:aria-pressed:text-violet-100"
         >
-          <svg viewBox="0 0 24 24" className="size-4" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            viewBox="0 0 24 24"
+            className="size-4"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             {ICONS[option]}
           </svg>
         </button>

@@ -17,7 +17,17 @@ type EdgeMapControlsProps = {
 const fieldsetClass = "flex flex-wrap items-center gap-x-3 gap-y-1 text-sm";
 const legendClass = "mb-1 text-sm font-medium";
 
-function Threshold({ label, value, disabled, onChange }: { label: string; value: number; disabled: boolean; onChange: (value: number) => void }) {
+function Threshold({
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  disabled: boolean;
+  onChange: (value: number) => void;
+}) {
   const id = useId();
   return (
     <div className="flex items-center gap-2">
@@ -41,7 +51,15 @@ function Threshold({ label, value, disabled, onChange }: { label: string; value:
 }
 
 /** The edge map's source image, output and thresholds. */
-export function EdgeMapControls({ target, source, onSource, hasFile, onFile, settings, onSettings }: EdgeMapControlsProps) {
+export function EdgeMapControls({
+  target,
+  source,
+  onSource,
+  hasFile,
+  onFile,
+  settings,
+  onSettings,
+}: EdgeMapControlsProps) {
   const fileId = useId();
   const edges = settings.output === "edges";
   const sources: { value: EdgeSource; label: string; available: boolean }[] = [
@@ -55,11 +73,21 @@ export function EdgeMapControls({ target, source, onSource, hasFile, onFile, set
         <legend className={legendClass}>Source image</legend>
         {sources.map(({ value, label, available }) => (
           <label key={value} className={`flex items-center gap-1 ${available ? "" : "opacity-50"}`}>
-            <input type="radio" name="edge-source" checked={source === value} disabled={!available} onChange={() => onSource(value)} className="accent-violet-600" />
+            <input
+              type="radio"
+              name="edge-source"
+              checked={source === value}
+              disabled={!available}
+              onChange={() => onSource(value)}
+              className="accent-violet-600"
+            />
             {label}
           </label>
         ))}
-        <label htmlFor={fileId} className="cursor-pointer rounded-md border border-zinc-300 px-2 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-violet-500 dark:border-zinc-700">
+        <label
+          htmlFor={fileId}
+          className="cursor-pointer rounded-md border border-zinc-300 px-2 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-violet-500 dark:border-zinc-700"
+        >
           Choose file…
         </label>
         <input
@@ -76,23 +104,51 @@ export function EdgeMapControls({ target, source, onSource, hasFile, onFile, set
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>Output</legend>
         <label className="flex items-center gap-1">
-          <input type="radio" name="edge-output" checked={edges} onChange={() => onSettings({ ...settings, output: "edges" })} className="accent-violet-600" />
+          <input
+            type="radio"
+            name="edge-output"
+            checked={edges}
+            onChange={() => onSettings({ ...settings, output: "edges" })}
+            className="accent-violet-600"
+          />
           Canny edges
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name="edge-output" checked={!edges} onChange={() => onSettings({ ...settings, output: "grayscale" })} className="accent-violet-600" />
+          <input
+            type="radio"
+            name="edge-output"
+            checked={!edges}
+            onChange={() => onSettings({ ...settings, output: "grayscale" })}
+            className="accent-violet-600"
+          />
           Grayscale
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={settings.invert} onChange={(event) => onSettings({ ...settings, invert: event.target.checked })} className="accent-violet-600" />
+          <input
+            type="checkbox"
+            checked={settings.invert}
+            onChange={(event) => onSettings({ ...settings, invert: event.target.checked })}
+            className="accent-violet-600"
+          />
           Invert
         </label>
       </fieldset>
       <div className="flex flex-col gap-1 text-sm sm:col-span-2">
-        <Threshold label="Low threshold" value={settings.low} disabled={!edges} onChange={(value) => onSettings(withThreshold(settings, "low", value))} />
-        <Threshold label="High threshold" value={settings.high} disabled={!edges} onChange={(value) => onSettings(withThreshold(settings, "high", value))} />
+        <Threshold
+          label="Low threshold"
+          value={settings.low}
+          disabled={!edges}
+          onChange={(value) => onSettings(withThreshold(settings, "low", value))}
+        />
+        <Threshold
+          label="High threshold"
+          value={settings.high}
+          disabled={!edges}
+          onChange={(value) => onSettings(withThreshold(settings, "high", value))}
+        />
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Gradients above the high threshold are edges; those above the low one are edges where they join one. Lower both for more detail.
+          Gradients above the high threshold are edges; those above the low one are edges where they join one. Lower
+          both for more detail.
         </p>
       </div>
     </div>

@@ -23,7 +23,13 @@ const PREVIEW_SIDE = 512;
 /** Larger sources are scaled down first: fal resizes control images to the output anyway. */
 const MAX_SIDE = 4096;
 
-type Source = { image: HTMLImageElement; natural: ImageSize; output: ImageSize; previewSize: ImageSize; preview: Uint8ClampedArray };
+type Source = {
+  image: HTMLImageElement;
+  natural: ImageSize;
+  output: ImageSize;
+  previewSize: ImageSize;
+  preview: Uint8ClampedArray;
+};
 type Loaded = { url: string } & ({ state: "failed"; message: string } | ({ state: "ready" } & Source));
 type Loading = { state: "idle" | "loading" } | Loaded;
 
@@ -31,7 +37,13 @@ async function loadSource(url: string): Promise<Source> {
   const image = await loadImage(url, { readable: true });
   const natural = naturalSize(image);
   const previewSize = fitWithin(natural, PREVIEW_SIDE);
-  return { image, natural, output: controlNetSize(fitWithin(natural, MAX_SIDE)), previewSize, preview: readPixels(image, previewSize) };
+  return {
+    image,
+    natural,
+    output: controlNetSize(fitWithin(natural, MAX_SIDE)),
+    previewSize,
+    preview: readPixels(image, previewSize),
+  };
 }
 
 function firstSource(target: EdgeMapTarget): EdgeSource {
@@ -39,7 +51,15 @@ function firstSource(target: EdgeMapTarget): EdgeSource {
 }
 
 /** Makes a Canny edge map (or a grayscale copy) of any image and uploads it as the ControlNet's image. */
-export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarget; onDone: (url: string) => void; onClose: () => void }) {
+export function EdgeMapDialog({
+  target,
+  onDone,
+  onClose,
+}: {
+  target: EdgeMapTarget;
+  onDone: (url: string) => void;
+  onClose: () => void;
+}) {
   const [source, setSource] = useState<EdgeSource>(() => firstSource(target));
   const [fileUrl, setFileUrl] = useState<string>();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -49,16 +69,20 @@ export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarg
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const url = source === "init" ? target.initImage : source === "slot" ? target.slotImage : fileUrl;
 
-  useEffect(() => () => {
-    if (fileUrl) URL.revokeObjectURL(fileUrl);
-  }, [fileUrl]);
+  useEffect(
+    () => () => {
+      if (fileUrl) URL.revokeObjectURL(fileUrl);
+    },
+    [fileUrl],
+  );
 
   useEffect(() => {
     if (!url) return;
     let current = true;
     loadSource(url).then(
       (source) => current && setLoaded({ url, state: "ready", ...source }),
-      (cause: unknown) => current && setLoaded({ url, state: "failed", message: `${messageOf(cause)} Choose a file instead.` }),
+      (cause: unknown) =>
+        current && setLoaded({ url, state: "failed", message: `${messageOf(cause)} Choose a file instead.` }),
     );
     return () => {
       current = false;
@@ -74,7 +98,9 @@ export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarg
     if (!ready || !canvas) return;
     const frame = requestAnimationFrame(() => {
       const pixels = edgeMapRgba(ready.preview, ready.previewSize, settings);
-      canvas.getContext("2d")?.putImageData(new ImageData(pixels, ready.previewSize.width, ready.previewSize.height), 0, 0);
+      canvas
+        .getContext("2d")
+        ?.putImageData(new ImageData(pixels, ready.previewSize.width, ready.previewSize.height), 0, 0);
     });
     return () => cancelAnimationFrame(frame);
   }, [ready, settings]);
@@ -106,11 +132,22 @@ export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarg
     <ToolDialog
       title={`Edge map: ${target.slotName}`}
       onClose={onClose}
-      footer={<ToolFooter progress={progress} error={error} onCancel={onClose} applyLabel="Use as control image" canApply={Boolean(ready)} onApply={() => void apply()} />}
+      footer={
+        <ToolFooter
+          progress={progress}
+          error={error}
+          onCancel={onClose}
+          applyLabel="Use as control image"
+          canApply={Boolean(ready)}
+          onApply={() => void apply()}
+        />
+      }
     >
       <div
         onPaste={(event) => {
-          const item = Array.from(event.clipboardData.items).find((entry) => entry.kind === "file" && entry.type.startsWith("image/"));
+          const item = Array.from(event.clipboardData.items).find(
+            (entry) => entry.kind === "file" && entry.type.startsWith("image/"),
+          );
           if (!item) return;
           event.preventDefault();
           takeFile(item.getAsFile() ?? undefined);
@@ -132,11 +169,14 @@ export function EdgeMapDialog({ target, onDone, onClose }: { target: EdgeMapTarg
           {loading.state === "failed" && <p role="alert">{loading.message}</p>}
           {ready && (
             <p>
-              Preview at {formatSize(ready.previewSize)}. The control image is made at {formatSize(ready.output)}: the source&apos;s{" "}
-              {formatSize(ready.natural)} resized (not padded) so both sides are divisible by 32, as ControlNet masks need.
+              Preview at {formatSize(ready.previewSize)}. The control image is made at {formatSize(ready.output)}: the
+              source&apos;s {formatSize(ready.natural)} resized (not padded) so both sides are divisible by 32, as
+              ControlNet masks need.
             </p>
           )}
-          {ready && target.hasMask && <p>{target.slotName} has a mask: it must be the same size, so paint it again if it is not.</p>}
+          {ready && target.hasMask && (
+            <p>{target.slotName} has a mask: it must be the same size, so paint it again if it is not.</p>
+          )}
         </div>
         {ready && (
           <canvas

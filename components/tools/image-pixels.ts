@@ -16,7 +16,9 @@ export function loadImage(url: string, { readable }: { readable: boolean }): Pro
     image.onerror = () =>
       reject(
         readable
-          ? new UnreadableImageError("The image could not be read here: its server does not allow it, or it is not an image.")
+          ? new UnreadableImageError(
+              "The image could not be read here: its server does not allow it, or it is not an image.",
+            )
           : new Error("The image could not be loaded."),
       );
     image.src = url;

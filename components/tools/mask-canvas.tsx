@@ -2,7 +2,17 @@
 
 import { type PointerEvent, useLayoutEffect, useRef, useState } from "react";
 import type { ImageSize } from "@/lib/image-tools/image-size";
-import { applyOp, type DirtyRect, type Mask, type MaskHistory, type MaskOp, overlayRgba, paintedShare, type Point, replay } from "@/lib/image-tools/mask";
+import {
+  applyOp,
+  type DirtyRect,
+  type Mask,
+  type MaskHistory,
+  type MaskOp,
+  overlayRgba,
+  paintedShare,
+  type Point,
+  replay,
+} from "@/lib/image-tools/mask";
 
 type MaskCanvasProps = {
   size: ImageSize;
@@ -27,7 +37,18 @@ const EXPORT_WHITE = [255, 255, 255, 255] as const;
  * The image with the mask over it, painted with a mouse, pen or finger. Strokes are drawn into
  * the mask as they happen; undo and redo replay the history over the starting mask.
  */
-export function MaskCanvas({ size, imageUrl, imageAlt, start, history, onStroke, brushRadius, erase, maskOnly, onPainted }: MaskCanvasProps) {
+export function MaskCanvas({
+  size,
+  imageUrl,
+  imageAlt,
+  start,
+  history,
+  onStroke,
+  brushRadius,
+  erase,
+  maskOnly,
+  onPainted,
+}: MaskCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const maskRef = useRef<{ mask: Mask; done: readonly MaskOp[] }>(undefined);
   const strokeRef = useRef<{ op: Extract<MaskOp, { kind: "stroke" }>; pointerId: number }>(undefined);
@@ -60,13 +81,20 @@ export function MaskCanvas({ size, imageUrl, imageAlt, start, history, onStroke,
 
   const toMask = (event: PointerEvent<HTMLCanvasElement>): Point => {
     const box = event.currentTarget.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) * size.width) / box.width, y: ((event.clientY - box.top) * size.height) / box.height };
+    return {
+      x: ((event.clientX - box.left) * size.width) / box.width,
+      y: ((event.clientY - box.top) * size.height) / box.height,
+    };
   };
 
   const showCursor = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.pointerType !== "mouse") return setCursor(undefined);
     const box = event.currentTarget.getBoundingClientRect();
-    setCursor({ x: event.clientX - box.left, y: event.clientY - box.top, diameter: (brushRadius * 2 * box.width) / size.width });
+    setCursor({
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+      diameter: (brushRadius * 2 * box.width) / size.width,
+    });
   };
 
   const extend = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -77,7 +105,10 @@ export function MaskCanvas({ size, imageUrl, imageAlt, start, history, onStroke,
     const events = coalesced.length > 0 ? coalesced : [event.nativeEvent];
     const box = event.currentTarget.getBoundingClientRect();
     for (const moved of events) {
-      const point = { x: ((moved.clientX - box.left) * size.width) / box.width, y: ((moved.clientY - box.top) * size.height) / box.height };
+      const point = {
+        x: ((moved.clientX - box.left) * size.width) / box.width,
+        y: ((moved.clientY - box.top) * size.height) / box.height,
+      };
       const previous = stroke.op.points.at(-1) ?? point;
       stroke.op.points.push(point);
       draw(applyOp(current.mask, { ...stroke.op, points: [previous, point] }));
@@ -85,10 +116,18 @@ export function MaskCanvas({ size, imageUrl, imageAlt, start, history, onStroke,
   };
 
   return (
-    <div className={`relative mx-auto w-full overflow-hidden rounded ${maskOnly ? "bg-black" : ""}`} style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: `calc(55dvh * ${size.width / size.height})` }}>
+    <div
+      className={`relative mx-auto w-full overflow-hidden rounded ${maskOnly ? "bg-black" : ""}`}
+      style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: `calc(55dvh * ${size.width / size.height})` }}
+    >
       {!maskOnly && (
         // eslint-disable-next-line @next/next/no-img-element -- the slot's image, from any host
-        <img src={imageUrl} alt={imageAlt} draggable={false} className="absolute inset-0 h-full w-full select-none object-fill" />
+        <img
+          src={imageUrl}
+          alt={imageAlt}
+          draggable={false}
+          className="absolute inset-0 h-full w-full select-none object-fill"
+        />
       )}
       <canvas
         ref={canvasRef}
@@ -122,7 +161,12 @@ export function MaskCanvas({ size, imageUrl, imageAlt, start, history, onStroke,
         <div
           aria-hidden
           className="pointer-events-none absolute rounded-full border border-white shadow-[0_0_0_1px_rgba(0,0,0,0.7)]"
-          style={{ left: cursor.x - cursor.diameter / 2, top: cursor.y - cursor.diameter / 2, width: cursor.diameter, height: cursor.diameter }}
+          style={{
+            left: cursor.x - cursor.diameter / 2,
+            top: cursor.y - cursor.diameter / 2,
+            width: cursor.diameter,
+            height: cursor.diameter,
+          }}
         />
       )}
     </div>

@@ -22,7 +22,8 @@ const segmentClass =
 
 /** The painter's tools: brush or eraser, brush size, undo, redo, invert, clear, and the view. */
 export function MaskControls(props: MaskControlsProps) {
-  const { brushSize, maxBrush, onBrushSize, erase, onErase, maskOnly, onMaskOnly, history, onHistory, paintedPercent } = props;
+  const { brushSize, maxBrush, onBrushSize, erase, onErase, maskOnly, onMaskOnly, history, onHistory, paintedPercent } =
+    props;
   const sizeId = useId();
   return (
     <div className="flex flex-col gap-2 text-sm">
@@ -56,20 +57,39 @@ export function MaskControls(props: MaskControlsProps) {
         </span>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={toolButtonClass} disabled={history.done.length === 0} onClick={() => onHistory(undo(history))}>
+        <button
+          type="button"
+          className={toolButtonClass}
+          disabled={history.done.length === 0}
+          onClick={() => onHistory(undo(history))}
+        >
           Undo
         </button>
-        <button type="button" className={toolButtonClass} disabled={history.undone.length === 0} onClick={() => onHistory(redo(history))}>
+        <button
+          type="button"
+          className={toolButtonClass}
+          disabled={history.undone.length === 0}
+          onClick={() => onHistory(redo(history))}
+        >
           Redo
         </button>
-        <button type="button" className={toolButtonClass} onClick={() => onHistory(record(history, { kind: "invert" }))}>
+        <button
+          type="button"
+          className={toolButtonClass}
+          onClick={() => onHistory(record(history, { kind: "invert" }))}
+        >
           Invert
         </button>
         <button type="button" className={toolButtonClass} onClick={() => onHistory(record(history, { kind: "clear" }))}>
           Clear
         </button>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={maskOnly} onChange={(event) => onMaskOnly(event.target.checked)} className="accent-violet-600" />
+          <input
+            type="checkbox"
+            checked={maskOnly}
+            onChange={(event) => onMaskOnly(event.target.checked)}
+            className="accent-violet-600"
+          />
           Show the mask in black and white
         </label>
         <span role="status" className="ml-auto tabular-nums text-zinc-600 dark:text-zinc-400">

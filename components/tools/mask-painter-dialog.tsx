@@ -3,7 +3,16 @@
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { uploadFile } from "@/lib/fal/upload";
 import { controlNetSize, formatSize, type ImageSize, sameSize } from "@/lib/image-tools/image-size";
-import { emptyHistory, type MaskHistory, maskFromRgba, maskToRgba, record, redo, replay, undo } from "@/lib/image-tools/mask";
+import {
+  emptyHistory,
+  type MaskHistory,
+  maskFromRgba,
+  maskToRgba,
+  record,
+  redo,
+  replay,
+  undo,
+} from "@/lib/image-tools/mask";
 import { loadImage, messageOf, naturalSize, pngFile, readPixels, resizedPng } from "./image-pixels";
 import { MaskCanvas } from "./mask-canvas";
 import { MaskControls } from "./mask-controls";
@@ -29,9 +38,19 @@ async function prepare(target: MaskTarget, url: string): Promise<Ready> {
   if (!target.existingMaskUrl) return { natural, size, start: undefined, note: "" };
   try {
     const existing = await loadImage(target.existingMaskUrl, { readable: true });
-    return { natural, size, start: maskFromRgba(readPixels(existing, size), size).data, note: "Starting from the slot's current mask." };
+    return {
+      natural,
+      size,
+      start: maskFromRgba(readPixels(existing, size), size).data,
+      note: "Starting from the slot's current mask.",
+    };
   } catch (error) {
-    return { natural, size, start: undefined, note: `The current mask could not be read (${messageOf(error)}), so this starts empty.` };
+    return {
+      natural,
+      size,
+      start: undefined,
+      note: `The current mask could not be read (${messageOf(error)}), so this starts empty.`,
+    };
   }
 }
 
@@ -43,28 +62,43 @@ function imageName(target: MaskTarget): string {
 /** What the mask is painted over and the size it is exported at, in words. */
 function SizeNote({ target, ready }: { target: MaskTarget; ready: Ready }) {
   const { natural, size } = ready;
-  const over = target.image?.from === "init" ? `${target.slotName} has no image yet, so you paint over the init image. ` : "";
+  const over =
+    target.image?.from === "init" ? `${target.slotName} has no image yet, so you paint over the init image. ` : "";
   if (target.kind === "ip-adapter") {
     return (
       <p>
-        {over}The mask is made at {formatSize(size)}, the size of {imageName(target)}: fal needs the IP adapter&apos;s image and its mask
-        to be the same size.
+        {over}The mask is made at {formatSize(size)}, the size of {imageName(target)}: fal needs the IP adapter&apos;s
+        image and its mask to be the same size.
       </p>
     );
   }
   const rule = "fal needs the control image and the mask to be the same size, both sides divisible by 32";
-  if (sameSize(natural, size)) return <p>{over}The mask is made at {formatSize(size)}, the size of {imageName(target)} ({rule}).</p>;
+  if (sameSize(natural, size))
+    return (
+      <p>
+        {over}The mask is made at {formatSize(size)}, the size of {imageName(target)} ({rule}).
+      </p>
+    );
   return (
     <p>
       {over}
       {rule[0]?.toUpperCase()}
-      {rule.slice(1)}: {imageName(target)} is {formatSize(natural)}, so the mask is made at {formatSize(size)} (resized, not padded).
+      {rule.slice(1)}: {imageName(target)} is {formatSize(natural)}, so the mask is made at {formatSize(size)} (resized,
+      not padded).
     </p>
   );
 }
 
 /** Paints a ControlNet or IP-adapter mask over the slot's image and uploads it as a PNG. */
-export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTarget; onDone: (result: MaskResult) => void; onClose: () => void }) {
+export function MaskPainterDialog({
+  target,
+  onDone,
+  onClose,
+}: {
+  target: MaskTarget;
+  onDone: (result: MaskResult) => void;
+  onClose: () => void;
+}) {
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
   const [history, setHistory] = useState<MaskHistory>(emptyHistory);
   const [brushSize, setBrushSize] = useState(0);
@@ -85,7 +119,9 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
         setLoading({ state: "ready", ...ready });
         setBrushSize(Math.max(2, Math.round(Math.max(ready.size.width, ready.size.height) / 16)));
       },
-      (cause: unknown) => current && setLoading({ state: "failed", message: `${messageOf(cause)} The mask is painted over it, so it is needed.` }),
+      (cause: unknown) =>
+        current &&
+        setLoading({ state: "failed", message: `${messageOf(cause)} The mask is painted over it, so it is needed.` }),
     );
     return () => {
       current = false;
@@ -94,7 +130,9 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
 
   const ready = loading.state === "ready" ? loading : undefined;
   const maxBrush = ready ? Math.max(8, Math.round(Math.max(ready.size.width, ready.size.height) / 4)) : 8;
-  const offersResize = Boolean(ready && target.kind === "controlnet" && target.image?.from === "slot" && !sameSize(ready.natural, ready.size));
+  const offersResize = Boolean(
+    ready && target.kind === "controlnet" && target.image?.from === "slot" && !sameSize(ready.natural, ready.size),
+  );
 
   async function apply() {
     if (!ready || !imageUrl) return;
@@ -141,10 +179,21 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
       title={`Paint mask: ${target.slotName}`}
       onClose={onClose}
       onKeyDown={onKeyDown}
-      footer={<ToolFooter progress={progress} error={error} onCancel={onClose} applyLabel="Use this mask" canApply={Boolean(ready)} onApply={() => void apply()} />}
+      footer={
+        <ToolFooter
+          progress={progress}
+          error={error}
+          onCancel={onClose}
+          applyLabel="Use this mask"
+          canApply={Boolean(ready)}
+          onApply={() => void apply()}
+        />
+      }
     >
       <div className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {!imageUrl && <p role="alert">Add an image to {target.slotName} or an init image first: the mask is painted over it.</p>}
+        {!imageUrl && (
+          <p role="alert">Add an image to {target.slotName} or an init image first: the mask is painted over it.</p>
+        )}
         {loading.state === "loading" && imageUrl && <p role="status">Loading the image…</p>}
         {loading.state === "failed" && <p role="alert">{loading.message}</p>}
         {ready && <SizeNote target={target} ready={ready} />}
@@ -179,7 +228,12 @@ export function MaskPainterDialog({ target, onDone, onClose }: { target: MaskTar
           />
           {offersResize && (
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-1" checked={resizeControlImage} onChange={(event) => setResizeControlImage(event.target.checked)} />
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={resizeControlImage}
+                onChange={(event) => setResizeControlImage(event.target.checked)}
+              />
               <span>
                 Also replace {imageName(target)} with a copy resized to {formatSize(ready.size)}, so the two match.
               </span>

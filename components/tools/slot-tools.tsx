@@ -16,8 +16,14 @@ const opening = () => (
     Opening…
   </span>
 );
-const MaskPainterDialog = dynamic(() => loadMaskPainter().then((module) => module.MaskPainterDialog), { ssr: false, loading: opening });
-const EdgeMapDialog = dynamic(() => loadEdgeMap().then((module) => module.EdgeMapDialog), { ssr: false, loading: opening });
+const MaskPainterDialog = dynamic(() => loadMaskPainter().then((module) => module.MaskPainterDialog), {
+  ssr: false,
+  loading: opening,
+});
+const EdgeMapDialog = dynamic(() => loadEdgeMap().then((module) => module.EdgeMapDialog), {
+  ssr: false,
+  loading: opening,
+});
 
 const set = { shouldDirty: true, shouldTouch: true, shouldValidate: true } as const;
 const present = (url: string | undefined) => (url?.trim() ? url.trim() : undefined);
@@ -26,10 +32,20 @@ type MaskSlot = { kind: "controlnet" | "ip-adapter"; index: number };
 
 function maskTarget(values: FormValues, { kind, index }: MaskSlot): MaskTarget {
   const init = present(values.image_url);
-  const own = kind === "controlnet" ? present(values.controlnets[index]?.image_url) : present(values.ip_adapter[index]?.ip_adapter_image_url[0]);
+  const own =
+    kind === "controlnet"
+      ? present(values.controlnets[index]?.image_url)
+      : present(values.ip_adapter[index]?.ip_adapter_image_url[0]);
   const image = own ? { url: own, from: "slot" as const } : init ? { url: init, from: "init" as const } : undefined;
-  const existingMaskUrl = present(kind === "controlnet" ? values.controlnets[index]?.mask_url : values.ip_adapter[index]?.ip_adapter_mask_url);
-  return { kind, slotName: kind === "controlnet" ? `ControlNet ${index + 1}` : `IP adapter ${index + 1}`, image, existingMaskUrl };
+  const existingMaskUrl = present(
+    kind === "controlnet" ? values.controlnets[index]?.mask_url : values.ip_adapter[index]?.ip_adapter_mask_url,
+  );
+  return {
+    kind,
+    slotName: kind === "controlnet" ? `ControlNet ${index + 1}` : `IP adapter ${index + 1}`,
+    image,
+    existingMaskUrl,
+  };
 }
 
 /** "Paint mask" on a ControlNet or IP adapter: paints over the slot's image and sets its mask. */

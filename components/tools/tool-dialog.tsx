@@ -53,7 +53,9 @@ export function ToolDialog({ title, onClose, onKeyDown, children, footer }: Tool
           </button>
         </header>
         {children}
-        <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">{footer}</footer>
+        <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+          {footer}
+        </footer>
       </div>
     </dialog>,
     document.body,

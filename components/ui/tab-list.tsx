@@ -21,7 +21,11 @@ export function TabList<Id extends string>({ label, tabs, selected, onChange }: 
     document.getElementById(`${next.id}-tab`)?.focus();
   }
   return (
-    <div role="tablist" aria-label={label} className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-sm ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:ring-zinc-700/60">
+    <div
+      role="tablist"
+      aria-label={label}
+      className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-sm ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:ring-zinc-700/60"
+    >
       {tabs.map(({ id, label: tabLabel }) => (
         <button
           key={id}

@@ -34,7 +34,15 @@ function rangeInView(list: HTMLElement, count: number, pitch: number): Range {
  * events are caught on the way down) and the window's size; the row holding focus stays rendered,
  * so keyboard users keep their place, and each row says its position in the whole list.
  */
-export function WindowedList<T>({ label, items, itemKey, renderItem, estimatedRowHeight, gap = 4, className = "" }: WindowedListProps<T>) {
+export function WindowedList<T>({
+  label,
+  items,
+  itemKey,
+  renderItem,
+  estimatedRowHeight,
+  gap = 4,
+  className = "",
+}: WindowedListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const [rowHeight, setRowHeight] = useState(estimatedRowHeight);
   const [range, setRange] = useState<Range>({ start: 0, end: FIRST_RENDER });
@@ -75,7 +83,9 @@ export function WindowedList<T>({ label, items, itemKey, renderItem, estimatedRo
       aria-label={label}
       className={`relative ${className}`}
       style={{ height: count > 0 ? count * pitch - gap : 0 }}
-      onFocus={(event) => setFocusedKey((event.target as Element).closest("[data-key]")?.getAttribute("data-key") ?? undefined)}
+      onFocus={(event) =>
+        setFocusedKey((event.target as Element).closest("[data-key]")?.getAttribute("data-key") ?? undefined)
+      }
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedKey(undefined);
       }}
@@ -85,7 +95,14 @@ export function WindowedList<T>({ label, items, itemKey, renderItem, estimatedRo
         if (item === undefined) return null;
         const key = itemKey(item);
         return (
-          <li key={key} data-key={key} aria-setsize={count} aria-posinset={index + 1} className="absolute inset-x-0" style={{ top: index * pitch }}>
+          <li
+            key={key}
+            data-key={key}
+            aria-setsize={count}
+            aria-posinset={index + 1}
+            className="absolute inset-x-0"
+            style={{ top: index * pitch }}
+          >
             {renderItem(item)}
           </li>
         );

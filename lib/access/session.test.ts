@@ -30,7 +30,8 @@ describe("access cookie", () => {
   it("gates pages to sign-in and APIs to 401, leaving the simulator's queue to its own hop secret", () => {
     if (!config) throw new Error("config expected");
     const cookie = accessCookieValue(config, NOW);
-    const ask = (pathname: string, extra: { cookie?: string } = {}) => gateDecision(config, { pathname, cookie: extra.cookie }, NOW);
+    const ask = (pathname: string, extra: { cookie?: string } = {}) =>
+      gateDecision(config, { pathname, cookie: extra.cookie }, NOW);
     expect(ask("/")).toBe("sign-in");
     expect(ask("/api/fal/proxy")).toBe("refuse");
     expect(ask("/api/simulator/files/abc/x.png")).toBe("refuse");

@@ -6,10 +6,14 @@ export const ACCESS_TTL_SECONDS = 7 * 24 * 3600;
 export type AccessConfig = { password: string; secret: string };
 
 /** The cookie-signing secret: the configured one, else one derived from the password. */
-export function accessConfig(env: { PLAYGROUND_PASSWORD?: string; PLAYGROUND_SESSION_SECRET?: string }): AccessConfig | undefined {
+export function accessConfig(env: {
+  PLAYGROUND_PASSWORD?: string;
+  PLAYGROUND_SESSION_SECRET?: string;
+}): AccessConfig | undefined {
   if (!env.PLAYGROUND_PASSWORD) return undefined;
   const secret =
-    env.PLAYGROUND_SESSION_SECRET ?? createHmac("sha256", env.PLAYGROUND_PASSWORD).update("access-cookie").digest("hex");
+    env.PLAYGROUND_SESSION_SECRET ??
+    createHmac("sha256", env.PLAYGROUND_PASSWORD).update("access-cookie").digest("hex");
   return { password: env.PLAYGROUND_PASSWORD, secret };
 }
 

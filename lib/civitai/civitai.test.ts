@@ -10,7 +10,10 @@ describe("civitaiAdvice", () => {
   });
 
   it("asks for a version when the page URL names none", () => {
-    expect(civitaiAdvice(" https://www.civitai.com/models/12345/some-style ")).toEqual({ kind: "pick-version", modelId: "12345" });
+    expect(civitaiAdvice(" https://www.civitai.com/models/12345/some-style ")).toEqual({
+      kind: "pick-version",
+      modelId: "12345",
+    });
   });
 
   it("leaves download URLs, other hosts and Hugging Face ids alone", () => {

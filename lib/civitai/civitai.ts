@@ -31,7 +31,10 @@ const LORA_TYPES = new Set(["lora", "locon", "lycoris", "dora"]);
 
 /** The version id from `modelVersionId`, or from an AIR such as `urn:air:sdxl:lora:civitai:12345@67890`. */
 function versionId(entry: Record<string, unknown>): string | undefined {
-  if (typeof entry.modelVersionId === "number" || (typeof entry.modelVersionId === "string" && /^\d+$/.test(entry.modelVersionId))) {
+  if (
+    typeof entry.modelVersionId === "number" ||
+    (typeof entry.modelVersionId === "string" && /^\d+$/.test(entry.modelVersionId))
+  ) {
     return String(entry.modelVersionId);
   }
   return typeof entry.air === "string" ? /@(\d+)$/.exec(entry.air)?.[1] : undefined;
@@ -60,7 +63,8 @@ export function civitaiResources(text: string | undefined): CivitaiResource[] {
       {
         type: LORA_TYPES.has(kind) ? "lora" : kind === "model" ? "checkpoint" : kind,
         name: typeof entry.modelName === "string" && entry.modelName ? entry.modelName : `version ${id}`,
-        versionName: typeof entry.modelVersionName === "string" && entry.modelVersionName ? entry.modelVersionName : undefined,
+        versionName:
+          typeof entry.modelVersionName === "string" && entry.modelVersionName ? entry.modelVersionName : undefined,
         weight,
         url: civitaiDownloadUrl(id),
       },

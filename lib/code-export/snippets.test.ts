@@ -29,8 +29,14 @@ describe("code export", () => {
   it.skipIf(!hasPython)("writes the body as a Python literal that evaluates to exactly that body", () => {
     const samples = fc.sample(bodies, 60);
     const program = `import ast, json, sys\nfor line in sys.stdin.read().split("\\0"):\n    print(json.dumps(ast.literal_eval(line)))`;
-    const run = spawnSync("python3", ["-c", program], { input: samples.map((sample) => toPythonLiteral(sample)).join("\0") });
-    const decoded = run.stdout.toString().trim().split("\n").map((line) => JSON.parse(line) as unknown);
+    const run = spawnSync("python3", ["-c", program], {
+      input: samples.map((sample) => toPythonLiteral(sample)).join("\0"),
+    });
+    const decoded = run.stdout
+      .toString()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
     expect(decoded).toEqual(samples);
   });
 

@@ -56,7 +56,13 @@ describe("settingsDiff", () => {
     );
     expect(differences).toEqual([
       { path: "controlnets.0.mask_url", label: "ControlNet 1 mask", kind: "image", a: "—", b: "https://x.test/m.png" },
-      { path: "ip_adapter.0.ip_adapter_image_url.1", label: "IP adapter 1 image 2", kind: "image", a: "—", b: "https://x.test/2.png" },
+      {
+        path: "ip_adapter.0.ip_adapter_image_url.1",
+        label: "IP adapter 1 image 2",
+        kind: "image",
+        a: "—",
+        b: "https://x.test/2.png",
+      },
       { path: "timesteps", label: "Timesteps", kind: "text", a: "999, 500", b: "default" },
     ]);
   });
@@ -65,7 +71,9 @@ describe("settingsDiff", () => {
 describe("labels", () => {
   it("say what the form says", () => {
     expect(itemFieldLabel("controlnets", "conditioning_scale", 0)).toBe("ControlNet 1 conditioning scale");
-    expect(itemFieldLabel("ip_adapter", "unconditional_noising_factor", 1)).toBe("IP adapter 2 unconditional noising factor");
+    expect(itemFieldLabel("ip_adapter", "unconditional_noising_factor", 1)).toBe(
+      "IP adapter 2 unconditional noising factor",
+    );
     expect(describeField("embeddings", 0)).toBe("Embedding 1");
   });
 });

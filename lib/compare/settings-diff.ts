@@ -18,7 +18,14 @@ export type SettingDifference = {
 export const UNSET = "—";
 
 const LISTS: readonly ListField[] = ["loras", "embeddings", "controlnets", "ip_adapter"];
-const IMAGE_FIELDS = new Set(["image_url", "mask_url", "ip_adapter_image_url", "ip_adapter_mask_url", "ic_light_model_background_image_url", "ic_light_image_url"]);
+const IMAGE_FIELDS = new Set([
+  "image_url",
+  "mask_url",
+  "ip_adapter_image_url",
+  "ip_adapter_mask_url",
+  "ic_light_model_background_image_url",
+  "ic_light_image_url",
+]);
 
 /** A run as compared: what it was sent and, once done, the seed it used (a random seed is only known then). */
 export type ComparedRun = { input: LoraRequest; seed?: number };
@@ -60,11 +67,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** One list item in a line, for an item only one run has: "nerijs/pixel-art-xl (scale 0.8)". */
 function summary(list: ListField, item: Record<string, unknown>): string {
-  const scale = list === "loras" || list === "ip_adapter" ? item.scale : list === "controlnets" ? item.conditioning_scale : undefined;
+  const scale =
+    list === "loras" || list === "ip_adapter"
+      ? item.scale
+      : list === "controlnets"
+        ? item.conditioning_scale
+        : undefined;
   return typeof scale === "number" ? `${String(item.path)} (scale ${scale})` : String(item.path);
 }
 
-function itemDifferences(list: ListField, index: number, a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): SettingDifference[] {
+function itemDifferences(
+  list: ListField,
+  index: number,
+  a: Record<string, unknown> | undefined,
+  b: Record<string, unknown> | undefined,
+): SettingDifference[] {
   const path = `${list}.${index}`;
   if (!a || !b) {
     const label = itemLabel(list, index);
@@ -81,11 +98,23 @@ function itemDifferences(list: ListField, index: number, a: Record<string, unkno
       for (let at = 0; at < Math.max(images.length, others.length); at += 1) {
         if (same(images[at], others[at])) continue;
         const label = `${itemLabel(list, index)} ${words} ${at + 1}`;
-        differences.push({ path: `${path}.${key}.${at}`, label, kind: "image", a: show(key, images[at]), b: show(key, others[at]) });
+        differences.push({
+          path: `${path}.${key}.${at}`,
+          label,
+          kind: "image",
+          a: show(key, images[at]),
+          b: show(key, others[at]),
+        });
       }
       continue;
     }
-    differences.push({ path: `${path}.${key}`, label: `${itemLabel(list, index)} ${words}`, kind: kindOf(key, left ?? right), a: show(key, left), b: show(key, right) });
+    differences.push({
+      path: `${path}.${key}`,
+      label: `${itemLabel(list, index)} ${words}`,
+      kind: kindOf(key, left ?? right),
+      a: show(key, left),
+      b: show(key, right),
+    });
   }
   return differences;
 }
@@ -109,7 +138,13 @@ export function settingsDiff(runA: ComparedRun, runB: ComparedRun): SettingDiffe
       }
       continue;
     }
-    differences.push({ path: key, label: fieldLabels[key], kind: kindOf(key, left ?? right), a: show(key, left), b: show(key, right) });
+    differences.push({
+      path: key,
+      label: fieldLabels[key],
+      kind: kindOf(key, left ?? right),
+      a: show(key, left),
+      b: show(key, right),
+    });
   }
   return differences;
 }

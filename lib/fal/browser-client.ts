@@ -9,7 +9,10 @@ export const PROXY_PATH = "/api/fal/proxy";
  * How this page addresses fal: every call through our proxy, with the visitor's own key when they
  * gave one. The proxy rewrite runs first, so that key is only ever added to calls to our proxy.
  */
-export const playgroundMiddleware = withMiddleware(withProxy({ targetUrl: PROXY_PATH }), visitorKeyMiddleware(PROXY_PATH));
+export const playgroundMiddleware = withMiddleware(
+  withProxy({ targetUrl: PROXY_PATH }),
+  visitorKeyMiddleware(PROXY_PATH),
+);
 
 /** A fal client of this page (see `playgroundMiddleware`). */
 export function createPlaygroundClient(options: { fetch?: typeof fetch } = {}) {

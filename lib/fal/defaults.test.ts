@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { validSettings } from "@/lib/share/test-arbitraries";
-import { blankListItem, DEFAULT_MODEL, defaultInput, type FieldDefaults, inputFields, itemFields, minimalBody, sameValue } from "./defaults";
+import {
+  blankListItem,
+  DEFAULT_MODEL,
+  defaultInput,
+  type FieldDefaults,
+  inputFields,
+  itemFields,
+  minimalBody,
+  sameValue,
+} from "./defaults";
 import { listItemSchemas, loraInputSchema } from "./input-schema";
 
 const MODEL = defaultInput.model_name;
@@ -28,7 +37,10 @@ describe("the zod-free defaults", () => {
   });
 
   it("make the input the schema makes of a model and a prompt", () => {
-    expect(defaultInput).toEqual({ ...loraInputSchema.parse({ model_name: DEFAULT_MODEL, prompt: "placeholder" }), prompt: "" });
+    expect(defaultInput).toEqual({
+      ...loraInputSchema.parse({ model_name: DEFAULT_MODEL, prompt: "placeholder" }),
+      prompt: "",
+    });
   });
 });
 
@@ -42,7 +54,15 @@ describe("minimalBody", () => {
       ...defaultInput,
       prompt: "p",
       loras: [{ path: "a/b", scale: 1, force: false }],
-      controlnets: [{ path: "c/canny", image_url: "https://x.test/c.png", conditioning_scale: 1, start_percentage: 0, end_percentage: 0.8 }],
+      controlnets: [
+        {
+          path: "c/canny",
+          image_url: "https://x.test/c.png",
+          conditioning_scale: 1,
+          start_percentage: 0,
+          end_percentage: 0.8,
+        },
+      ],
       embeddings: [{ path: "e/one", tokens: ["<s0>", "<s1>"] }],
     });
     expect(body).toEqual({
@@ -55,15 +75,33 @@ describe("minimalBody", () => {
   });
 
   it("writes fields in the schema's order, whatever order they came in", () => {
-    const body = minimalBody({ seed: 3, prompt: "p", controlnets: [{ image_url: "https://x.test/c.png", variant: "fp16", path: "c" }], model_name: "m" });
+    const body = minimalBody({
+      seed: 3,
+      prompt: "p",
+      controlnets: [{ image_url: "https://x.test/c.png", variant: "fp16", path: "c" }],
+      model_name: "m",
+    });
     expect(JSON.stringify(body)).toBe(
       '{"model_name":"m","prompt":"p","controlnets":[{"path":"c","variant":"fp16","image_url":"https://x.test/c.png"}],"seed":3}',
     );
   });
 
   it("keeps blank required fields and what is not valid, for the schema to name", () => {
-    const body = minimalBody({ model_name: "", prompt: "", guidance_scale: Number.NaN, unet_name: "", loras: [{ path: "", scale: 1 }], wings: true });
-    expect(body).toEqual({ model_name: "", prompt: "", guidance_scale: Number.NaN, loras: [{ path: "" }], wings: true });
+    const body = minimalBody({
+      model_name: "",
+      prompt: "",
+      guidance_scale: Number.NaN,
+      unet_name: "",
+      loras: [{ path: "", scale: 1 }],
+      wings: true,
+    });
+    expect(body).toEqual({
+      model_name: "",
+      prompt: "",
+      guidance_scale: Number.NaN,
+      loras: [{ path: "" }],
+      wings: true,
+    });
   });
 
   it("gives back exactly the settings it was made from, once the schema fills in the defaults", () => {
@@ -82,7 +120,13 @@ describe("blankListItem", () => {
   it("starts an item at the schema's defaults with its required fields blank", () => {
     expect(blankListItem("loras")).toEqual({ path: "", scale: 1, force: false });
     expect(blankListItem("embeddings")).toEqual({ path: "", tokens: ["<s0>", "<s1>"] });
-    expect(blankListItem("controlnets")).toEqual({ path: "", image_url: "", conditioning_scale: 1, start_percentage: 0, end_percentage: 1 });
+    expect(blankListItem("controlnets")).toEqual({
+      path: "",
+      image_url: "",
+      conditioning_scale: 1,
+      start_percentage: 0,
+      end_percentage: 1,
+    });
     expect(blankListItem("ip_adapter")).toEqual({
       ip_adapter_image_url: "",
       path: "",

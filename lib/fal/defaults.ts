@@ -2,7 +2,14 @@ import type { z } from "zod";
 import { isRecord } from "@/lib/json/is-record";
 import { fieldLabels, isListField, itemFieldLabels, type ListField } from "./field-labels";
 import type { LoraInput, LoraRequest, listItemSchemas } from "./input-schema";
-import { controlNetLimits, DEFAULT_EMBEDDING_TOKENS, DEFAULT_IMAGE_ENCODER_WEIGHT_NAME, ipAdapterLimits, loraLimits, numberLimits } from "./limits";
+import {
+  controlNetLimits,
+  DEFAULT_EMBEDDING_TOKENS,
+  DEFAULT_IMAGE_ENCODER_WEIGHT_NAME,
+  ipAdapterLimits,
+  loraLimits,
+  numberLimits,
+} from "./limits";
 
 /*
  * The endpoint's defaults (fal-reference §1). They live here, free of zod, so the form paints and
@@ -63,13 +70,29 @@ export const itemDefaults = {
 /** An object's fields in the schema's order (the labels' order), which of them are required, and the defaults of the rest. */
 export type FieldDefaults = { keys: string[]; required: Set<string>; defaults: Record<string, unknown> };
 
-export const inputFields: FieldDefaults = { keys: Object.keys(fieldLabels), required: new Set(["model_name", "prompt"]), defaults: inputDefaults };
+export const inputFields: FieldDefaults = {
+  keys: Object.keys(fieldLabels),
+  required: new Set(["model_name", "prompt"]),
+  defaults: inputDefaults,
+};
 
 export const itemFields: Record<ListField, FieldDefaults> = {
   loras: { keys: Object.keys(itemFieldLabels.loras), required: new Set(["path"]), defaults: itemDefaults.loras },
-  embeddings: { keys: Object.keys(itemFieldLabels.embeddings), required: new Set(["path"]), defaults: itemDefaults.embeddings },
-  controlnets: { keys: Object.keys(itemFieldLabels.controlnets), required: new Set(["path", "image_url"]), defaults: itemDefaults.controlnets },
-  ip_adapter: { keys: Object.keys(itemFieldLabels.ip_adapter), required: new Set(["ip_adapter_image_url", "path"]), defaults: itemDefaults.ip_adapter },
+  embeddings: {
+    keys: Object.keys(itemFieldLabels.embeddings),
+    required: new Set(["path"]),
+    defaults: itemDefaults.embeddings,
+  },
+  controlnets: {
+    keys: Object.keys(itemFieldLabels.controlnets),
+    required: new Set(["path", "image_url"]),
+    defaults: itemDefaults.controlnets,
+  },
+  ip_adapter: {
+    keys: Object.keys(itemFieldLabels.ip_adapter),
+    required: new Set(["ip_adapter_image_url", "path"]),
+    defaults: itemDefaults.ip_adapter,
+  },
 };
 
 /** Every field at the endpoint's own default (and the playground's default model, no prompt). */
@@ -91,15 +114,25 @@ export function isBlank(value: unknown): boolean {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => sameValue(item, b[index]))
+    );
   }
   if (!isRecord(a) || !isRecord(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
+  );
 }
 
 /** The required fields always, the others where not blank and not at their default; in the schema's order. */
-function withoutDefaults(fields: Record<string, unknown>, { keys, required, defaults }: FieldDefaults): Record<string, unknown> {
+function withoutDefaults(
+  fields: Record<string, unknown>,
+  { keys, required, defaults }: FieldDefaults,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   // Fields the schema does not know go last and stay, so the schema names them instead of losing them.
   for (const key of [...keys, ...Object.keys(fields).filter((key) => !keys.includes(key))]) {

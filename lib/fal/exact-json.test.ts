@@ -3,7 +3,8 @@ import { exactJsonFetch, parseExactJson, stringifyExactJson } from "./exact-json
 
 describe("exact JSON", () => {
   it("keeps a 64-bit seed's digits as BigInt and leaves everything else as JSON.parse does", () => {
-    const text = '{"seed": 196619188014358660, "small": 42, "big float": 1.5e300, "text": "9007199254740993", "list": [-18446744073709551615, 3]}';
+    const text =
+      '{"seed": 196619188014358660, "small": 42, "big float": 1.5e300, "text": "9007199254740993", "list": [-18446744073709551615, 3]}';
     expect(parseExactJson(text)).toEqual({
       seed: 196619188014358660n,
       small: 42,
@@ -31,7 +32,9 @@ describe("exact JSON", () => {
   });
 
   it("teaches a fetch's responses to keep big integers", async () => {
-    const fetchBig = exactJsonFetch(async () => new Response('{"seed": 196619188014358660}', { headers: { "content-type": "application/json" } }));
+    const fetchBig = exactJsonFetch(
+      async () => new Response('{"seed": 196619188014358660}', { headers: { "content-type": "application/json" } }),
+    );
     expect(await (await fetchBig("https://x.test")).json()).toEqual({ seed: 196619188014358660n });
   });
 });

@@ -24,13 +24,16 @@ export function parseExactJson(text: string): unknown {
   let marked = "";
   let copied = 0;
   let found = false;
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const char = text[index] ?? "";
     if (char === '"') {
       index = endOfString(text, index);
       continue;
     }
-    const number = char === "-" || (char >= "0" && char <= "9") ? /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 400)) : null;
+    const number =
+      char === "-" || (char >= "0" && char <= "9")
+        ? /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 400))
+        : null;
     if (!number) {
       index++;
       continue;
@@ -52,7 +55,11 @@ export function parseExactJson(text: string): unknown {
 /** `JSON.stringify` that writes BigInt as an exact integer literal instead of throwing. */
 export function stringifyExactJson(value: unknown, space?: number): string {
   const prefix = marker();
-  const text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${prefix}${item}` : item), space);
+  const text = JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === "bigint" ? `${prefix}${item}` : item),
+    space,
+  );
   if (text === undefined) return "null";
   return text.replaceAll(new RegExp(`"${prefix}(-?\\d+)"`, "g"), "$1");
 }

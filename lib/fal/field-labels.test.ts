@@ -8,13 +8,18 @@ describe("field labels", () => {
     expect(Object.keys(fieldLabels).sort()).toEqual(Object.keys(loraInputSchema.shape).sort());
     expect(Object.keys(itemFieldLabels).sort()).toEqual(Object.keys(listItemSchemas).sort());
     for (const [list, schema] of Object.entries(listItemSchemas)) {
-      expect(Object.keys(itemFieldLabels[list as keyof typeof itemFieldLabels]).sort()).toEqual(Object.keys(schema.shape).sort());
+      expect(Object.keys(itemFieldLabels[list as keyof typeof itemFieldLabels]).sort()).toEqual(
+        Object.keys(schema.shape).sort(),
+      );
     }
   });
 
   it("are the words of the schema's messages and of the limits", () => {
     const issues = loraInputSchema.safeParse({ prompt: "p", controlnets: [{ path: "c" }] }).error?.issues ?? [];
-    expect(issues.map((issue) => issue.message)).toEqual(["Model is required.", "ControlNet control image is required."]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "Model is required.",
+      "ControlNet control image is required.",
+    ]);
     expect(numberLimits.guidance_scale.label).toBe(fieldLabels.guidance_scale);
     expect(controlNetLimits.conditioning_scale.label).toBe(itemFieldLabel("controlnets", "conditioning_scale"));
   });

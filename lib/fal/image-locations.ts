@@ -16,7 +16,8 @@ export function imageLocations(body: LoraRequest): ImageLocation[] {
   });
   body.ip_adapter?.forEach((adapter, index) => {
     const images = adapter.ip_adapter_image_url;
-    if (Array.isArray(images)) images.forEach((url, position) => add(["ip_adapter", index, "ip_adapter_image_url", position], url));
+    if (Array.isArray(images))
+      images.forEach((url, position) => add(["ip_adapter", index, "ip_adapter_image_url", position], url));
     else add(["ip_adapter", index, "ip_adapter_image_url"], images);
     add(["ip_adapter", index, "ip_adapter_mask_url"], adapter.ip_adapter_mask_url);
   });

@@ -141,9 +141,7 @@ describe("numeric ranges, from the limits table", () => {
   );
 
   it.each(rows)("$field rejects a numeric string", ({ spec, path, fields }) => {
-    expect(messagesAt(withBase(fields(String(spec.default))), path)).toEqual([
-      `${spec.label} must be a number.`,
-    ]);
+    expect(messagesAt(withBase(fields(String(spec.default))), path)).toEqual([`${spec.label} must be a number.`]);
   });
 
   it("puts no upper bound on the IP adapter scale (the reference only says ≥ 0)", () => {
@@ -200,7 +198,8 @@ describe("numeric ranges, literally from the reference", () => {
   });
 
   it("accepts ControlNet conditioning 0..2 and IP adapter noising 0..1, and nothing past them", () => {
-    const controlnet = (conditioning_scale: number) => withBase({ controlnets: [{ ...CONTROLNET, conditioning_scale }] });
+    const controlnet = (conditioning_scale: number) =>
+      withBase({ controlnets: [{ ...CONTROLNET, conditioning_scale }] });
     const adapter = (unconditional_noising_factor: number) =>
       withBase({ ip_adapter: [{ ...IP_ADAPTER, unconditional_noising_factor }] });
     expect(issuesOf(controlnet(2))).toEqual([]);
@@ -258,7 +257,11 @@ describe("enums", () => {
     [{ prediction_type: "sample" }, ["prediction_type"], 'Prediction type must be "epsilon" or "v_prediction".'],
     [{ image_format: "jpg" }, ["image_format"], 'Image format must be "png" or "jpeg".'],
     [{ image_format: "webp" }, ["image_format"], 'Image format must be "png" or "jpeg".'],
-    [{ timesteps: { method: "custom", array: [] } }, ["timesteps", "method"], 'Timesteps method must be "default" or "array".'],
+    [
+      { timesteps: { method: "custom", array: [] } },
+      ["timesteps", "method"],
+      'Timesteps method must be "default" or "array".',
+    ],
     [{ sigmas: { method: "karras", array: [] } }, ["sigmas", "method"], 'Sigmas method must be "default" or "array".'],
   ])("rejects %j with a message", (fields, path, message) => {
     expect(messagesAt(withBase(fields), path)).toEqual([message]);
@@ -326,7 +329,12 @@ describe("defaults", () => {
 
   it("keeps values the caller sent over the defaults", () => {
     const parsed = loraInputSchema.parse(
-      withBase({ negative_prompt: "blurry", num_inference_steps: 12, image_format: "jpeg", loras: [{ path: "l", force: true }] }),
+      withBase({
+        negative_prompt: "blurry",
+        num_inference_steps: 12,
+        image_format: "jpeg",
+        loras: [{ path: "l", force: true }],
+      }),
     );
     expect(parsed).toMatchObject({ negative_prompt: "blurry", num_inference_steps: 12, image_format: "jpeg" });
     expect(parsed.loras[0]).toEqual({ path: "l", scale: 1, force: true });
@@ -366,7 +374,12 @@ describe("required fields", () => {
     ["prompt missing", { model_name: "m" }, ["prompt"], "Prompt is required."],
     ["prompt blank", { model_name: "m", prompt: " \n" }, ["prompt"], "Prompt is required."],
     ["LoRA path", withBase({ loras: [{ scale: 0.5 }] }), ["loras", 0, "path"], "LoRA path is required."],
-    ["embedding path", withBase({ embeddings: [{ tokens: ["<x>"] }] }), ["embeddings", 0, "path"], "Embedding path is required."],
+    [
+      "embedding path",
+      withBase({ embeddings: [{ tokens: ["<x>"] }] }),
+      ["embeddings", 0, "path"],
+      "Embedding path is required.",
+    ],
     [
       "ControlNet path",
       withBase({ controlnets: [{ image_url: CONTROLNET.image_url }] }),
@@ -426,7 +439,11 @@ describe("cross-field rules", () => {
   });
 
   it.each([
-    [{ timesteps: { method: "array", array: [] } }, ["timesteps", "array"], "Give at least one value for custom timesteps."],
+    [
+      { timesteps: { method: "array", array: [] } },
+      ["timesteps", "array"],
+      "Give at least one value for custom timesteps.",
+    ],
     [{ timesteps: { method: "array" } }, ["timesteps", "array"], "Give at least one value for custom timesteps."],
     [{ sigmas: { method: "array", array: [] } }, ["sigmas", "array"], "Give at least one value for custom sigmas."],
     [{ timesteps: { method: "array", array: [10.5] } }, ["timesteps", "array", 0], "Timesteps must be whole numbers."],
@@ -447,16 +464,19 @@ describe("cross-field rules", () => {
     [0.5, 0.5],
     [0.8, 0.2],
     [1, 1],
-  ])("rejects ControlNet start %d with end %d, at start_percentage as fal's app does", (start_percentage, end_percentage) => {
-    const input = withBase({ controlnets: [CONTROLNET, { ...CONTROLNET, start_percentage, end_percentage }] });
-    expect(issuesOf(input).map((issue) => issue.path)).toEqual([["controlnets", 1, "start_percentage"]]);
-    expect(messagesAt(input, ["controlnets", 1, "start_percentage"])).toEqual([START_BEFORE_END]);
-  });
+  ])(
+    "rejects ControlNet start %d with end %d, at start_percentage as fal's app does",
+    (start_percentage, end_percentage) => {
+      const input = withBase({ controlnets: [CONTROLNET, { ...CONTROLNET, start_percentage, end_percentage }] });
+      expect(issuesOf(input).map((issue) => issue.path)).toEqual([["controlnets", 1, "start_percentage"]]);
+      expect(messagesAt(input, ["controlnets", 1, "start_percentage"])).toEqual([START_BEFORE_END]);
+    },
+  );
 
   it("rejects an image encoder subfolder without an image encoder path", () => {
-    expect(messagesAt(withBase({ image_encoder_subfolder: "models/image_encoder" }), ["image_encoder_subfolder"])).toEqual([
-      "An image encoder subfolder needs an image encoder path.",
-    ]);
+    expect(
+      messagesAt(withBase({ image_encoder_subfolder: "models/image_encoder" }), ["image_encoder_subfolder"]),
+    ).toEqual(["An image encoder subfolder needs an image encoder path."]);
     expect(
       issuesOf(withBase({ image_encoder_subfolder: "models/image_encoder", image_encoder_path: "h94/IP-Adapter" })),
     ).toEqual([]);
@@ -504,15 +524,33 @@ describe("cross-field rules", () => {
 });
 
 describe("list lengths", () => {
-  const times = <T,>(count: number, item: (index: number) => T) => Array.from({ length: count }, (_, index) => item(index));
+  const times = <T>(count: number, item: (index: number) => T) =>
+    Array.from({ length: count }, (_, index) => item(index));
   const lists: [string, Path, (count: number) => Fields, number][] = [
-    ["LoRAs", ["loras"], (count) => ({ loras: times(count, (index) => ({ path: `user/lora-${index}` })) }), listLimits.loras.max],
-    ["ControlNets", ["controlnets"], (count) => ({ controlnets: times(count, () => CONTROLNET) }), listLimits.controlnets.max],
-    ["IP adapters", ["ip_adapter"], (count) => ({ ip_adapter: times(count, () => IP_ADAPTER) }), listLimits.ip_adapter.max],
+    [
+      "LoRAs",
+      ["loras"],
+      (count) => ({ loras: times(count, (index) => ({ path: `user/lora-${index}` })) }),
+      listLimits.loras.max,
+    ],
+    [
+      "ControlNets",
+      ["controlnets"],
+      (count) => ({ controlnets: times(count, () => CONTROLNET) }),
+      listLimits.controlnets.max,
+    ],
+    [
+      "IP adapters",
+      ["ip_adapter"],
+      (count) => ({ ip_adapter: times(count, () => IP_ADAPTER) }),
+      listLimits.ip_adapter.max,
+    ],
     [
       "IP adapter images",
       ["ip_adapter", 0, "ip_adapter_image_url"],
-      (count) => ({ ip_adapter: [{ ...IP_ADAPTER, ip_adapter_image_url: times(count, () => "https://example.com/a.png") }] }),
+      (count) => ({
+        ip_adapter: [{ ...IP_ADAPTER, ip_adapter_image_url: times(count, () => "https://example.com/a.png") }],
+      }),
       listLimits.ip_adapter_images.max,
     ],
     [
@@ -521,8 +559,18 @@ describe("list lengths", () => {
       (count) => ({ embeddings: [{ path: "a/embedding", tokens: times(count, (index) => `<t${index}>`) }] }),
       listLimits.embedding_tokens.max,
     ],
-    ["timesteps", ["timesteps", "array"], (count) => ({ timesteps: { method: "array", array: times(count, (index) => index) } }), listLimits.schedule.max],
-    ["sigmas", ["sigmas", "array"], (count) => ({ sigmas: { method: "array", array: times(count, () => 0.5) } }), listLimits.schedule.max],
+    [
+      "timesteps",
+      ["timesteps", "array"],
+      (count) => ({ timesteps: { method: "array", array: times(count, (index) => index) } }),
+      listLimits.schedule.max,
+    ],
+    [
+      "sigmas",
+      ["sigmas", "array"],
+      (count) => ({ sigmas: { method: "array", array: times(count, () => 0.5) } }),
+      listLimits.schedule.max,
+    ],
   ];
 
   it.each(lists)("takes as many %s as the bound, and refuses one more on the list itself", (_name, path, list, max) => {
@@ -625,7 +673,9 @@ describe("image URL fields", () => {
 
   it("rejects an empty list of IP adapter images", () => {
     const input = withBase({ ip_adapter: [{ ...IP_ADAPTER, ip_adapter_image_url: [] }] });
-    expect(messagesAt(input, ["ip_adapter", 0, "ip_adapter_image_url"])).toEqual(["Add at least one IP adapter image."]);
+    expect(messagesAt(input, ["ip_adapter", 0, "ip_adapter_image_url"])).toEqual([
+      "Add at least one IP adapter image.",
+    ]);
   });
 
   it("rejects an IP adapter image that is neither a string nor a list, with a message of its own", () => {
@@ -641,7 +691,12 @@ describe("unknown fields", () => {
     ["top level", { width: 1024, height: 1024 }, [], ["width", "height"]],
     ["a LoRA", { loras: [{ path: "l", weight: 1 }] }, ["loras", 0], ["weight"]],
     ["an embedding", { embeddings: [{ path: "e", token: "<s0>" }] }, ["embeddings", 0], ["token"]],
-    ["a ControlNet", { controlnets: [{ ...CONTROLNET, control_image_url: "x" }] }, ["controlnets", 0], ["control_image_url"]],
+    [
+      "a ControlNet",
+      { controlnets: [{ ...CONTROLNET, control_image_url: "x" }] },
+      ["controlnets", 0],
+      ["control_image_url"],
+    ],
     [
       "an IP adapter (the other endpoint's image_encoder_path)",
       { ip_adapter: [{ ...IP_ADAPTER, image_encoder_path: "h94/IP-Adapter" }] },

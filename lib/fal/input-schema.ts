@@ -23,9 +23,7 @@ export function ranged({ label, min, max, integer }: NumberLimit) {
   const base = integer
     ? z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`)
     : z.number({ error: `${label} must be a number.` });
-  return base
-    .min(min, `${label} must be at least ${min}.`)
-    .max(max, `${label} must be at most ${max}.`);
+  return base.min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
 }
 
 function withDefault(spec: NumberLimit) {
@@ -156,7 +154,10 @@ function scheduleSchema(label: string, item: z.ZodNumber) {
 
 export const timestepsSchema = scheduleSchema(
   fieldLabels.timesteps,
-  z.number({ error: "A timestep must be a number." }).int("Timesteps must be whole numbers.").min(0, "Timesteps cannot be negative."),
+  z
+    .number({ error: "A timestep must be a number." })
+    .int("Timesteps must be whole numbers.")
+    .min(0, "Timesteps cannot be negative."),
 );
 export const sigmasSchema = scheduleSchema(
   fieldLabels.sigmas,
@@ -201,14 +202,18 @@ export const loraInputSchema = z
     num_inference_steps: withDefault(numberLimits.num_inference_steps),
     guidance_scale: withDefault(numberLimits.guidance_scale),
     clip_skip: withDefault(numberLimits.clip_skip),
-    scheduler: z.enum(SCHEDULERS, { error: `${fieldLabels.scheduler} must be one of: ${SCHEDULERS.join(", ")}.` }).optional(),
+    scheduler: z
+      .enum(SCHEDULERS, { error: `${fieldLabels.scheduler} must be one of: ${SCHEDULERS.join(", ")}.` })
+      .optional(),
     timesteps: timestepsSchema.default(defaultSchedule),
     sigmas: sigmasSchema.default(defaultSchedule),
     prediction_type: z
       .enum(PREDICTION_TYPES, { error: `${fieldLabels.prediction_type} must be "epsilon" or "v_prediction".` })
       .default(inputDefaults.prediction_type),
     rescale_betas_snr_zero: z.boolean().default(inputDefaults.rescale_betas_snr_zero),
-    image_format: z.enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` }).default(inputDefaults.image_format),
+    image_format: z
+      .enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` })
+      .default(inputDefaults.image_format),
     num_images: withDefault(numberLimits.num_images),
     enable_safety_checker: z.boolean().default(inputDefaults.enable_safety_checker),
     tile_width: withDefault(numberLimits.tile_width),

@@ -2,7 +2,10 @@ export type UploadProgress = (fraction: number) => void;
 
 function headersOf(xhr: XMLHttpRequest): Headers {
   const headers = new Headers();
-  for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
     const at = line.indexOf(":");
     if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
   }
@@ -22,7 +25,8 @@ function progressFetch(onProgress: UploadProgress): typeof fetch {
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
       };
-      xhr.onload = () => resolve(new Response(xhr.response as ArrayBuffer, { status: xhr.status, headers: headersOf(xhr) }));
+      xhr.onload = () =>
+        resolve(new Response(xhr.response as ArrayBuffer, { status: xhr.status, headers: headersOf(xhr) }));
       xhr.onerror = () => reject(new TypeError("The upload failed: network error."));
       xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
       xhr.send(body);

@@ -39,8 +39,18 @@ describe("toFalFieldErrors", () => {
   });
 
   it.each([
-    [{ num_inference_steps: 0 }, ["body", "num_inference_steps"], "Inference steps must be at least 1.", "greater_than_equal"],
-    [{ tile_stride_width: 2049 }, ["body", "tile_stride_width"], "Tile stride width must be at most 2048.", "less_than_equal"],
+    [
+      { num_inference_steps: 0 },
+      ["body", "num_inference_steps"],
+      "Inference steps must be at least 1.",
+      "greater_than_equal",
+    ],
+    [
+      { tile_stride_width: 2049 },
+      ["body", "tile_stride_width"],
+      "Tile stride width must be at most 2048.",
+      "less_than_equal",
+    ],
     [{ seed: -1 }, ["body", "seed"], "Seed must be at least 0.", "greater_than_equal"],
     [
       { controlnets: [{ ...CONTROLNET, conditioning_scale: 2.5 }] },

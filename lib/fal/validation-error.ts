@@ -59,5 +59,7 @@ export function parseForFal<T extends z.ZodType>(
   input: unknown,
 ): { success: true; data: z.output<T> } | { success: false; body: FalValidationBody } {
   const parsed = schema.safeParse(input, { reportInput: true });
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, body: falValidationBody(parsed.error) };
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, body: falValidationBody(parsed.error) };
 }

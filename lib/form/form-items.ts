@@ -86,7 +86,11 @@ export function controlNetToBody(controlNet: FormControlNet): Body {
 
 export function ipAdapterToBody({ images_as_list, ip_adapter_image_url, scale_json, ...rest }: FormIpAdapter): Body {
   const images = ip_adapter_image_url.length === 1 && !images_as_list ? ip_adapter_image_url[0] : ip_adapter_image_url;
-  return { ip_adapter_image_url: images, ...rest, scale_json: scale_json.trim() === "" ? undefined : parseScaleJson(scale_json) };
+  return {
+    ip_adapter_image_url: images,
+    ...rest,
+    scale_json: scale_json.trim() === "" ? undefined : parseScaleJson(scale_json),
+  };
 }
 
 export function loraFromBody(lora: LoraWeight): FormLora {

@@ -23,17 +23,28 @@ describe("formResolver", () => {
       loras: [{ ...newLora(), path: "a/b" }, newLora()],
       tile_width: 50,
       timesteps: { method: "array", array: "999, x" },
-      ip_adapter: [{ ...newIpAdapter(), path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"], scale_json: "[1]" }],
+      ip_adapter: [
+        {
+          ...newIpAdapter(),
+          path: "h94/IP-Adapter",
+          ip_adapter_image_url: ["https://x.test/a.png"],
+          scale_json: "[1]",
+        },
+      ],
     });
     expect(errors.prompt?.message).toBe("Prompt is required.");
     expect(errors.loras?.[1]?.path?.message).toBe("LoRA path is required.");
     expect(errors.loras?.[0]).toBeUndefined();
     expect(errors.tile_width?.message).toBe("Tile width must be at least 128.");
-    expect((errors.timesteps?.array as unknown as Record<number, { message: string }>)[1]?.message).toBe("A timestep must be a number.");
+    expect((errors.timesteps?.array as unknown as Record<number, { message: string }>)[1]?.message).toBe(
+      "A timestep must be a number.",
+    );
     expect(errors.ip_adapter?.[0]?.scale_json?.message).toBe("IP adapter scale JSON must be a JSON object.");
   });
 
   it("says a cleared number box is not a number", async () => {
-    expect((await errorsOf({ num_inference_steps: Number.NaN })).num_inference_steps?.message).toBe("Inference steps must be a number.");
+    expect((await errorsOf({ num_inference_steps: Number.NaN })).num_inference_steps?.message).toBe(
+      "Inference steps must be a number.",
+    );
   });
 });

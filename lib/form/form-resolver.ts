@@ -30,7 +30,9 @@ export const formResolver: Resolver<FormValues, FormContext> = async (values, co
   if (Object.keys(result.errors).length > 0) return { values: {}, errors: result.errors as FieldValues };
   const simulatorFiles = context?.mode === "fal" ? simulatorFileFields(body, context.origin) : [];
   if (simulatorFiles.length > 0) {
-    const errors: FieldErrors = Object.fromEntries(simulatorFiles.map((name) => [name, { type: "simulator_file", message: SIMULATOR_FILE_MESSAGE }]));
+    const errors: FieldErrors = Object.fromEntries(
+      simulatorFiles.map((name) => [name, { type: "simulator_file", message: SIMULATOR_FILE_MESSAGE }]),
+    );
     return { values: {}, errors: toNestErrors(errors, options) };
   }
   return { values, errors: {} };

@@ -20,19 +20,32 @@ const edits: fc.Arbitrary<Edit>[] = [
   fc.constant((values) => ({ ...values, embeddings: [{ ...newEmbedding(), path: "someone/embedding" }] })),
   fc.constant((values) => ({
     ...values,
-    controlnets: [...values.controlnets, { ...newControlNet(), path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" }],
+    controlnets: [
+      ...values.controlnets,
+      { ...newControlNet(), path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" },
+    ],
   })),
   fc.constant((values) => ({
     ...values,
-    ip_adapter: [...values.ip_adapter, { ...newIpAdapter(), path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"] }],
+    ip_adapter: [
+      ...values.ip_adapter,
+      { ...newIpAdapter(), path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"] },
+    ],
   })),
   fc.constant((values) => ({ ...values, prompt: `  ${values.prompt} ` })),
-  fc.constant((values) => ({ ...values, timesteps: { method: "array", array: "999,  500 1" }, sigmas: { method: "default", array: "" } })),
+  fc.constant((values) => ({
+    ...values,
+    timesteps: { method: "array", array: "999,  500 1" },
+    sigmas: { method: "default", array: "" },
+  })),
   fc.constant((values) => ({ ...values, guidance_scale: Number.NaN })),
   fc.constant((values) => ({ ...values, num_images: 99 })),
   fc.constant((values) => ({ ...values, prompt: "" })),
   fc.constant((values) => ({ ...values, loras: [...values.loras, newLora()] })),
-  fc.constant((values) => ({ ...values, ip_adapter: values.ip_adapter.map((adapter) => ({ ...adapter, scale_json: "{oops" })) })),
+  fc.constant((values) => ({
+    ...values,
+    ip_adapter: values.ip_adapter.map((adapter) => ({ ...adapter, scale_json: "{oops" })),
+  })),
 ];
 
 const formStates = fc
@@ -72,11 +85,15 @@ describe("the Code panel's body", () => {
     const withItems: FormValues = {
       ...aFox,
       loras: [{ ...newLora(), path: "nerijs/pixel-art-xl" }],
-      controlnets: [{ ...newControlNet(), path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" }],
+      controlnets: [
+        { ...newControlNet(), path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" },
+      ],
     };
     const { body } = readFormSettings(withItems);
     expect(body.loras).toEqual([{ path: "nerijs/pixel-art-xl" }]);
-    expect(body.controlnets).toEqual([{ path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" }]);
+    expect(body.controlnets).toEqual([
+      { path: "diffusers/controlnet-canny-sdxl-1.0", image_url: "https://x.test/c.png" },
+    ]);
     expect(body).toEqual(toRequestBody(withItems));
   });
 

@@ -15,9 +15,24 @@ describe("toRequestBody", () => {
 
   it("sends changed top-level fields and drops blank text", () => {
     const body = toRequestBody(
-      withPrompt({ noise_strength: 0.8, seed: 42, scheduler: "Euler A", unet_name: "", num_images: 3, debug_latents: true }),
+      withPrompt({
+        noise_strength: 0.8,
+        seed: 42,
+        scheduler: "Euler A",
+        unet_name: "",
+        num_images: 3,
+        debug_latents: true,
+      }),
     );
-    expect(body).toEqual({ model_name: MODEL, prompt: "a fox", noise_strength: 0.8, seed: 42, scheduler: "Euler A", num_images: 3, debug_latents: true });
+    expect(body).toEqual({
+      model_name: MODEL,
+      prompt: "a fox",
+      noise_strength: 0.8,
+      seed: 42,
+      scheduler: "Euler A",
+      num_images: 3,
+      debug_latents: true,
+    });
   });
 
   it("puts the uploaded file's URL where the image goes", () => {
@@ -27,22 +42,31 @@ describe("toRequestBody", () => {
 
   it("maps LoRAs and drops their defaulted fields", () => {
     const body = toRequestBody(
-      withPrompt({ loras: [{ ...newLora(), path: "a/b" }, { path: "https://x.test/l.safetensors", scale: 0.6, force: true }] }),
+      withPrompt({
+        loras: [
+          { ...newLora(), path: "a/b" },
+          { path: "https://x.test/l.safetensors", scale: 0.6, force: true },
+        ],
+      }),
     );
     expect(body.loras).toEqual([{ path: "a/b" }, { path: "https://x.test/l.safetensors", scale: 0.6, force: true }]);
   });
 
   it("splits embedding tokens and leaves the default tokens out", () => {
-    const body = toRequestBody(
-      withPrompt({ embeddings: [{ ...newEmbedding(), path: "e/one" }] }),
-    );
+    const body = toRequestBody(withPrompt({ embeddings: [{ ...newEmbedding(), path: "e/one" }] }));
     expect(body.embeddings).toEqual([{ path: "e/one" }]);
     const custom = toRequestBody(withPrompt({ embeddings: [{ path: "e/one", tokens: "<a>, <b>,<c>" }] }));
     expect(custom.embeddings).toEqual([{ path: "e/one", tokens: ["<a>", "<b>", "<c>"] }]);
   });
 
   it("maps ControlNets with only what was set", () => {
-    const controlNet = { ...newControlNet(), path: "c/canny", image_url: "https://x.test/c.png", end_percentage: 0.7, ip_adapter_index: 0 };
+    const controlNet = {
+      ...newControlNet(),
+      path: "c/canny",
+      image_url: "https://x.test/c.png",
+      end_percentage: 0.7,
+      ip_adapter_index: 0,
+    };
     expect(toRequestBody(withPrompt({ controlnets: [controlNet] })).controlnets).toEqual([
       { path: "c/canny", image_url: "https://x.test/c.png", end_percentage: 0.7, ip_adapter_index: 0 },
     ]);
@@ -50,10 +74,18 @@ describe("toRequestBody", () => {
 
   it("sends one IP-adapter image as a string, several as a list, and scale JSON as an object", () => {
     const one = { ...newIpAdapter(), path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"] };
-    const two = { ...one, ip_adapter_image_url: ["https://x.test/a.png", "https://x.test/b.png"], scale_json: '{"up": 0.5}' };
+    const two = {
+      ...one,
+      ip_adapter_image_url: ["https://x.test/a.png", "https://x.test/b.png"],
+      scale_json: '{"up": 0.5}',
+    };
     expect(toRequestBody(withPrompt({ ip_adapter: [one, two] })).ip_adapter).toEqual([
       { path: "h94/IP-Adapter", ip_adapter_image_url: "https://x.test/a.png" },
-      { path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png", "https://x.test/b.png"], scale_json: { up: 0.5 } },
+      {
+        path: "h94/IP-Adapter",
+        ip_adapter_image_url: ["https://x.test/a.png", "https://x.test/b.png"],
+        scale_json: { up: 0.5 },
+      },
     ]);
   });
 
@@ -63,11 +95,19 @@ describe("toRequestBody", () => {
 
     const broken = toRequestBody(withPrompt({ timesteps: { method: "array", array: "999, x" } }));
     const issues = loraInputSchema.safeParse(broken).error?.issues ?? [];
-    expect(issues.map((issue) => [issue.path.join("."), issue.message])).toContainEqual(["timesteps.array.1", "A timestep must be a number."]);
+    expect(issues.map((issue) => [issue.path.join("."), issue.message])).toContainEqual([
+      "timesteps.array.1",
+      "A timestep must be a number.",
+    ]);
   });
 
   it("lets the schema reject scale JSON that is not an object", () => {
-    const adapter = { ...newIpAdapter(), path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"], scale_json: "{oops" };
+    const adapter = {
+      ...newIpAdapter(),
+      path: "h94/IP-Adapter",
+      ip_adapter_image_url: ["https://x.test/a.png"],
+      scale_json: "{oops",
+    };
     const issues = loraInputSchema.safeParse(toRequestBody(withPrompt({ ip_adapter: [adapter] }))).error?.issues ?? [];
     expect(issues.map((issue) => issue.path.join("."))).toEqual(["ip_adapter.0.scale_json"]);
   });
@@ -76,13 +116,35 @@ describe("toRequestBody", () => {
 describe("toFormValues", () => {
   const bodies: LoraRequest[] = [
     { model_name: MODEL, prompt: "a fox" },
-    { model_name: "runwayml/stable-diffusion-v1-5", prompt: "p", negative_prompt: "blurry", prompt_weighting: true, seed: 7 },
-    { model_name: MODEL, prompt: "p", image_url: "https://x.test/i.png", noise_strength: 0.3, loras: [{ path: "a/b" }, { path: "c/d", scale: 0.5, force: true }] },
+    {
+      model_name: "runwayml/stable-diffusion-v1-5",
+      prompt: "p",
+      negative_prompt: "blurry",
+      prompt_weighting: true,
+      seed: 7,
+    },
+    {
+      model_name: MODEL,
+      prompt: "p",
+      image_url: "https://x.test/i.png",
+      noise_strength: 0.3,
+      loras: [{ path: "a/b" }, { path: "c/d", scale: 0.5, force: true }],
+    },
     { model_name: MODEL, prompt: "p", embeddings: [{ path: "e/one", tokens: ["<x>"] }] },
     {
       model_name: MODEL,
       prompt: "p",
-      controlnets: [{ path: "c/canny", image_url: "https://x.test/c.png", mask_url: "https://x.test/m.png", start_percentage: 0.2, variant: "fp16", config_url: "https://x.test/c.json", ip_adapter_index: 1 }],
+      controlnets: [
+        {
+          path: "c/canny",
+          image_url: "https://x.test/c.png",
+          mask_url: "https://x.test/m.png",
+          start_percentage: 0.2,
+          variant: "fp16",
+          config_url: "https://x.test/c.json",
+          ip_adapter_index: 1,
+        },
+      ],
       controlnet_guess_mode: true,
     },
     {
@@ -92,14 +154,63 @@ describe("toFormValues", () => {
       image_encoder_subfolder: "models/image_encoder",
       image_encoder_weight_name: "model.safetensors",
       ip_adapter: [
-        { path: "h94/IP-Adapter", ip_adapter_image_url: "https://x.test/a.png", weight_name: "ip-adapter-plus_sdxl.bin", scale_json: { down: { block_2: [0, 1] } }, image_projection_shortcut: false },
-        { path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png"], ip_adapter_mask_url: "https://x.test/m.png", unconditional_noising_factor: 0.2, scale: 2, model_subfolder: "sdxl_models", insight_face_model_path: "buffalo_l" },
+        {
+          path: "h94/IP-Adapter",
+          ip_adapter_image_url: "https://x.test/a.png",
+          weight_name: "ip-adapter-plus_sdxl.bin",
+          scale_json: { down: { block_2: [0, 1] } },
+          image_projection_shortcut: false,
+        },
+        {
+          path: "h94/IP-Adapter",
+          ip_adapter_image_url: ["https://x.test/a.png"],
+          ip_adapter_mask_url: "https://x.test/m.png",
+          unconditional_noising_factor: 0.2,
+          scale: 2,
+          model_subfolder: "sdxl_models",
+          insight_face_model_path: "buffalo_l",
+        },
       ],
     },
-    { model_name: MODEL, prompt: "p", ic_light_model_url: "https://x.test/ic.safetensors", ic_light_image_url: "https://x.test/a.png", ic_light_model_background_image_url: "https://x.test/bg.png" },
-    { model_name: MODEL, prompt: "p", scheduler: "DPM++ 2M Karras", num_inference_steps: 40, guidance_scale: 5, clip_skip: 2, eta: 0.5, prediction_type: "v_prediction", rescale_betas_snr_zero: true, timesteps: { method: "array", array: [999, 500, 1] } },
-    { model_name: MODEL, prompt: "p", sigmas: { method: "array", array: [14.6, 1.5, 0.03] }, unet_name: "unet/x", variant: "fp16" },
-    { model_name: MODEL, prompt: "p", tile_width: 1024, tile_height: 768, tile_stride_width: 512, tile_stride_height: 384, image_format: "jpeg", num_images: 4, enable_safety_checker: true, debug_latents: true, debug_per_pass_latents: true },
+    {
+      model_name: MODEL,
+      prompt: "p",
+      ic_light_model_url: "https://x.test/ic.safetensors",
+      ic_light_image_url: "https://x.test/a.png",
+      ic_light_model_background_image_url: "https://x.test/bg.png",
+    },
+    {
+      model_name: MODEL,
+      prompt: "p",
+      scheduler: "DPM++ 2M Karras",
+      num_inference_steps: 40,
+      guidance_scale: 5,
+      clip_skip: 2,
+      eta: 0.5,
+      prediction_type: "v_prediction",
+      rescale_betas_snr_zero: true,
+      timesteps: { method: "array", array: [999, 500, 1] },
+    },
+    {
+      model_name: MODEL,
+      prompt: "p",
+      sigmas: { method: "array", array: [14.6, 1.5, 0.03] },
+      unet_name: "unet/x",
+      variant: "fp16",
+    },
+    {
+      model_name: MODEL,
+      prompt: "p",
+      tile_width: 1024,
+      tile_height: 768,
+      tile_stride_width: 512,
+      tile_stride_height: 384,
+      image_format: "jpeg",
+      num_images: 4,
+      enable_safety_checker: true,
+      debug_latents: true,
+      debug_per_pass_latents: true,
+    },
   ];
 
   it.each(bodies.map((body, index) => [index, body] as const))("reads body %i back exactly", (_index, body) => {

@@ -14,7 +14,9 @@ describe("parseRequestJson", () => {
   });
 
   it("lists schema problems by field path", () => {
-    expect(parseRequestJson(JSON.stringify({ model_name: "a/b", prompt: "p", loras: [{ scale: 2 }], num_images: 9 }))).toEqual({
+    expect(
+      parseRequestJson(JSON.stringify({ model_name: "a/b", prompt: "p", loras: [{ scale: 2 }], num_images: 9 })),
+    ).toEqual({
       ok: false,
       problems: ["loras.0.path: LoRA path is required.", "num_images: Number of images must be at most 8."],
     });

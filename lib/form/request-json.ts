@@ -15,7 +15,9 @@ export function parseRequestJson(text: string): ParsedRequestJson {
   if (parsed.success) return { ok: true, body: value as LoraRequest };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)),
+    problems: parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    ),
   };
 }
 

@@ -19,7 +19,11 @@ describe("simulator files in fal mode", () => {
       ip_adapter: [{ path: "h94/IP-Adapter", ip_adapter_image_url: ["https://x.test/a.png", stored("style")] }],
       ic_light_image_url: "https://elsewhere.test/api/simulator/files/tok_x/x.png",
     };
-    expect(simulatorFileFields(body, ORIGIN)).toEqual(["image_url", "controlnets.0.mask_url", "ip_adapter.0.ip_adapter_image_url.1"]);
+    expect(simulatorFileFields(body, ORIGIN)).toEqual([
+      "image_url",
+      "controlnets.0.mask_url",
+      "ip_adapter.0.ip_adapter_image_url.1",
+    ]);
   });
 
   it("are refused on their fields before Run in fal mode, and let through by the simulator", async () => {

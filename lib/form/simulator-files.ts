@@ -3,7 +3,8 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import { SIMULATOR_BASE_PATH } from "@/lib/simulator/paths";
 import { formFieldName } from "./server-errors";
 
-export const SIMULATOR_FILE_MESSAGE = "This image is stored by the local simulator, which fal cannot reach; drop the image again.";
+export const SIMULATOR_FILE_MESSAGE =
+  "This image is stored by the local simulator, which fal cannot reach; drop the image again.";
 
 /** True for a file the simulator of the server at `origin` stores: fal cannot fetch it (fal-reference §6). */
 export function isSimulatorFile(url: string, origin: string): boolean {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { downloadFileName, requestToEmbed } from "./download";
 
-const image = { url: "https://cdn.example/x.png", content_type: "image/png", file_name: "req-1_0.png", file_size: 1, width: 8, height: 8 };
+const image = {
+  url: "https://cdn.example/x.png",
+  content_type: "image/png",
+  file_name: "req-1_0.png",
+  file_size: 1,
+  width: 8,
+  height: 8,
+};
 const input = { model_name: "m", prompt: "A lighthouse at dusk, oil painting!" };
 
 describe("downloadFileName", () => {
@@ -21,7 +28,9 @@ describe("downloadFileName", () => {
   });
 
   it("names the file with fal's exact 64-bit seed, and copes with missing file fields", () => {
-    expect(downloadFileName(image, input, 196619188014358660n)).toBe("a-lighthouse-at-dusk-oil-painting-seed-196619188014358660.png");
+    expect(downloadFileName(image, input, 196619188014358660n)).toBe(
+      "a-lighthouse-at-dusk-oil-painting-seed-196619188014358660.png",
+    );
     expect(downloadFileName({ url: image.url }, input)).toBe("a-lighthouse-at-dusk-oil-painting.png");
   });
 });

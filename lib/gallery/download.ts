@@ -18,7 +18,8 @@ export function slug(text: string, max: number): string {
 /** "a-lighthouse-at-dusk-seed-42.png": the prompt says what it is, the seed makes it again. */
 export function downloadFileName(image: FalImage, input: LoraRequest, seed?: Seed): string {
   const fileName = image.file_name ?? "";
-  const extension = EXTENSIONS[image.content_type ?? ""] ?? (fileName.includes(".") ? fileName.split(".").pop() : undefined) ?? "png";
+  const extension =
+    EXTENSIONS[image.content_type ?? ""] ?? (fileName.includes(".") ? fileName.split(".").pop() : undefined) ?? "png";
   const named = seed !== undefined && isExactSeed(seed) ? `seed-${seed}` : slug(fileName.replace(/\.[^.]+$/, ""), 24);
   return `${[slug(input.prompt, 48) || "lora-image", named].filter(Boolean).join("-")}.${extension}`;
 }

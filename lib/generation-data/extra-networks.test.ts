@@ -21,7 +21,9 @@ describe("LoRA tags in prompts", () => {
   });
 
   it("reads names with spaces and Unicode, a missing weight as 1, and te/unet weights", () => {
-    const { loras, notes } = takeExtraNetworks("<lora:Detail Tweaker 细节:0.4> <lyco:old style> <lora:split:0.8:0.3> <lora:named:te=0.6:unet=0.6>");
+    const { loras, notes } = takeExtraNetworks(
+      "<lora:Detail Tweaker 细节:0.4> <lyco:old style> <lora:split:0.8:0.3> <lora:named:te=0.6:unet=0.6>",
+    );
     expect(loras).toEqual([
       { name: "Detail Tweaker 细节", scale: 0.4 },
       { name: "old style", scale: 1 },
@@ -32,7 +34,9 @@ describe("LoRA tags in prompts", () => {
   });
 
   it("keeps the colons of a LoRA named by its URL, as this playground's PNGs write them", () => {
-    expect(takeExtraNetworks("boat <lora:https://example.com:8080/boat.safetensors:0.5> <lora:o/sail:1>").loras).toEqual([
+    expect(
+      takeExtraNetworks("boat <lora:https://example.com:8080/boat.safetensors:0.5> <lora:o/sail:1>").loras,
+    ).toEqual([
       { name: "https://example.com:8080/boat.safetensors", scale: 0.5 },
       { name: "o/sail", scale: 1 },
     ]);

@@ -25,7 +25,9 @@ function readLoraTag(args: string[], notes: string[], tag: string): NamedLora | 
     return { name, scale: 1 };
   }
   if (unet !== undefined && Number(unet) !== scale) {
-    notes.push(`${tag} gives the text encoder and the U-Net different weights; fal takes one scale, so ${scale} (the text encoder's) is used.`);
+    notes.push(
+      `${tag} gives the text encoder and the U-Net different weights; fal takes one scale, so ${scale} (the text encoder's) is used.`,
+    );
   }
   return { name, scale };
 }
@@ -38,7 +40,8 @@ function splitArguments(body: string): string[] {
   const args = body.split(":");
   if (!/^https?:\/\//i.test(body)) return args;
   const weights: string[] = [];
-  while (args.length > 1 && weights.length < 2 && /^\s*(-?[\d.]+|\w+=.*)\s*$/.test(args.at(-1) ?? "")) weights.unshift(args.pop() ?? "");
+  while (args.length > 1 && weights.length < 2 && /^\s*(-?[\d.]+|\w+=.*)\s*$/.test(args.at(-1) ?? ""))
+    weights.unshift(args.pop() ?? "");
   return [args.join(":"), ...weights];
 }
 

@@ -16,10 +16,21 @@ const AS_A1111: Record<string, string> = {
 };
 
 /** Keys read into the prompts and LoRAs, so not listed as ignored. */
-const CONSUMED = new Set(["prompt", "negative_prompt", "full_prompt", "full_negative_prompt", "loras", "metadata_scheme"]);
+const CONSUMED = new Set([
+  "prompt",
+  "negative_prompt",
+  "full_prompt",
+  "full_negative_prompt",
+  "loras",
+  "metadata_scheme",
+]);
 
 function text(value: unknown): string {
-  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+  return typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : JSON.stringify(value);
 }
 
 function joined(value: unknown): string | undefined {
@@ -59,7 +70,8 @@ export function parseFooocusJson(value: unknown): GenerationData | undefined {
   if (!isRecord(value) || (typeof value.prompt !== "string" && !Array.isArray(value.full_prompt))) return undefined;
   const parameters = new Map<string, string>();
   for (const [key, entry] of Object.entries(value)) {
-    if (CONSUMED.has(key) || /^lora_combined_\d+$/.test(key) || entry === null || entry === "" || entry === "None") continue;
+    if (CONSUMED.has(key) || /^lora_combined_\d+$/.test(key) || entry === null || entry === "" || entry === "None")
+      continue;
     if (key === "resolution") {
       const size = /^\((\d+),\s*(\d+)\)$/.exec(text(entry));
       parameters.set("Size", size ? `${size[1]}x${size[2]}` : text(entry));
@@ -67,10 +79,13 @@ export function parseFooocusJson(value: unknown): GenerationData | undefined {
   }
   const typed = typeof value.prompt === "string" ? value.prompt : "";
   const prompt = joined(value.full_prompt) ?? typed;
-  const negativePrompt = joined(value.full_negative_prompt) ?? (typeof value.negative_prompt === "string" ? value.negative_prompt : "");
+  const negativePrompt =
+    joined(value.full_negative_prompt) ?? (typeof value.negative_prompt === "string" ? value.negative_prompt : "");
   const notes: string[] = [];
   if (prompt !== typed && typed.trim() !== "") {
-    notes.push(`Fooocus's styles and prompt expansion are written out in the prompt, as Fooocus exports it; the prompt typed in Fooocus was "${typed}".`);
+    notes.push(
+      `Fooocus's styles and prompt expansion are written out in the prompt, as Fooocus exports it; the prompt typed in Fooocus was "${typed}".`,
+    );
   } else if (typeof value.styles === "string" && value.styles !== "[]") {
     notes.push(`Fooocus's styles ${value.styles} are not applied here: the prompt is the one typed in Fooocus.`);
   }

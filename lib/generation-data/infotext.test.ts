@@ -45,7 +45,10 @@ describe("A1111 infotext", () => {
   });
 
   it("reads a prompt without parameters, and a last line of fewer than three pairs as prompt", () => {
-    expect(parseInfotext("a cat: cute\nNegative prompt: dog")).toMatchObject({ prompt: "a cat: cute", negativePrompt: "dog" });
+    expect(parseInfotext("a cat: cute\nNegative prompt: dog")).toMatchObject({
+      prompt: "a cat: cute",
+      negativePrompt: "dog",
+    });
     const data = parseInfotext("style: anime, mood: dark\nSteps: 20, Seed: 1");
     expect(data.prompt).toBe("style: anime, mood: dark\nSteps: 20, Seed: 1");
     expect(data.parameters.size).toBe(0);

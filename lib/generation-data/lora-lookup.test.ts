@@ -9,7 +9,9 @@ function memoryStorage(): Pick<Storage, "getItem" | "setItem"> {
 
 describe("finding LoRAs by the name generation data gives them", () => {
   it("reads the name a location ends in", () => {
-    expect(loraPathName("https://huggingface.co/o/r/resolve/main/castleStyle.safetensors?download=true")).toBe("castleStyle");
+    expect(loraPathName("https://huggingface.co/o/r/resolve/main/castleStyle.safetensors?download=true")).toBe(
+      "castleStyle",
+    );
     expect(loraPathName("nerijs/pixel-art-xl")).toBe("pixel-art-xl");
     expect(loraPathName("https://example.com/loras/caf%C3%A9%20style.safetensors")).toBe("café style");
     expect(loraPathName("https://civitai.com/api/download/models/62833")).toBeUndefined();
@@ -22,7 +24,10 @@ describe("finding LoRAs by the name generation data gives them", () => {
       { from: 'your preset "Castles"', paths: ["https://b.example/castleStyle.safetensors", "y/towers"] },
     ]);
     expect(find("castleStyle")).toEqual({ path: "https://a.example/castle_style.safetensors", from: "an earlier run" });
-    expect(find("pixel_art")).toEqual({ path: "https://civitai.com/api/download/models/1", from: "the URL you gave for it before" });
+    expect(find("pixel_art")).toEqual({
+      path: "https://civitai.com/api/download/models/1",
+      from: "the URL you gave for it before",
+    });
     expect(find("Towers")).toEqual({ path: "y/towers", from: 'your preset "Castles"' });
     expect(find("unknown")).toBeUndefined();
   });

@@ -4,7 +4,6 @@ import type { FindLora, KnownLora } from "./reading";
 /** Paths of LoRAs used somewhere (history, a preset), said in the user's words. */
 export type LoraPaths = { from: string; paths: string[] };
 
-
 /**
  * The file name a LoRA location ends in, which is what A1111 calls the LoRA:
  * `https://…/castleStyle.safetensors` and `owner/castleStyle` are "castleStyle". A Civitai

@@ -2,7 +2,11 @@ export const WEIGHTS_EXTENSION = /\.(safetensors|ckpt|pt|pth|bin)$/i;
 
 /** A LoRA name compared loosely: case, extension and separators aside ("Castle_Style" is "castle-style"). */
 export function loraKey(name: string): string {
-  return name.trim().replace(WEIGHTS_EXTENSION, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return name
+    .trim()
+    .replace(WEIGHTS_EXTENSION, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** Locations the user gave for LoRAs that generation data named, so the next paste fills them. */
@@ -23,7 +27,8 @@ function read(storage: NameStorage): [string, string][] {
     const stored: unknown = JSON.parse(storage.getItem(LORA_NAMES_STORAGE_KEY) ?? "[]");
     if (!Array.isArray(stored)) return [];
     return stored.filter(
-      (entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string",
+      (entry): entry is [string, string] =>
+        Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string",
     );
   } catch {
     return [];

@@ -8,7 +8,11 @@ import { readGenerationData } from "./reading";
 import { fooocusJson, samples, withTextChunks } from "./test-samples";
 
 async function png(): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width: 16, height: 8, channels: 3, background: "#204060" } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 16, height: 8, channels: 3, background: "#204060" } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
@@ -30,7 +34,10 @@ describe("generation data inside PNGs", () => {
   });
 
   it("reads compressed zTXt and iTXt chunks", async () => {
-    const ztxt = { type: "zTXt", data: concat(latin1("parameters"), Uint8Array.of(0, 0), deflateSync(latin1(samples.issue))) };
+    const ztxt = {
+      type: "zTXt",
+      data: concat(latin1("parameters"), Uint8Array.of(0, 0), deflateSync(latin1(samples.issue))),
+    };
     expect((await readPngGenerationText(withTextChunks(await png(), [ztxt])))?.parameters).toBe(samples.issue);
     const header = concat(latin1("parameters"), Uint8Array.of(0, 1, 0, 0, 0));
     const itxt = { type: "iTXt", data: concat(header, deflateSync(new TextEncoder().encode(samples.civitai))) };
@@ -47,7 +54,11 @@ describe("generation data inside PNGs", () => {
   });
 
   it("reads this playground's own PNGs, whose parameters text is A1111-style too", async () => {
-    const embedded = embedSettingsInPng(await png(), { model_name: "m/n", prompt: "a boat", loras: [{ path: "o/boatStyle", scale: 0.5 }] });
+    const embedded = embedSettingsInPng(await png(), {
+      model_name: "m/n",
+      prompt: "a boat",
+      loras: [{ path: "o/boatStyle", scale: 0.5 }],
+    });
     const text = (await readPngGenerationText(embedded))?.parameters ?? "";
     expect(text).toContain("a boat <lora:o/boatStyle:0.5>");
     expect(readGenerationData(parseGenerationData(text), () => undefined).loras).toEqual([

@@ -35,16 +35,31 @@ describe("generation data in this form", () => {
   it("reads A1111 1.6 with a combined sampler name, and leaves noise strength to the hires fix it belongs to", () => {
     const reading = read(samples.a1111Old);
     expect(reading.tool).toBe("AUTOMATIC1111 v1.6.0");
-    expect(reading.fields).toMatchObject({ scheduler: "DPM++ 2M Karras", clip_skip: 1, seed: 3814627913, num_inference_steps: 25 });
+    expect(reading.fields).toMatchObject({
+      scheduler: "DPM++ 2M Karras",
+      clip_skip: 1,
+      seed: 3814627913,
+      num_inference_steps: 25,
+    });
     expect(reading.fields).not.toHaveProperty("noise_strength");
-    expect(reading.fields.prompt).toBe("masterpiece, best quality, 1girl, solo, long hair, looking at viewer, smile, (detailed background:1.2)");
+    expect(reading.fields.prompt).toBe(
+      "masterpiece, best quality, 1girl, solo, long hair, looking at viewer, smile, (detailed background:1.2)",
+    );
     expect(reading.loras).toEqual([{ name: "add_detail", scale: 0.6, path: "" }]);
     expect(reading.modelHint).toEqual({ name: "anything-v5-PrtRE", hash: "7f96a1a9ca" });
     expect(reading.notes).toEqual(
-      expect.arrayContaining([expect.stringContaining("belongs to A1111's hires fix"), expect.stringContaining("A1111's emphasis")]),
+      expect.arrayContaining([
+        expect.stringContaining("belongs to A1111's hires fix"),
+        expect.stringContaining("A1111's emphasis"),
+      ]),
     );
     expect(reading.ignored).toEqual(
-      expect.arrayContaining(["ENSD: 31337", "Hires upscale: 2", "Hires upscaler: R-ESRGAN 4x+ Anime6B", "Lora hashes: add_detail: 7c6bad76eb54"]),
+      expect.arrayContaining([
+        "ENSD: 31337",
+        "Hires upscale: 2",
+        "Hires upscaler: R-ESRGAN 4x+ Anime6B",
+        "Lora hashes: add_detail: 7c6bad76eb54",
+      ]),
     );
     expect(reading.ignored.some((entry) => /^(Denoising strength|Version|Model|Clip skip)\b/.test(entry))).toBe(false);
   });
@@ -57,7 +72,9 @@ describe("generation data in this form", () => {
 
   it("keeps multi-line, quoted, Unicode prompts and maps SGM Uniform to trailing timesteps", () => {
     const reading = read(samples.multiline);
-    expect(reading.fields.prompt).toBe('portrait of an old fisherman, "weathered" face,\nrain, 港の夜, café lights — bokeh');
+    expect(reading.fields.prompt).toBe(
+      'portrait of an old fisherman, "weathered" face,\nrain, 港の夜, café lights — bokeh',
+    );
     expect(reading.fields.negative_prompt).toBe("cartoon,\n3d, (deformed:1.3)");
     expect(reading.fields).toMatchObject({ scheduler: "Euler (trailing timesteps)", seed: 4294967295 });
     expect(reading.ignored).toContain('Style: photo, "film" look');
@@ -66,9 +83,19 @@ describe("generation data in this form", () => {
   it("reads Forge's data and lists its own keys as not used", () => {
     const reading = read(samples.forge);
     expect(reading.tool).toBe("Forge (f2.0.1v1.10.1-previous-313-g8a042934)");
-    expect(reading.fields).toMatchObject({ prompt: "a fox in the snow", negative_prompt: "", scheduler: "Euler (trailing timesteps)", guidance_scale: 1 });
+    expect(reading.fields).toMatchObject({
+      prompt: "a fox in the snow",
+      negative_prompt: "",
+      scheduler: "Euler (trailing timesteps)",
+      guidance_scale: 1,
+    });
     expect(reading.ignored).toEqual(
-      expect.arrayContaining(["Distilled CFG Scale: 3.5", "Diffusion in Low Bits: Automatic (fp16 LoRA)", "Module 1: ae", "Module 2: clip_l"]),
+      expect.arrayContaining([
+        "Distilled CFG Scale: 3.5",
+        "Diffusion in Low Bits: Automatic (fp16 LoRA)",
+        "Module 1: ae",
+        "Module 2: clip_l",
+      ]),
     );
   });
 
@@ -77,12 +104,24 @@ describe("generation data in this form", () => {
     expect(reading.tool).toBe("Civitai");
     expect(reading.fields).toMatchObject({ scheduler: "DPM++ 2M SDE Karras", clip_skip: 1, guidance_scale: 5 });
     expect(reading.loras).toEqual([
-      { name: "Detail Tweaker LoRA (细节调整LoRA) (v1.0)", scale: 0.6, path: "https://civitai.com/api/download/models/62833", from: "Civitai resources" },
+      {
+        name: "Detail Tweaker LoRA (细节调整LoRA) (v1.0)",
+        scale: 0.6,
+        path: "https://civitai.com/api/download/models/62833",
+        from: "Civitai resources",
+      },
     ]);
     expect(reading.modelHint).toEqual({
-      civitai: { label: "Pony Diffusion V6 XL (V6 (start with this one))", url: "https://civitai.com/api/download/models/290640" },
+      civitai: {
+        label: "Pony Diffusion V6 XL (V6 (start with this one))",
+        url: "https://civitai.com/api/download/models/290640",
+      },
     });
-    expect(reading.ignored).toEqual(["Size: 832x1216", "Created Date: 2024-06-10T14:28:42.1524107Z", 'Civitai metadata: {"remixOfId":11223344}']);
+    expect(reading.ignored).toEqual([
+      "Size: 832x1216",
+      "Created Date: 2024-06-10T14:28:42.1524107Z",
+      'Civitai metadata: {"remixOfId":11223344}',
+    ]);
   });
 
   it("lists Civitai's LoRAs as notes when the prompt has tags, which name files rather than versions", () => {
@@ -102,21 +141,35 @@ describe("generation data in this form", () => {
     expect(reading.notes).toContain(
       'fal has no "DPM++ SDE Karras" sampler, so the scheduler was left at the model\'s default. The nearest fal has is DPM++ 2M SDE Karras.',
     );
-    expect(reading.ignored).toEqual(expect.arrayContaining(["ADetailer denoising strength: 0.4", "ADetailer prompt: detailed face, smile"]));
+    expect(reading.ignored).toEqual(
+      expect.arrayContaining(["ADetailer denoising strength: 0.4", "ADetailer prompt: detailed face, smile"]),
+    );
   });
 
   it("reads Fooocus's A1111 scheme, LoRAs from its Lora weights", () => {
     const reading = read(samples.fooocusText);
     expect(reading.tool).toBe("Fooocus v2.5.5");
-    expect(reading.fields).toMatchObject({ scheduler: "DPM++ 2M SDE Karras", guidance_scale: 4, seed: 987654321, clip_skip: 0 });
+    expect(reading.fields).toMatchObject({
+      scheduler: "DPM++ 2M SDE Karras",
+      guidance_scale: 4,
+      seed: 987654321,
+      clip_skip: 0,
+    });
     expect(reading.loras).toEqual([{ name: "sd_xl_offset_example-lora_1.0", scale: 0.1, path: "" }]);
-    expect(reading.ignored).toEqual(expect.arrayContaining(["Sharpness: 2", "Performance: Speed", "Raw prompt: a red fox in a snowy forest"]));
+    expect(reading.ignored).toEqual(
+      expect.arrayContaining(["Sharpness: 2", "Performance: Speed", "Raw prompt: a red fox in a snowy forest"]),
+    );
   });
 
   it("reads Fooocus's JSON scheme, saying why a 64-bit seed is not taken", () => {
     const reading = readGenerationData(parseGenerationData(JSON.stringify(fooocusJson), "fooocus"), nothingKnown);
     expect(reading.tool).toBe("Fooocus v2.5.5");
-    expect(reading.fields).toMatchObject({ num_inference_steps: 30, guidance_scale: 4, clip_skip: 1, scheduler: "DPM++ 2M SDE Karras" });
+    expect(reading.fields).toMatchObject({
+      num_inference_steps: 30,
+      guidance_scale: 4,
+      clip_skip: 1,
+      scheduler: "DPM++ 2M SDE Karras",
+    });
     expect(reading.fields).not.toHaveProperty("seed");
     expect(reading.fields.prompt).toBe(fooocusJson.full_prompt.join(", "));
     expect(reading.fields.negative_prompt).toBe(fooocusJson.full_negative_prompt.join(", "));
@@ -128,23 +181,45 @@ describe("generation data in this form", () => {
         expect.stringContaining('the prompt typed in Fooocus was "a red fox in a snowy forest"'),
       ]),
     );
-    expect(reading.ignored).toEqual(expect.arrayContaining(["Size: 1152x896", "sharpness: 2", "styles: ['Fooocus V2', 'Fooocus Enhance', 'Fooocus Sharp']"]));
+    expect(reading.ignored).toEqual(
+      expect.arrayContaining([
+        "Size: 1152x896",
+        "sharpness: 2",
+        "styles: ['Fooocus V2', 'Fooocus Enhance', 'Fooocus Sharp']",
+      ]),
+    );
   });
 
   it("reads the JSON Fooocus's log copies to the clipboard, whose prompt is the one typed", () => {
     // Fooocus writes it with Python's json.dumps(indent=0): one key per line; no full prompts, no `loras` list.
-    const copied = Object.entries({ ...fooocusJson, negative_prompt: "blurry" }).filter(([key]) => !/^(full_|loras$)/.test(key));
+    const copied = Object.entries({ ...fooocusJson, negative_prompt: "blurry" }).filter(
+      ([key]) => !/^(full_|loras$)/.test(key),
+    );
     const text = `{\n${copied.map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(",\n")}\n}`;
     expect(looksLikeGenerationData(text)).toBe(true);
     const reading = read(text);
-    expect(reading.fields).toMatchObject({ prompt: "a red fox in a snowy forest", negative_prompt: "blurry", num_inference_steps: 30 });
+    expect(reading.fields).toMatchObject({
+      prompt: "a red fox in a snowy forest",
+      negative_prompt: "blurry",
+      num_inference_steps: 30,
+    });
     expect(reading.loras).toEqual([{ name: "sd_xl_offset_example-lora_1.0", scale: 0.1, path: "" }]);
-    expect(reading.notes).toContain("Fooocus's styles ['Fooocus V2', 'Fooocus Enhance', 'Fooocus Sharp'] are not applied here: the prompt is the one typed in Fooocus.");
+    expect(reading.notes).toContain(
+      "Fooocus's styles ['Fooocus V2', 'Fooocus Enhance', 'Fooocus Sharp'] are not applied here: the prompt is the one typed in Fooocus.",
+    );
   });
 
   it("checks every number with the input schema's own rules", () => {
-    const reading = read("cat\nSteps: 200, Sampler: Euler, CFG scale: high, Seed: -1, Clip skip: 5, Denoising strength: 0.3");
-    expect(reading.fields).toEqual({ prompt: "cat", negative_prompt: "", seed: undefined, noise_strength: 0.3, scheduler: "Euler" });
+    const reading = read(
+      "cat\nSteps: 200, Sampler: Euler, CFG scale: high, Seed: -1, Clip skip: 5, Denoising strength: 0.3",
+    );
+    expect(reading.fields).toEqual({
+      prompt: "cat",
+      negative_prompt: "",
+      seed: undefined,
+      noise_strength: 0.3,
+      scheduler: "Euler",
+    });
     expect(reading.fields).toHaveProperty("seed");
     expect(reading.notes).toEqual(
       expect.arrayContaining([
@@ -157,15 +232,36 @@ describe("generation data in this form", () => {
   });
 
   it("fills LoRA locations used before, and applies to the form without touching the model or the init image", () => {
-    const findLora = loraFinder(new Map(), [{ from: "an earlier run", paths: ["https://example.com/loras/castle_style.safetensors"] }]);
+    const findLora = loraFinder(new Map(), [
+      { from: "an earlier run", paths: ["https://example.com/loras/castle_style.safetensors"] },
+    ]);
     const reading = read(samples.issue, findLora);
     expect(reading.loras).toEqual([
-      { name: "castleStyle", scale: 0.7, path: "https://example.com/loras/castle_style.safetensors", from: "an earlier run" },
+      {
+        name: "castleStyle",
+        scale: 0.7,
+        path: "https://example.com/loras/castle_style.safetensors",
+        from: "an earlier run",
+      },
     ]);
-    const before = { ...defaultFormValues, model_name: "my/model", image_url: "https://example.com/init.png", loras: [{ path: "old/lora", scale: 1, force: true }] };
+    const before = {
+      ...defaultFormValues,
+      model_name: "my/model",
+      image_url: "https://example.com/init.png",
+      loras: [{ path: "old/lora", scale: 1, force: true }],
+    };
     const after = applyGenerationReading(before, reading);
-    expect(after).toMatchObject({ model_name: "my/model", image_url: "https://example.com/init.png", prompt: "a castle on a hill, sunset", scheduler: "Euler A" });
-    expect(after.loras).toEqual([{ path: "https://example.com/loras/castle_style.safetensors", scale: 0.7, force: false, name: "castleStyle" }]);
-    expect(toRequestBody(after).loras).toEqual([{ path: "https://example.com/loras/castle_style.safetensors", scale: 0.7 }]);
+    expect(after).toMatchObject({
+      model_name: "my/model",
+      image_url: "https://example.com/init.png",
+      prompt: "a castle on a hill, sunset",
+      scheduler: "Euler A",
+    });
+    expect(after.loras).toEqual([
+      { path: "https://example.com/loras/castle_style.safetensors", scale: 0.7, force: false, name: "castleStyle" },
+    ]);
+    expect(toRequestBody(after).loras).toEqual([
+      { path: "https://example.com/loras/castle_style.safetensors", scale: 0.7 },
+    ]);
   });
 });

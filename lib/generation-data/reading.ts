@@ -73,16 +73,31 @@ function toolOf(data: GenerationData): string {
   const version = data.parameters.get("Version") ?? "";
   if (data.tool) return version && !version.startsWith(data.tool) ? `${data.tool} (${version})` : version || data.tool;
   if (/^Fooocus/i.test(version)) return version;
-  if (/^f\d/.test(version) || data.parameters.has("Distilled CFG Scale") || data.parameters.has("Diffusion in Low Bits")) {
+  if (
+    /^f\d/.test(version) ||
+    data.parameters.has("Distilled CFG Scale") ||
+    data.parameters.has("Diffusion in Low Bits")
+  ) {
     return version ? `Forge (${version})` : "Forge";
   }
-  if (data.parameters.has("Civitai resources") || data.parameters.has("Civitai metadata") || data.parameters.has("Created Date")) return "Civitai";
+  if (
+    data.parameters.has("Civitai resources") ||
+    data.parameters.has("Civitai metadata") ||
+    data.parameters.has("Created Date")
+  )
+    return "Civitai";
   if (/^v\d/.test(version)) return `AUTOMATIC1111 ${version}`;
   return "AUTOMATIC1111-style";
 }
 
 /** A number from the data checked by the input schema's own rule for that field, or a note saying why not. */
-function readNumber(field: FieldName, text: string, label: string, notes: string[], map = (value: number) => value): number | undefined {
+function readNumber(
+  field: FieldName,
+  text: string,
+  label: string,
+  notes: string[],
+  map = (value: number) => value,
+): number | undefined {
   if (!NUMBER.test(text.trim())) {
     notes.push(`${label} "${text}" is not a number, so ${fieldLabel(field)} was left as it was.`);
     return undefined;
@@ -130,12 +145,23 @@ function withPath(lora: NamedLora, findLora: FindLora): LoraFromData {
  * generator lists its LoRAs in "Civitai resources" with their version ids instead: those become
  * rows with the download URL, or, beside tags (which name files, not versions), a note.
  */
-function readLoras(data: GenerationData, tagged: NamedLora[], civitai: CivitaiResource[], findLora: FindLora, notes: string[]): LoraFromData[] {
+function readLoras(
+  data: GenerationData,
+  tagged: NamedLora[],
+  civitai: CivitaiResource[],
+  findLora: FindLora,
+  notes: string[],
+): LoraFromData[] {
   const civitaiLoras = civitai.filter((resource) => resource.type === "lora");
   let named = [...tagged, ...(data.loras ?? [])];
   if (named.length === 0) named = loraWeights(data.parameters.get("Lora weights"));
   if (named.length === 0) {
-    return civitaiLoras.map((resource) => ({ name: civitaiLabel(resource), scale: resource.weight ?? 1, path: resource.url, from: "Civitai resources" }));
+    return civitaiLoras.map((resource) => ({
+      name: civitaiLabel(resource),
+      scale: resource.weight ?? 1,
+      path: resource.url,
+      from: "Civitai resources",
+    }));
   }
   for (const resource of civitaiLoras) {
     const weight = resource.weight === undefined ? "" : ` at ${resource.weight}`;
@@ -214,13 +240,18 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
   const clipValue = readNumber("clip_skip", clipSkip ?? "1", "Clip skip", notes, (value) => value - 1);
   if (clipValue !== undefined) {
     fields.clip_skip = clipValue;
-    set.push({ label: numberLimits.clip_skip.label, value: `${clipValue} (A1111's Clip skip ${clipSkip ?? "1, its default"})` });
+    set.push({
+      label: numberLimits.clip_skip.label,
+      value: `${clipValue} (A1111's Clip skip ${clipSkip ?? "1, its default"})`,
+    });
   }
 
   const hires = [...parameters.keys()].some((key) => HIRES.test(key));
   const denoising = parameters.get("Denoising strength");
   if (denoising !== undefined && hires) {
-    notes.push(`Denoising strength ${denoising} belongs to A1111's hires fix pass, not to an init image, so noise strength was left as it was.`);
+    notes.push(
+      `Denoising strength ${denoising} belongs to A1111's hires fix pass, not to an init image, so noise strength was left as it was.`,
+    );
   } else if (denoising !== undefined) {
     const value = readNumber("noise_strength", denoising, "Denoising strength", notes);
     if (value !== undefined) {
@@ -247,12 +278,16 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
 
   const civitai = civitaiResources(parameters.get("Civitai resources"));
   const loras = readLoras(data, [...prompt.loras, ...negative.loras], civitai, findLora, notes);
-  set.push({ label: "LoRAs", value: loras.length === 0 ? "none" : loras.map((lora) => `${lora.name} at ${lora.scale}`).join(", ") });
+  set.push({
+    label: "LoRAs",
+    value: loras.length === 0 ? "none" : loras.map((lora) => `${lora.name} at ${lora.scale}`).join(", "),
+  });
 
   const ignored = [...parameters.entries()]
     .filter(([key]) => !READ.has(key))
     .map(([key, value]) => `${key}: ${shortValue(value)}`);
-  if (parameters.has("Size")) notes.push(`Size ${parameters.get("Size")} is not set: the result takes the size of the init image.`);
+  if (parameters.has("Size"))
+    notes.push(`Size ${parameters.get("Size")} is not set: the result takes the size of the init image.`);
   ignored.push(...data.stray.map(shortValue));
 
   return { tool: toolOf(data), fields, loras, modelHint: modelHintOf(data, civitai), set, notes, ignored };

@@ -30,9 +30,11 @@ describe("A1111 samplers on fal", () => {
   it("says when a schedule has no match, and keeps the sampler", () => {
     expect(mapSampler("Euler a", "Karras")).toEqual({
       scheduler: "Euler A",
-      note: '"Euler a" with the Karras schedule: fal\'s Euler A has no such schedule, so Euler A with the model\'s own schedule was set.',
+      note: "\"Euler a\" with the Karras schedule: fal's Euler A has no such schedule, so Euler A with the model's own schedule was set.",
     });
-    expect(mapSampler("DPM++ 2M SDE", "Automatic").note).toContain('Exponential schedule (what A1111 picks for "Automatic")');
+    expect(mapSampler("DPM++ 2M SDE", "Automatic").note).toContain(
+      'Exponential schedule (what A1111 picks for "Automatic")',
+    );
     expect(mapSampler("DPM++ 2M SDE Exponential").scheduler).toBe("DPM++ 2M SDE");
     expect(mapSampler("Euler", "Align Your Steps").note).toContain("Align Your Steps schedule");
   });
@@ -44,6 +46,8 @@ describe("A1111 samplers on fal", () => {
     });
     expect(mapSampler("DPM++ 2S a", "Automatic").note).toContain("nearest fal has is DPM++ 2M Karras");
     expect(mapSampler("uni_pc").note).toContain('no "UniPC" sampler');
-    expect(mapSampler("[Forge] Flux Realistic").note).toBe('fal has no "[Forge] Flux Realistic" sampler, so the scheduler was left at the model\'s default.');
+    expect(mapSampler("[Forge] Flux Realistic").note).toBe(
+      'fal has no "[Forge] Flux Realistic" sampler, so the scheduler was left at the model\'s default.',
+    );
   });
 });

@@ -17,14 +17,14 @@ const SCHEDULES: Record<string, string> = {
   polyexponential: "polyexponential",
   "sgm uniform": "trailing",
   sgmuniform: "trailing",
-  "sgm_uniform": "trailing",
+  sgm_uniform: "trailing",
   simple: "trailing",
   "kl optimal": "KL Optimal",
-  "kl_optimal": "KL Optimal",
+  kl_optimal: "KL Optimal",
   "align your steps": "Align Your Steps",
-  "align_your_steps": "Align Your Steps",
+  align_your_steps: "Align Your Steps",
   ddim: "own",
-  "ddim_uniform": "own",
+  ddim_uniform: "own",
   beta: "Beta",
   lcm: "own",
   turbo: "Turbo",
@@ -105,7 +105,11 @@ const SCHEDULE_SUFFIXES = Object.keys(SCHEDULES)
   .filter((key) => !key.includes("_"))
   .sort((a, b) => b.length - a.length);
 
-const LABELS: Record<string, string> = { karras: "Karras", exponential: "Exponential", polyexponential: "Polyexponential" };
+const LABELS: Record<string, string> = {
+  karras: "Karras",
+  exponential: "Exponential",
+  polyexponential: "Polyexponential",
+};
 
 function familyOf(name: string): string | undefined {
   return Object.keys(FAMILIES).find((key) => key.toLowerCase() === name.toLowerCase());
@@ -130,7 +134,12 @@ export function mapSampler(samplerText: string, scheduleText?: string): SamplerR
   const family = familyOf(split.sampler);
   const schedule = (split.schedule ?? scheduleText)?.trim();
   const automatic = schedule !== undefined && SCHEDULES[schedule.toLowerCase()] === "automatic";
-  const key = schedule === undefined ? "own" : automatic ? (AUTOMATIC[family ?? split.sampler] ?? "own") : (SCHEDULES[schedule.toLowerCase()] ?? schedule);
+  const key =
+    schedule === undefined
+      ? "own"
+      : automatic
+        ? (AUTOMATIC[family ?? split.sampler] ?? "own")
+        : (SCHEDULES[schedule.toLowerCase()] ?? schedule);
 
   if (!family) {
     const nearest = NEAREST[split.sampler];
@@ -144,7 +153,9 @@ export function mapSampler(samplerText: string, scheduleText?: string): SamplerR
   if (key === "own") return { scheduler: choices.plain };
   if (key === "karras" && choices.karras) return { scheduler: choices.karras };
   if (key === "trailing" && choices.trailing) return { scheduler: choices.trailing };
-  const label = automatic ? `${LABELS[key] ?? key} schedule (what A1111 picks for "Automatic")` : `${LABELS[key] ?? schedule ?? key} schedule`;
+  const label = automatic
+    ? `${LABELS[key] ?? key} schedule (what A1111 picks for "Automatic")`
+    : `${LABELS[key] ?? schedule ?? key} schedule`;
   return {
     scheduler: choices.plain,
     note: `"${split.sampler}" with the ${label}: fal's ${choices.plain} has no such schedule, so ${choices.plain} with the model's own schedule was set.`,

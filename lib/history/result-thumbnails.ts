@@ -11,7 +11,8 @@ const GONE_STATUSES = new Set([403, 404, 410]);
 
 async function fetchImage(url: string): Promise<Blob> {
   const response = await fetch(url);
-  if (GONE_STATUSES.has(response.status)) throw new ImageGoneError(`The image at ${url} is gone (HTTP ${response.status}).`);
+  if (GONE_STATUSES.has(response.status))
+    throw new ImageGoneError(`The image at ${url} is gone (HTTP ${response.status}).`);
   if (!response.ok) throw new Error(`The image at ${url} could not be loaded (HTTP ${response.status}).`);
   return response.blob();
 }

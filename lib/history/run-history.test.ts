@@ -34,7 +34,10 @@ describe("run history", () => {
     await history.put(run("b", 2));
     await history.put(run("c", 3));
     expect(await history.list()).toHaveLength(3);
-    expect((await history.list()).find((item) => item.id === "a")).toMatchObject({ status: "completed", inferenceTime: 1.5 });
+    expect((await history.list()).find((item) => item.id === "a")).toMatchObject({
+      status: "completed",
+      inferenceTime: 1.5,
+    });
 
     await history.remove("b");
     expect((await history.list()).map((item) => item.id)).toEqual(["c", "a"]);

@@ -36,7 +36,8 @@ export function historyProblem(error: unknown): string {
 }
 
 function openDatabase(databaseName: string): Promise<IDBPDatabase<HistorySchema>> {
-  if (typeof indexedDB === "undefined") return Promise.reject(new Error("this browser offers the page no IndexedDB storage"));
+  if (typeof indexedDB === "undefined")
+    return Promise.reject(new Error("this browser offers the page no IndexedDB storage"));
   return openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
     upgrade(upgrading) {
       const runs = upgrading.createObjectStore("runs", { keyPath: "id" });
@@ -58,7 +59,10 @@ export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTO
       const runs = records.flatMap((record) => toStoredRun(record) ?? []);
       const excess = runs.length - maxRuns;
       if (excess <= 0) return runs.reverse();
-      const oldest = runs.filter((run) => !isActive(run)).slice(0, excess).map((run) => run.id);
+      const oldest = runs
+        .filter((run) => !isActive(run))
+        .slice(0, excess)
+        .map((run) => run.id);
       await this.removeMany(oldest);
       const dropped = new Set(oldest);
       return runs.filter((run) => !dropped.has(run.id)).reverse();

@@ -19,7 +19,15 @@ describe("stored runs", () => {
       requeues: 1,
       startedAt: 1,
     };
-    const lost: Run = { id: "b", requestId: "req-b", input, status: "running", logs: [], connection: { state: "lost", reason: "HTTP 502" }, startedAt: 2 };
+    const lost: Run = {
+      id: "b",
+      requestId: "req-b",
+      input,
+      status: "running",
+      logs: [],
+      connection: { state: "lost", reason: "HTTP 502" },
+      startedAt: 2,
+    };
     const unreadable: Run = {
       id: "c",
       requestId: "req-c",

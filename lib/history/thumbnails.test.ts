@@ -13,7 +13,9 @@ describe("thumbnail store", () => {
   it("keeps every image's thumbnail by run and position", async () => {
     const store = openThumbnailStore(`thumbnails-${crypto.randomUUID()}`);
     await store.put([thumbnail("run/a", 0), thumbnail("run/a", 1), thumbnail("b", 0)]);
-    expect(new Uint8Array((await store.get("run/a", 1))?.bytes ?? new ArrayBuffer(0))).toEqual(new Uint8Array([1, 1, 2]));
+    expect(new Uint8Array((await store.get("run/a", 1))?.bytes ?? new ArrayBuffer(0))).toEqual(
+      new Uint8Array([1, 1, 2]),
+    );
     expect(await store.get("run/a", 2)).toBeUndefined();
     expect(await store.has("b")).toBe(true);
     expect(await store.has("c")).toBe(false);

@@ -41,7 +41,9 @@ export function openThumbnailStore(databaseName = "fal-lora-playground-thumbnail
     async put(thumbnails) {
       const transaction = (await db()).transaction("thumbnails", "readwrite");
       await Promise.all([
-        ...thumbnails.map((thumbnail) => transaction.store.put(thumbnail, thumbnailKey(thumbnail.runId, thumbnail.index))),
+        ...thumbnails.map((thumbnail) =>
+          transaction.store.put(thumbnail, thumbnailKey(thumbnail.runId, thumbnail.index)),
+        ),
         transaction.done,
       ]);
     },

@@ -48,8 +48,11 @@ export function guardedRoute(handler: RouteHandler, bodyLimit: () => BodyLimit):
     if (decision !== "allow") return secured(earlyRefusal(401, SIGN_IN_FIRST));
     const limit = bodyLimit();
     if (declaredTooLarge(request.headers, limit.maxBytes)) {
-      const drained = !declaredTooLarge(request.headers, DRAIN_MAX_BYTES) && (await discardBody(request.body, DRAIN_MAX_BYTES));
-      return secured(drained ? Response.json({ detail: limit.message }, { status: 413 }) : earlyRefusal(413, limit.message));
+      const drained =
+        !declaredTooLarge(request.headers, DRAIN_MAX_BYTES) && (await discardBody(request.body, DRAIN_MAX_BYTES));
+      return secured(
+        drained ? Response.json({ detail: limit.message }, { status: 413 }) : earlyRefusal(413, limit.message),
+      );
     }
     return secured(await handler(request));
   };

@@ -4,10 +4,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { isPrivateAddress, PrivateAddressError, publicOnlyFetch } from "./public-fetch";
 
 describe("isPrivateAddress", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "100.100.100.200", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254"])(
-    "%s is private",
-    (address) => expect(isPrivateAddress(address)).toBe(true),
-  );
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.20.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.100.100.200",
+    "0.0.0.0",
+    "::1",
+    "fd00::1",
+    "fe80::1",
+    "::ffff:127.0.0.1",
+    "::ffff:169.254.169.254",
+  ])("%s is private", (address) => expect(isPrivateAddress(address)).toBe(true));
   it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) =>
     expect(isPrivateAddress(address)).toBe(false),
   );
@@ -68,11 +78,16 @@ describe("publicOnlyFetch", () => {
 
   it("lets a public host through and follows its redirects", async () => {
     const inner = vi.fn(async (url: string | URL | Request) =>
-      String(url).endsWith("/old") ? new Response(null, { status: 301, headers: { location: "/new" } }) : new Response("image"),
+      String(url).endsWith("/old")
+        ? new Response(null, { status: 301, headers: { location: "/new" } })
+        : new Response("image"),
     );
     const guarded = publicOnlyFetch(inner as typeof fetch, { resolve: async () => ["93.184.216.34"] });
     const response = await guarded("https://cdn.example/old");
     expect(await response.text()).toBe("image");
-    expect(inner.mock.calls.map(([url]) => String(url))).toEqual(["https://cdn.example/old", "https://cdn.example/new"]);
+    expect(inner.mock.calls.map(([url]) => String(url))).toEqual([
+      "https://cdn.example/old",
+      "https://cdn.example/new",
+    ]);
   });
 });

@@ -44,7 +44,11 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 type Resolve = (host: string) => Promise<string[]>;
-type LookupCallback = (error: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
+type LookupCallback = (
+  error: Error | null,
+  address: string | { address: string; family: number }[],
+  family?: number,
+) => void;
 
 const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
 
@@ -83,7 +87,10 @@ function checkedConnections(resolve: Resolve, isAllowed: (address: string) => bo
  * be steered at internal services or cloud metadata by an image URL or a webhook. Literal
  * addresses are checked before the request, names when the connection is made.
  */
-export function publicOnlyFetch(inner: typeof fetch = undiciFetch as unknown as typeof fetch, options: PublicFetchOptions = {}): typeof fetch {
+export function publicOnlyFetch(
+  inner: typeof fetch = undiciFetch as unknown as typeof fetch,
+  options: PublicFetchOptions = {},
+): typeof fetch {
   const isAllowed = options.isAllowed ?? ((address: string) => !isPrivateAddress(address));
   const dispatcher = checkedConnections(options.resolve ?? resolveAll, isAllowed);
   return async (input, init) => {
@@ -91,10 +98,12 @@ export function publicOnlyFetch(inner: typeof fetch = undiciFetch as unknown as 
     for (let hop = 0; ; hop++) {
       const host = url.hostname.replace(/^\[|\]$/g, "");
       if (isIP(host) && !isAllowed(host)) throw new PrivateAddressError(url.hostname);
-      const response = await inner(url, { ...init, redirect: "manual", dispatcher } as RequestInit).catch((error: unknown) => {
-        // fetch reports a refused connection as "fetch failed"; the reason is its cause.
-        throw error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : error;
-      });
+      const response = await inner(url, { ...init, redirect: "manual", dispatcher } as RequestInit).catch(
+        (error: unknown) => {
+          // fetch reports a refused connection as "fetch failed"; the reason is its cause.
+          throw error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : error;
+        },
+      );
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) return response;
       await response.body?.cancel().catch(() => undefined);

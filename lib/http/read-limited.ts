@@ -3,10 +3,7 @@ import "server-only";
 export const MiB = 1024 * 1024;
 
 /** Reads a byte stream whole, or answers null (and cancels it) once it passes `maxBytes`. */
-export async function readLimited(
-  stream: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-): Promise<Buffer | null> {
+export async function readLimited(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer | null> {
   if (!stream) return Buffer.alloc(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

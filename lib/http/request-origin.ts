@@ -26,8 +26,7 @@ export function originFromHeaders(headers: Headers, url: URL, trustProxy: boolea
   const forwardedProto = trustProxy ? firstValue(headers.get("x-forwarded-proto")) : undefined;
   const hostHeader = headers.get("host") ?? undefined;
   const host = [forwardedHost, hostHeader].find((candidate) => candidate && HOST.test(candidate)) ?? url.host;
-  const protocol =
-    forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
+  const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
   return `${protocol}://${host}`;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cannyEdges, EDGE, gaussianBlur, type GrayImage, grayscaleOf, hysteresis, nonMaximumSuppression, sobel } from "./canny";
+import {
+  cannyEdges,
+  EDGE,
+  gaussianBlur,
+  type GrayImage,
+  grayscaleOf,
+  hysteresis,
+  nonMaximumSuppression,
+  sobel,
+} from "./canny";
 
 function image(width: number, height: number, level: (x: number, y: number) => number): GrayImage {
   const data = new Float32Array(width * height);
@@ -54,10 +63,22 @@ describe("cannyEdges", () => {
     }
     // … and each side is covered along its length.
     for (let along = 9; along <= 14; along += 1) {
-      expect(found.some(({ x, y }) => y === along && x <= 8), `left side at y=${along}`).toBe(true);
-      expect(found.some(({ x, y }) => y === along && x >= 15), `right side at y=${along}`).toBe(true);
-      expect(found.some(({ x, y }) => x === along && y <= 8), `top side at x=${along}`).toBe(true);
-      expect(found.some(({ x, y }) => x === along && y >= 15), `bottom side at x=${along}`).toBe(true);
+      expect(
+        found.some(({ x, y }) => y === along && x <= 8),
+        `left side at y=${along}`,
+      ).toBe(true);
+      expect(
+        found.some(({ x, y }) => y === along && x >= 15),
+        `right side at y=${along}`,
+      ).toBe(true);
+      expect(
+        found.some(({ x, y }) => x === along && y <= 8),
+        `top side at x=${along}`,
+      ).toBe(true);
+      expect(
+        found.some(({ x, y }) => x === along && y >= 15),
+        `bottom side at x=${along}`,
+      ).toBe(true);
     }
     expect(found.length).toBeGreaterThanOrEqual(24);
     expect(found.length).toBeLessThanOrEqual(40);
@@ -97,7 +118,10 @@ describe("cannyEdges", () => {
 
 describe("the stages", () => {
   it("blur keeps a flat image flat and the total level of any image", () => {
-    const flat = gaussianBlur(image(9, 9, () => 77), 1.4);
+    const flat = gaussianBlur(
+      image(9, 9, () => 77),
+      1.4,
+    );
     expect([...flat.data].every((value) => Math.abs(value - 77) < 1e-3)).toBe(true);
     const dot = image(15, 15, (x, y) => (x === 7 && y === 7 ? 255 : 0));
     const blurred = gaussianBlur(dot, 1);
@@ -113,15 +137,12 @@ describe("the stages", () => {
     expect(magnitude[1 * 6 + 0]).toBe(0);
     const thin = nonMaximumSuppression(sobel(step), 6, 4);
     // Two equal peaks across the step: exactly one of them survives per row.
-    for (let y = 0; y < 4; y += 1) expect([thin[y * 6 + 2], thin[y * 6 + 3]].filter((value) => (value ?? 0) > 0)).toHaveLength(1);
+    for (let y = 0; y < 4; y += 1)
+      expect([thin[y * 6 + 2], thin[y * 6 + 3]].filter((value) => (value ?? 0) > 0)).toHaveLength(1);
   });
 
   it("hysteresis follows weak chains from strong pixels only", () => {
-    const thin = Float32Array.from([
-      250, 80, 80, 0, 80,
-      0, 0, 0, 0, 80,
-      0, 0, 0, 0, 0,
-    ]);
+    const thin = Float32Array.from([250, 80, 80, 0, 80, 0, 0, 0, 0, 80, 0, 0, 0, 0, 0]);
     expect([...hysteresis(thin, 5, 3, 50, 200)]).toEqual([255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 

@@ -96,7 +96,8 @@ const TAN_67_5 = Math.SQRT2 + 1;
 export function sobel({ width, height, data }: GrayImage): Gradients {
   const magnitude = new Float32Array(data.length);
   const direction = new Uint8Array(data.length);
-  const at = (x: number, y: number) => data[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))] ?? 0;
+  const at = (x: number, y: number) =>
+    data[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))] ?? 0;
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
       const topLeft = at(x - 1, y - 1);
@@ -114,7 +115,13 @@ export function sobel({ width, height, data }: GrayImage): Gradients {
       const ax = Math.abs(gx);
       const ay = Math.abs(gy);
       direction[index] =
-        ay <= ax * TAN_22_5 ? HORIZONTAL : ay >= ax * TAN_67_5 ? VERTICAL : (gx > 0) === (gy > 0) ? DIAGONAL : ANTI_DIAGONAL;
+        ay <= ax * TAN_22_5
+          ? HORIZONTAL
+          : ay >= ax * TAN_67_5
+            ? VERTICAL
+            : gx > 0 === gy > 0
+              ? DIAGONAL
+              : ANTI_DIAGONAL;
     }
   }
   return { magnitude, direction };
@@ -124,7 +131,11 @@ export function sobel({ width, height, data }: GrayImage): Gradients {
  * Keeps a gradient only where it peaks across the edge, thinning edges to one pixel. A tie is
  * kept on one side only (greater than one neighbour, not less than the other), as OpenCV does.
  */
-export function nonMaximumSuppression({ magnitude, direction }: Gradients, width: number, height: number): Float32Array {
+export function nonMaximumSuppression(
+  { magnitude, direction }: Gradients,
+  width: number,
+  height: number,
+): Float32Array {
   const thin = new Float32Array(magnitude.length);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {

@@ -33,7 +33,11 @@ export function withThreshold(settings: EdgeMapSettings, which: "low" | "high", 
 }
 
 /** The edge map of an RGBA image of the given size, as opaque RGBA of the same size. */
-export function edgeMapRgba(rgba: ArrayLike<number>, { width, height }: ImageSize, settings: EdgeMapSettings): Uint8ClampedArray<ArrayBuffer> {
+export function edgeMapRgba(
+  rgba: ArrayLike<number>,
+  { width, height }: ImageSize,
+  settings: EdgeMapSettings,
+): Uint8ClampedArray<ArrayBuffer> {
   const gray = grayscaleOf(rgba, width, height);
   const levels = settings.output === "edges" ? cannyEdges(gray, settings) : gray.data;
   const out = new Uint8ClampedArray(width * height * 4);

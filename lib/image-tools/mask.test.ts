@@ -31,7 +31,17 @@ describe("painting", () => {
   });
 
   it("a drag paints the band between its points, and an eraser stroke takes it away", () => {
-    const mask = replay(size, [{ kind: "stroke", erase: false, radius: 1, points: [{ x: 0, y: 4 }, { x: 10, y: 4 }] }]);
+    const mask = replay(size, [
+      {
+        kind: "stroke",
+        erase: false,
+        radius: 1,
+        points: [
+          { x: 0, y: 4 },
+          { x: 10, y: 4 },
+        ],
+      },
+    ]);
     for (let x = 0; x < 10; x += 1) expect(painted(mask, x, 4) && painted(mask, x, 3)).toBe(true);
     expect(painted(mask, 5, 1)).toBe(false);
     applyOp(mask, { kind: "stroke", erase: true, radius: 1.5, points: [{ x: 5, y: 4 }] });

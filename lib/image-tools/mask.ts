@@ -7,9 +7,7 @@ export type Point = { x: number; y: number };
 
 /** What the painter did, in mask pixels; the mask is these replayed over the starting mask. */
 export type MaskOp =
-  | { kind: "stroke"; erase: boolean; radius: number; points: Point[] }
-  | { kind: "invert" }
-  | { kind: "clear" };
+  { kind: "stroke"; erase: boolean; radius: number; points: Point[] } | { kind: "invert" } | { kind: "clear" };
 
 /** The pixels a change touched, to redraw only those. */
 export type DirtyRect = { x: number; y: number; width: number; height: number };
@@ -38,7 +36,8 @@ export function paintSegment(mask: Mask, from: Point, to: Point, radius: number,
     const py = y + 0.5;
     for (let x = left; x <= right; x += 1) {
       const px = x + 0.5;
-      const along = lengthSquared === 0 ? 0 : Math.min(1, Math.max(0, ((px - from.x) * dx + (py - from.y) * dy) / lengthSquared));
+      const along =
+        lengthSquared === 0 ? 0 : Math.min(1, Math.max(0, ((px - from.x) * dx + (py - from.y) * dy) / lengthSquared));
       const nearX = from.x + along * dx - px;
       const nearY = from.y + along * dy - py;
       if (nearX * nearX + nearY * nearY <= radiusSquared) mask.data[y * mask.width + x] = value;
@@ -136,7 +135,11 @@ export function maskFromRgba(rgba: ArrayLike<number>, size: ImageSize): Mask {
 }
 
 /** The overlay shown over the image while painting: a translucent colour where painted, clear elsewhere. */
-export function overlayRgba(mask: Mask, rect: DirtyRect, colour: readonly [number, number, number, number]): Uint8ClampedArray<ArrayBuffer> {
+export function overlayRgba(
+  mask: Mask,
+  rect: DirtyRect,
+  colour: readonly [number, number, number, number],
+): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(rect.width * rect.height * 4);
   for (let y = 0; y < rect.height; y += 1) {
     for (let x = 0; x < rect.width; x += 1) {

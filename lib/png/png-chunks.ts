@@ -38,7 +38,8 @@ export function readChunks(bytes: Uint8Array): PngChunk[] {
     const end = offset + 12 + length;
     if (end > bytes.length) throw new Error("The PNG is cut short.");
     const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
-    if (crc32(typeAndData) !== view.getUint32(offset + 8 + length)) throw new Error("The PNG is damaged (checksum mismatch).");
+    if (crc32(typeAndData) !== view.getUint32(offset + 8 + length))
+      throw new Error("The PNG is damaged (checksum mismatch).");
     chunks.push({ type: fromLatin1(typeAndData.subarray(0, 4)), data: typeAndData.slice(4) });
     offset = end;
     if (chunks.at(-1)?.type === "IEND") return chunks;

@@ -46,7 +46,11 @@ export function builtInPresets(origin: string): BuiltInPreset[] {
         model_name: SD15,
         prompt: "a small stone chapel on a hill at sunset, watercolor",
         controlnets: [
-          { path: "lllyasviel/control_v11p_sd15_canny", image_url: bundled("canny-edges.png"), conditioning_scale: 0.8 },
+          {
+            path: "lllyasviel/control_v11p_sd15_canny",
+            image_url: bundled("canny-edges.png"),
+            conditioning_scale: 0.8,
+          },
         ],
         noise_strength: 0.9,
       },

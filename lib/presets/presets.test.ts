@@ -20,13 +20,19 @@ const values = (prompt: string): LoraInput => ({ ...defaultInput, prompt, num_im
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+  };
 }
 
 describe("built-in presets", () => {
-  it.each(builtInPresets(origin).map((preset) => [preset.name, preset] as const))("%s passes the input schema", (_, preset) => {
-    expect(readSettings(preset.request).problems).toEqual([]);
-  });
+  it.each(builtInPresets(origin).map((preset) => [preset.name, preset] as const))(
+    "%s passes the input schema",
+    (_, preset) => {
+      expect(readSettings(preset.request).problems).toEqual([]);
+    },
+  );
 
   it("uploads the bundled images and leaves other addresses alone", async () => {
     const canny = builtInPresets(origin).find((preset) => preset.id === "canny-controlnet");
@@ -80,9 +86,14 @@ describe("saved presets", () => {
     expect(loadSavedPresets(storage).problems).toEqual([
       "Your saved presets could not be read: what this browser stored for them is not a list of presets.",
     ]);
-    storage.setItem("fal-lora-playground:presets:v1", JSON.stringify([{ name: "ok", request: { prompt: "p", num_images: 80 } }, 5]));
+    storage.setItem(
+      "fal-lora-playground:presets:v1",
+      JSON.stringify([{ name: "ok", request: { prompt: "p", num_images: 80 } }, 5]),
+    );
     const reading = loadSavedPresets(storage);
-    expect(reading.presets.map((preset) => [preset.name, preset.request])).toEqual([["ok", { model_name: defaultInput.model_name, prompt: "p" }]]);
+    expect(reading.presets.map((preset) => [preset.name, preset.request])).toEqual([
+      ["ok", { model_name: defaultInput.model_name, prompt: "p" }],
+    ]);
     expect(reading.problems).toEqual([
       "Not all of your saved presets could be read.",
       'Preset "ok", Number of images: Number of images must be at most 8.',
@@ -107,7 +118,9 @@ describe("saved presets", () => {
     const result = importPresetsFile(toPresetsFile(presets), []);
     expect(result.problems).toEqual([]);
     expect(result.imported).toBe(2);
-    expect(result.presets.map(({ name, request }) => ({ name, request }))).toEqual(presets.map(({ name, request }) => ({ name, request })));
+    expect(result.presets.map(({ name, request }) => ({ name, request }))).toEqual(
+      presets.map(({ name, request }) => ({ name, request })),
+    );
   });
 
   it("imports what it can from a partly broken file and names the rest", () => {
@@ -125,9 +138,16 @@ describe("saved presets", () => {
   });
 
   it("refuses files that are not presets files", () => {
-    expect(importPresetsFile("nope", []).problems).toEqual(["The file is not JSON, so no presets could be read from it."]);
-    expect(importPresetsFile("[]", []).problems).toEqual(["The file is not a presets file exported from this playground."]);
-    expect(importPresetsFile(JSON.stringify({ format: "fal-lora-playground/presets", version: 9, presets: [] }), []).problems[0]).toMatch(/format 9/);
+    expect(importPresetsFile("nope", []).problems).toEqual([
+      "The file is not JSON, so no presets could be read from it.",
+    ]);
+    expect(importPresetsFile("[]", []).problems).toEqual([
+      "The file is not a presets file exported from this playground.",
+    ]);
+    expect(
+      importPresetsFile(JSON.stringify({ format: "fal-lora-playground/presets", version: 9, presets: [] }), [])
+        .problems[0],
+    ).toMatch(/format 9/);
   });
 
   it("asks for a name", () => {

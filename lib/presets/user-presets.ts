@@ -22,7 +22,10 @@ export function presetNameProblem(name: string): string | undefined {
 }
 
 /** A stored or imported preset, its request read field by field; undefined when it has no usable name. */
-function readPreset(value: unknown, problems: string[]): { name: string; request: LoraRequest; id?: string; savedAt?: string } | undefined {
+function readPreset(
+  value: unknown,
+  problems: string[],
+): { name: string; request: LoraRequest; id?: string; savedAt?: string } | undefined {
   if (!isRecord(value) || typeof value.name !== "string" || presetNameProblem(value.name)) {
     problems.push("A preset without a usable name was skipped.");
     return undefined;
@@ -57,17 +60,35 @@ export function loadSavedPresets(storage: PresetStorage): SavedPresetsReading {
   try {
     stored = JSON.parse(text);
   } catch {
-    return { presets: [], problems: ["Your saved presets could not be read: what this browser stored for them is damaged (not JSON)."] };
+    return {
+      presets: [],
+      problems: ["Your saved presets could not be read: what this browser stored for them is damaged (not JSON)."],
+    };
   }
   if (!Array.isArray(stored)) {
-    return { presets: [], problems: ["Your saved presets could not be read: what this browser stored for them is not a list of presets."] };
+    return {
+      presets: [],
+      problems: ["Your saved presets could not be read: what this browser stored for them is not a list of presets."],
+    };
   }
   const problems: string[] = [];
   const presets = stored.flatMap((item) => {
     const preset = readPreset(item, problems);
-    return preset ? [{ id: preset.id ?? crypto.randomUUID(), savedAt: preset.savedAt ?? "", name: preset.name, request: preset.request }] : [];
+    return preset
+      ? [
+          {
+            id: preset.id ?? crypto.randomUUID(),
+            savedAt: preset.savedAt ?? "",
+            name: preset.name,
+            request: preset.request,
+          },
+        ]
+      : [];
   });
-  return { presets, problems: problems.length > 0 ? ["Not all of your saved presets could be read.", ...problems] : [] };
+  return {
+    presets,
+    problems: problems.length > 0 ? ["Not all of your saved presets could be read.", ...problems] : [],
+  };
 }
 
 export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]): void {
@@ -76,9 +97,16 @@ export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]
 
 /** Saves the settings under a name; a preset of the same name is replaced. */
 export function savePreset(presets: SavedPreset[], name: string, values: LoraInput, now = new Date()): SavedPreset[] {
-  const preset: SavedPreset = { id: crypto.randomUUID(), name: name.trim(), request: minimalBody(values), savedAt: now.toISOString() };
+  const preset: SavedPreset = {
+    id: crypto.randomUUID(),
+    name: name.trim(),
+    request: minimalBody(values),
+    savedAt: now.toISOString(),
+  };
   const index = presets.findIndex((item) => item.name === preset.name);
-  return index < 0 ? [...presets, preset] : presets.map((item, at) => (at === index ? { ...preset, id: item.id } : item));
+  return index < 0
+    ? [...presets, preset]
+    : presets.map((item, at) => (at === index ? { ...preset, id: item.id } : item));
 }
 
 export function renamePreset(presets: SavedPreset[], id: string, name: string): SavedPreset[] {
@@ -102,7 +130,11 @@ export function toPresetsFile(presets: SavedPreset[]): string {
  * Presets from a file made by `toPresetsFile`, added to the ones already saved (same name: replaced).
  * Whatever cannot be read is named in `problems`; the rest is kept.
  */
-export function importPresetsFile(text: string, existing: SavedPreset[], now = new Date()): { presets: SavedPreset[]; imported: number; problems: string[] } {
+export function importPresetsFile(
+  text: string,
+  existing: SavedPreset[],
+  now = new Date(),
+): { presets: SavedPreset[]; imported: number; problems: string[] } {
   const problems: string[] = [];
   let file: unknown;
   try {
@@ -111,19 +143,33 @@ export function importPresetsFile(text: string, existing: SavedPreset[], now = n
     return { presets: existing, imported: 0, problems: ["The file is not JSON, so no presets could be read from it."] };
   }
   if (!isRecord(file) || file.format !== PRESETS_FILE_FORMAT || !Array.isArray(file.presets)) {
-    return { presets: existing, imported: 0, problems: ["The file is not a presets file exported from this playground."] };
+    return {
+      presets: existing,
+      imported: 0,
+      problems: ["The file is not a presets file exported from this playground."],
+    };
   }
   if (file.version !== PRESETS_FILE_VERSION) {
-    return { presets: existing, imported: 0, problems: [`The file is from another version of the playground (format ${String(file.version)}).`] };
+    return {
+      presets: existing,
+      imported: 0,
+      problems: [`The file is from another version of the playground (format ${String(file.version)}).`],
+    };
   }
   let presets = existing;
   let imported = 0;
   for (const item of file.presets) {
     const preset = readPreset(item, problems);
     if (!preset) continue;
-    const saved: SavedPreset = { id: crypto.randomUUID(), name: preset.name, request: preset.request, savedAt: preset.savedAt ?? now.toISOString() };
+    const saved: SavedPreset = {
+      id: crypto.randomUUID(),
+      name: preset.name,
+      request: preset.request,
+      savedAt: preset.savedAt ?? now.toISOString(),
+    };
     const index = presets.findIndex((other) => other.name === saved.name);
-    presets = index < 0 ? [...presets, saved] : presets.map((other, at) => (at === index ? { ...saved, id: other.id } : other));
+    presets =
+      index < 0 ? [...presets, saved] : presets.map((other, at) => (at === index ? { ...saved, id: other.id } : other));
     imported++;
   }
   return { presets, imported, problems };

@@ -20,7 +20,8 @@ afterEach(() => {
 
 const falEnv = (extra: Record<string, string> = {}) =>
   testEnv({ FAL_MODE: "fal", PLAYGROUND_TEST_HOOKS: "1", FAL_UPSTREAM_ORIGIN: listener.origin, ...extra });
-const submit = (body: string, headers?: Record<string, string>) => proxyRequest({ method: "POST", target: SUBMIT, body, headers });
+const submit = (body: string, headers?: Record<string, string>) =>
+  proxyRequest({ method: "POST", target: SUBMIT, body, headers });
 
 describe("validate before spending", () => {
   it("answers an invalid submit with fal's 422 shape and forwards nothing", async () => {
@@ -61,7 +62,9 @@ describe("limits", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect((await limited.json()).detail).toMatch(/Too many runs started; try again in \d+ s/);
     expect(listener.seen).toHaveLength(2);
-    const status = await proxy(proxyRequest({ method: "GET", target: "https://queue.fal.run/fal-ai/lora/requests/abc/status" }));
+    const status = await proxy(
+      proxyRequest({ method: "GET", target: "https://queue.fal.run/fal-ai/lora/requests/abc/status" }),
+    );
     expect(status.status).toBe(200);
   });
 });
@@ -103,9 +106,16 @@ describe("keys", () => {
   it("calls the simulator with this process's hop secret, and says who the client is only behind a trusted proxy", async () => {
     const initiate = (headers: Record<string, string>) =>
       proxyRequest({ method: "POST", target: INITIATE, body: JSON.stringify({ content_type: "image/png" }), headers });
-    const forged = { "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-forwarded-host": "evil.example", "x-fal-simulator-client": "victim", "x-fal-simulator-origin": "https://evil.example" };
+    const forged = {
+      "x-forwarded-for": "6.6.6.6, 203.0.113.9",
+      "x-forwarded-host": "evil.example",
+      "x-fal-simulator-client": "victim",
+      "x-fal-simulator-origin": "https://evil.example",
+    };
     await testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin }))(initiate(forged));
-    await testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, TRUST_PROXY: "1" }))(initiate(forged));
+    await testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, TRUST_PROXY: "1" }))(
+      initiate(forged),
+    );
     const [open, trusted] = listener.seen;
     expect(open?.headers.authorization).toBe(`Key ${simulatorHopSecret()}`);
     expect(open?.headers["x-fal-simulator-client"]).toBeUndefined();
@@ -115,7 +125,9 @@ describe("keys", () => {
   });
 
   it("limits upload initiates per client like submits", async () => {
-    const proxy = testProxy(testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, RATE_LIMIT_UPLOADS_PER_MINUTE: "2" }));
+    const proxy = testProxy(
+      testEnv({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin, RATE_LIMIT_UPLOADS_PER_MINUTE: "2" }),
+    );
     const initiate = () => proxy(proxyRequest({ method: "POST", target: INITIATE, body: "{}" }));
     expect((await initiate()).status).toBe(200);
     expect((await initiate()).status).toBe(200);
@@ -163,7 +175,10 @@ describe("the canary FAL_KEY", () => {
   });
 });
 
-async function testProxyResponse(proxy: ReturnType<typeof testProxy>, request: Parameters<ReturnType<typeof testProxy>>[0]) {
+async function testProxyResponse(
+  proxy: ReturnType<typeof testProxy>,
+  request: Parameters<ReturnType<typeof testProxy>>[0],
+) {
   const response = await proxy(request);
   const headers = [...response.headers.entries()].map(([key, value]) => `${key}: ${value}`).join("\n");
   return `${response.status}\n${headers}\n${await response.text()}`;

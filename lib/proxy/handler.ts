@@ -25,7 +25,8 @@ export type ProxyDependencies = {
 };
 
 /** Loaded on first use, so fal mode never loads the simulator (and sharp) into the proxy. */
-const embeddedSimulator: InProcessSimulator = async (request) => (await import("@/lib/simulator/http")).handleSimulatorRequest(request);
+const embeddedSimulator: InProcessSimulator = async (request) =>
+  (await import("@/lib/simulator/http")).handleSimulatorRequest(request);
 
 /** Checks a submit body against the one input schema before anything is spent on it. */
 function validateSubmit(body: string): Response | undefined {
@@ -57,7 +58,10 @@ const LIMITED: Partial<Record<ProxyRoute, { limiter: "limiter" | "initiateLimite
 
 function withInitiateLimiter(dependencies: ProxyDependencies): ProxyDependencies {
   const pointsPerMinute = dependencies.env.RATE_LIMIT_UPLOADS_PER_MINUTE;
-  return { ...dependencies, initiateLimiter: dependencies.initiateLimiter ?? createSubmitLimiter({ name: "upload", pointsPerMinute }) };
+  return {
+    ...dependencies,
+    initiateLimiter: dependencies.initiateLimiter ?? createSubmitLimiter({ name: "upload", pointsPerMinute }),
+  };
 }
 
 /**
@@ -97,8 +101,18 @@ export function createProxyHandler(dependencies?: () => ProxyDependencies) {
     }
 
     try {
-      const hop = { publicOrigin: requestOrigin(request, env.TRUST_PROXY), client: env.TRUST_PROXY ? client : undefined };
-      return await forwardUpstream(request, match.url, body, choice.upstream, hop, resolved.simulator ?? embeddedSimulator);
+      const hop = {
+        publicOrigin: requestOrigin(request, env.TRUST_PROXY),
+        client: env.TRUST_PROXY ? client : undefined,
+      };
+      return await forwardUpstream(
+        request,
+        match.url,
+        body,
+        choice.upstream,
+        hop,
+        resolved.simulator ?? embeddedSimulator,
+      );
     } catch {
       return errorResponse(502, "The upstream could not be reached. Try again in a moment.");
     }

@@ -1,5 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { CANARY_FAL_KEY, proxyRequest, recordingSimulator, startListener, testEnv, testProxy, VALID_INPUT } from "./test-support";
+import {
+  CANARY_FAL_KEY,
+  proxyRequest,
+  recordingSimulator,
+  startListener,
+  testEnv,
+  testProxy,
+  VALID_INPUT,
+} from "./test-support";
 
 const ID = "764cabcf-b745-4b3e-ae38-1200304cf45b";
 const SUBMIT = "https://queue.fal.run/fal-ai/lora/image-to-image";
@@ -74,7 +82,15 @@ afterEach(() => fetchSpy.mockClear());
 
 // The in-process simulator records into the listener's list too, so every mode is watched the same way.
 describe.each([
-  ["fal mode", () => ({ FAL_MODE: "fal", FAL_KEY: CANARY_FAL_KEY, PLAYGROUND_TEST_HOOKS: "1", FAL_UPSTREAM_ORIGIN: listener.origin })],
+  [
+    "fal mode",
+    () => ({
+      FAL_MODE: "fal",
+      FAL_KEY: CANARY_FAL_KEY,
+      PLAYGROUND_TEST_HOOKS: "1",
+      FAL_UPSTREAM_ORIGIN: listener.origin,
+    }),
+  ],
   ["simulator mode over HTTP", () => ({ FAL_MODE: "simulator", SIMULATOR_ORIGIN: listener.origin })],
   ["simulator mode in-process", () => ({ FAL_MODE: "simulator" })],
 ])("in %s the proxy sends nothing anywhere for a hostile target", (_mode, values) => {

@@ -26,7 +26,13 @@ describe("the proxy in simulator mode without SIMULATOR_ORIGIN", () => {
   it("runs a request end to end in-process, without any network call", async () => {
     const fetchSpy = vi.spyOn(globalThis, "fetch");
     const proxy = inProcessProxy();
-    const submitted = await proxy(proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify({ ...VALID_INPUT, num_inference_steps: 2 }) }));
+    const submitted = await proxy(
+      proxyRequest({
+        method: "POST",
+        target: SUBMIT,
+        body: JSON.stringify({ ...VALID_INPUT, num_inference_steps: 2 }),
+      }),
+    );
     expect(submitted.status).toBe(200);
     const { request_id: id } = (await submitted.json()) as { request_id: string };
 
@@ -47,7 +53,10 @@ describe("the proxy in simulator mode without SIMULATOR_ORIGIN", () => {
     const viaProxy = await proxy(proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify(VALID_INPUT) }));
     expect(viaProxy.status).toBe(200);
     const direct = await handleSimulatorRequest(
-      new Request(`${ORIGIN}/api/simulator/queue/fal-ai/lora/image-to-image`, { method: "POST", body: JSON.stringify(VALID_INPUT) }),
+      new Request(`${ORIGIN}/api/simulator/queue/fal-ai/lora/image-to-image`, {
+        method: "POST",
+        body: JSON.stringify(VALID_INPUT),
+      }),
       simulator,
     );
     expect(direct.status).toBe(401);
@@ -60,17 +69,23 @@ describe("the proxy in simulator mode without SIMULATOR_ORIGIN", () => {
       reached(request.url);
       return handleSimulatorRequest(request, simulator);
     });
-    const refused = await proxy(proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify({ ...VALID_INPUT, noise_strength: 3 }) }));
+    const refused = await proxy(
+      proxyRequest({ method: "POST", target: SUBMIT, body: JSON.stringify({ ...VALID_INPUT, noise_strength: 3 }) }),
+    );
     expect(refused.status).toBe(422);
     expect(reached).not.toHaveBeenCalled();
   });
 
   it("answers a connection dropped before the first byte with a 502, as over HTTP; a stream that breaks later breaks for the client", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const proxy = inProcessProxy(new FaultInjector({ plan: parseFaults("drop=100%,on=result+stream"), allowHeader: false }));
+    const proxy = inProcessProxy(
+      new FaultInjector({ plan: parseFaults("drop=100%,on=result+stream"), allowHeader: false }),
+    );
     const result = await proxy(proxyRequest({ method: "GET", target: requestUrl("abc") }));
     expect(result.status).toBe(502);
-    expect(logged.mock.calls.join(" ")).toMatch(/^Proxy: GET http:\/\/127\.0\.0\.1\/api\/simulator\/queue\/.* \(simulator\) failed: simulated dropped connection/);
+    expect(logged.mock.calls.join(" ")).toMatch(
+      /^Proxy: GET http:\/\/127\.0\.0\.1\/api\/simulator\/queue\/.* \(simulator\) failed: simulated dropped connection/,
+    );
 
     const stream = await proxy(proxyRequest({ method: "GET", target: requestUrl("abc", "/status/stream") }));
     expect(stream.status).toBe(200);

@@ -23,13 +23,18 @@ const logsQuery = (params: URLSearchParams) =>
   params.size === 0 || (params.size === 1 && ["0", "1"].includes(params.get("logs") ?? ""));
 const submitQuery = (params: URLSearchParams) =>
   params.size === 0 || (params.size === 1 && isWebhookUrl(params.get("fal_webhook")));
-const storageQuery = (params: URLSearchParams) =>
-  params.size === 1 && params.get("storage_type") === FAL_STORAGE_TYPE;
+const storageQuery = (params: URLSearchParams) => params.size === 1 && params.get("storage_type") === FAL_STORAGE_TYPE;
 
 const RULES: RouteRule[] = [
   { route: "submit", method: "POST", host: FAL_QUEUE_HOST, path: exact(`/${ENDPOINT_ID}`), query: submitQuery },
   { route: "status", method: "GET", host: FAL_QUEUE_HOST, path: requestPath("/status"), query: logsQuery },
-  { route: "status-stream", method: "GET", host: FAL_QUEUE_HOST, path: requestPath("/status/stream"), query: logsQuery },
+  {
+    route: "status-stream",
+    method: "GET",
+    host: FAL_QUEUE_HOST,
+    path: requestPath("/status/stream"),
+    query: logsQuery,
+  },
   { route: "result", method: "GET", host: FAL_QUEUE_HOST, path: requestPath(""), query: noQuery },
   { route: "cancel", method: "PUT", host: FAL_QUEUE_HOST, path: requestPath("/cancel"), query: noQuery },
   {

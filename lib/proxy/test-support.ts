@@ -47,7 +47,12 @@ export function testProxy(env: ServerEnv, pointsPerMinute = 1_000, simulator?: I
 export function recordingSimulator(seen: SeenRequest[]): InProcessSimulator {
   return async (request) => {
     const url = new URL(request.url);
-    seen.push({ method: request.method, url: `${url.pathname}${url.search}`, headers: Object.fromEntries(request.headers), body: await request.text() });
+    seen.push({
+      method: request.method,
+      url: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(request.headers),
+      body: await request.text(),
+    });
     return Response.json({ status: "IN_QUEUE", request_id: "fake-request", queue_position: 0 });
   };
 }

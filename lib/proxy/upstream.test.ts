@@ -9,12 +9,21 @@ describe("a failed call upstream", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const closed = await startListener();
     await closed.close();
-    const env = testEnv({ FAL_MODE: "fal", FAL_KEY: CANARY_FAL_KEY, PLAYGROUND_TEST_HOOKS: "1", FAL_UPSTREAM_ORIGIN: closed.origin });
+    const env = testEnv({
+      FAL_MODE: "fal",
+      FAL_KEY: CANARY_FAL_KEY,
+      PLAYGROUND_TEST_HOOKS: "1",
+      FAL_UPSTREAM_ORIGIN: closed.origin,
+    });
     const target = "https://queue.fal.run/fal-ai/lora/image-to-image";
     const response = await testProxy(env)(proxyRequest({ method: "POST", target, body: JSON.stringify(VALID_INPUT) }));
     expect(response.status).toBe(502);
     const lines = logged.mock.calls.map((call) => call.join(" "));
-    expect(lines).toEqual([expect.stringMatching(/^Proxy: POST http:\/\/127\.0\.0\.1:\d+\/queue\/fal-ai\/lora\/image-to-image \(fal\) failed: fetch failed: .*ECONNREFUSED/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Proxy: POST http:\/\/127\.0\.0\.1:\d+\/queue\/fal-ai\/lora\/image-to-image \(fal\) failed: fetch failed: .*ECONNREFUSED/,
+      ),
+    ]);
     expect(lines.join("\n")).not.toContain(CANARY_FAL_KEY);
   });
 

@@ -54,8 +54,7 @@ function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: 
   if (upstream.mode === "simulator") {
     headers.set(PUBLIC_ORIGIN_HEADER, hop.publicOrigin);
     if (hop.client) headers.set(CLIENT_HEADER, hop.client);
-  }
-  else headers.delete(FAULTS_HEADER);
+  } else headers.delete(FAULTS_HEADER);
   headers.set(TARGET_URL_HEADER, upstreamUrl);
   return headers;
 }
@@ -63,13 +62,15 @@ function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: 
 /** Why a call upstream failed, as the fetch error and its cause say; the key is cut out wherever it shows. */
 export function upstreamFailure(error: unknown, authorization: string): string {
   const parts: string[] = [];
-  for (let cause: unknown = error; cause !== undefined && parts.length < 4; ) {
+  for (let cause: unknown = error; cause !== undefined && parts.length < 4;) {
     if (!(cause instanceof Error)) {
       parts.push(String(cause));
       break;
     }
     const code = (cause as { code?: unknown }).code;
-    parts.push(typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message);
+    parts.push(
+      typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message,
+    );
     cause = cause.cause;
   }
   const key = authorization.replace(/^Key\s+/i, "");
@@ -119,7 +120,12 @@ async function callInProcess(
   headers.set("authorization", upstream.authorization);
   headers.set("accept", "application/json");
   headers.set("content-type", "application/json");
-  const forwarded = new Request(upstreamUrl, { method: request.method, headers, body: forwardedBody(request, body), signal: request.signal });
+  const forwarded = new Request(upstreamUrl, {
+    method: request.method,
+    headers,
+    body: forwardedBody(request, body),
+    signal: request.signal,
+  });
   return afterFirstBytes(await simulator(forwarded));
 }
 
@@ -170,14 +176,18 @@ export async function forwardUpstream(
   simulator: InProcessSimulator,
 ): Promise<Response> {
   const redirect = upstream.redirect;
-  const upstreamUrl = redirect ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath) : target.href;
+  const upstreamUrl = redirect
+    ? redirectedUrl(target, redirect.origin ?? loopbackOrigin(request), redirect.basePath)
+    : target.href;
   try {
     return redirect && !redirect.origin
       ? await callInProcess(simulator, request, upstreamUrl, body, upstream, hop)
       : await callThroughLibrary(request, upstreamUrl, body, upstream, hop);
   } catch (error) {
     const { origin, pathname } = new URL(upstreamUrl);
-    console.error(`Proxy: ${request.method} ${origin}${pathname} (${upstream.mode}) failed: ${upstreamFailure(error, upstream.authorization)}`);
+    console.error(
+      `Proxy: ${request.method} ${origin}${pathname} (${upstream.mode}) failed: ${upstreamFailure(error, upstream.authorization)}`,
+    );
     throw error;
   }
 }

@@ -15,7 +15,10 @@ const signal = () => new AbortController().signal;
 /** The real client through the transport, against the simulator; `wrap` may tamper with the answers. */
 function transport(options: { wrap?: (fetchImpl: typeof fetch) => typeof fetch; streamSilenceMs?: number } = {}) {
   const fetchImpl = simulatorFetch(simulator);
-  return createFalTransport({ fetch: options.wrap ? options.wrap(fetchImpl) : fetchImpl, streamSilenceMs: options.streamSilenceMs });
+  return createFalTransport({
+    fetch: options.wrap ? options.wrap(fetchImpl) : fetchImpl,
+    streamSilenceMs: options.streamSilenceMs,
+  });
 }
 
 async function followToEnd(falTransport: ReturnType<typeof createFalTransport>, requestId: string) {
@@ -36,7 +39,9 @@ describe("falTransport", () => {
     expect(seen.map((status) => status.status)).toContain("IN_PROGRESS");
 
     const data = await falTransport.result(requestId, signal());
-    const raw = await (await simulatorFetch(simulator)(`https://queue.fal.run/fal-ai/lora/requests/${requestId}`)).text();
+    const raw = await (
+      await simulatorFetch(simulator)(`https://queue.fal.run/fal-ai/lora/requests/${requestId}`)
+    ).text();
     const literal = /"seed":(\d+)/.exec(raw)?.[1] ?? "";
     expect(literal.length).toBeGreaterThan(0);
     const reading = readLoraOutput(data);
@@ -54,10 +59,12 @@ describe("falTransport", () => {
 
   it("leaves a stream that fell silent for polling", async () => {
     simulator = testSimulator({ stepMs: 2 });
-    const silentStreams = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
-      if (!String(input).includes("/status/stream")) return fetchImpl(input, init);
-      return new Response(new ReadableStream(), { headers: { "content-type": "text/event-stream" } });
-    };
+    const silentStreams =
+      (fetchImpl: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        if (!String(input).includes("/status/stream")) return fetchImpl(input, init);
+        return new Response(new ReadableStream(), { headers: { "content-type": "text/event-stream" } });
+      };
     const falTransport = transport({ wrap: silentStreams, streamSilenceMs: 30 });
     const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
     const { final } = await followToEnd(falTransport, requestId);
@@ -67,20 +74,22 @@ describe("falTransport", () => {
   it("answers at COMPLETED without waiting for the stream to close, and lets the stream go", async () => {
     simulator = testSimulator({ stepMs: 2 });
     let streamSignal: AbortSignal | undefined;
-    const lingeringStreams = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
-      const response = await fetchImpl(input, init);
-      if (!String(input).includes("/status/stream") || !response.body) return response;
-      streamSignal = init?.signal ?? undefined;
-      // The simulator's events, then a connection that stays open until the client lets go.
-      const reader = response.body.getReader();
-      const lingering = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const { value, done } = await reader.read();
-          if (!done) controller.enqueue(value);
-        },
-      });
-      return new Response(lingering, { headers: response.headers });
-    };
+    const lingeringStreams =
+      (fetchImpl: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const response = await fetchImpl(input, init);
+        if (!String(input).includes("/status/stream") || !response.body) return response;
+        streamSignal = init?.signal ?? undefined;
+        // The simulator's events, then a connection that stays open until the client lets go.
+        const reader = response.body.getReader();
+        const lingering = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { value, done } = await reader.read();
+            if (!done) controller.enqueue(value);
+          },
+        });
+        return new Response(lingering, { headers: response.headers });
+      };
     const falTransport = transport({ wrap: lingeringStreams });
     const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
     const { final } = await followToEnd(falTransport, requestId);
@@ -104,8 +113,11 @@ describe("falTransport", () => {
 
   it("throws fal's error for any other answer to a cancel", async () => {
     simulator = testSimulator();
-    const gatewayDown = (): typeof fetch => async () => new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
-    const error = await transport({ wrap: gatewayDown }).cancel("abc").catch((caught: unknown) => caught);
+    const gatewayDown = (): typeof fetch => async () =>
+      new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
+    const error = await transport({ wrap: gatewayDown })
+      .cancel("abc")
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError<unknown>).status).toBe(502);
   });
@@ -113,12 +125,17 @@ describe("falTransport", () => {
   it("answers a submit the proxy refused for its per-minute limit at once, with the Retry-After, and follows on as before", async () => {
     simulator = testSimulator({ stepMs: 2 });
     let submits = 0;
-    const limitOne = (fetchImpl: typeof fetch): typeof fetch => async (input, init) => {
-      if (init?.method !== "POST") return fetchImpl(input, init);
-      submits += 1;
-      if (submits === 1) return fetchImpl(input, init);
-      return Response.json({ detail: "Too many runs started; try again in 41 s." }, { status: 429, headers: { "retry-after": "41" } });
-    };
+    const limitOne =
+      (fetchImpl: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        if (init?.method !== "POST") return fetchImpl(input, init);
+        submits += 1;
+        if (submits === 1) return fetchImpl(input, init);
+        return Response.json(
+          { detail: "Too many runs started; try again in 41 s." },
+          { status: 429, headers: { "retry-after": "41" } },
+        );
+      };
     const falTransport = transport({ wrap: limitOne });
     const { requestId } = await falTransport.submit({ ...BASE_INPUT, num_inference_steps: 3 }, signal());
     const refused = await falTransport.submit(BASE_INPUT, signal()).catch((caught: unknown) => caught);

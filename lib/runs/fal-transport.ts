@@ -23,7 +23,13 @@ type OnStatus = (status: QueueStatus) => void;
  * as a cue to poll. COMPLETED is the last event, so it answers at once (the result is asked for
  * while the stream is still closing) and the stream is let go.
  */
-async function streamStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus, silenceMs: number) {
+async function streamStatus(
+  client: FalClient,
+  requestId: string,
+  signal: AbortSignal,
+  onStatus: OnStatus,
+  silenceMs: number,
+) {
   const stream = await client.queue.streamStatus(endpointId, { requestId, logs: true });
   const abort = () => stream.abort();
   let silence = setTimeout(abort, silenceMs);
@@ -49,7 +55,12 @@ async function streamStatus(client: FalClient, requestId: string, signal: AbortS
   }
 }
 
-async function pollStatus(client: FalClient, requestId: string, signal: AbortSignal, onStatus: OnStatus): Promise<QueueStatus> {
+async function pollStatus(
+  client: FalClient,
+  requestId: string,
+  signal: AbortSignal,
+  onStatus: OnStatus,
+): Promise<QueueStatus> {
   for (;;) {
     const status = await client.queue.status(endpointId, { requestId, logs: true, abortSignal: signal });
     onStatus(status);
@@ -73,9 +84,15 @@ const CANCEL_ANSWERS: Record<number, { answer: CancelAnswer; body?: string }> = 
 async function cancelRequest(fetchImpl: typeof fetch, requestId: string): Promise<CancelAnswer> {
   const request = await playgroundMiddleware({ method: "PUT", url: `${requestUrl(requestId)}/cancel`, headers: {} });
   const headers = Object.fromEntries(
-    Object.entries(request.headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
+    Object.entries(request.headers ?? {}).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(", ") : value,
+    ]),
   );
-  const response = await fetchImpl(request.url, { method: request.method, headers: { accept: "application/json", ...headers } });
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: { accept: "application/json", ...headers },
+  });
   const body: unknown = await response.json().catch(() => undefined);
   const known = CANCEL_ANSWERS[response.status];
   const bodyStatus = typeof body === "object" && body !== null ? (body as { status?: unknown }).status : undefined;

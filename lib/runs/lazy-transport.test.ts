@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from "vitest";
 import { lazyTransport } from "./lazy-transport";
 import type { RunTransport } from "./run-transport";
 
-const QUEUED: QueueStatus = { status: "IN_QUEUE", request_id: "r1", queue_position: 2, response_url: "", status_url: "", cancel_url: "" };
+const QUEUED: QueueStatus = {
+  status: "IN_QUEUE",
+  request_id: "r1",
+  queue_position: 2,
+  response_url: "",
+  status_url: "",
+  cancel_url: "",
+};
 
 function fakeTransport(): RunTransport {
   return {
@@ -22,7 +29,10 @@ describe("lazyTransport", () => {
     const transport = lazyTransport(load);
     expect(load).not.toHaveBeenCalled();
     const signal = new AbortController().signal;
-    await expect(transport.submit({ model_name: "m", prompt: "p" }, signal)).resolves.toEqual({ requestId: "r1", queuePosition: 2 });
+    await expect(transport.submit({ model_name: "m", prompt: "p" }, signal)).resolves.toEqual({
+      requestId: "r1",
+      queuePosition: 2,
+    });
     await transport.status("r1", signal);
     await transport.result("r1", signal);
     await expect(transport.cancel("r1")).resolves.toBe("cancelled");
@@ -33,7 +43,10 @@ describe("lazyTransport", () => {
 
   it("tries the load again after one failed, as the caller retries", async () => {
     const real = fakeTransport();
-    const load = vi.fn().mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module")).mockResolvedValue(real);
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module"))
+      .mockResolvedValue(real);
     const transport = lazyTransport(load);
     const signal = new AbortController().signal;
     await expect(transport.status("r1", signal)).rejects.toThrow(TypeError);

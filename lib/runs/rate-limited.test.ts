@@ -15,11 +15,18 @@ describe("Retry-After", () => {
     let calls = 0;
     const proxy: typeof fetch = async () => {
       calls += 1;
-      return Response.json({ detail: "Too many runs started; try again in 7 s." }, { status: 429, headers: { "retry-after": "7" } });
+      return Response.json(
+        { detail: "Too many runs started; try again in 7 s." },
+        { status: 429, headers: { "retry-after": "7" } },
+      );
     };
     const client = createFalClient({ credentials: "test", fetch: rateLimitAwareFetch(proxy) });
     const submitted = client.queue.submit("fal-ai/lora/image-to-image", { input: { model_name: "m", prompt: "x" } });
-    await expect(submitted).rejects.toMatchObject({ name: "RateLimitedError", retryAfterMs: 7000, message: "Too many runs started; try again in 7 s." });
+    await expect(submitted).rejects.toMatchObject({
+      name: "RateLimitedError",
+      retryAfterMs: 7000,
+      message: "Too many runs started; try again in 7 s.",
+    });
     expect(calls).toBe(1);
   });
 

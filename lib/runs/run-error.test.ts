@@ -30,7 +30,9 @@ describe("run errors", () => {
   });
 
   it("uses an API error's string detail, else its status, and offers retry", () => {
-    expect(toRunError(new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "Upstream down" } }))).toMatchObject({
+    expect(
+      toRunError(new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "Upstream down" } })),
+    ).toMatchObject({
       kind: "api",
       message: "Upstream down",
       retryable: true,
@@ -54,11 +56,21 @@ describe("run errors", () => {
     const error = new ValidationError({
       message: "Unprocessable Entity",
       status: 422,
-      body: { detail: [{ loc: ["body", "controlnet", 1, "start_percentage"], msg: "start_percentage must be less than end_percentage", type: "value_error" }] },
+      body: {
+        detail: [
+          {
+            loc: ["body", "controlnet", 1, "start_percentage"],
+            msg: "start_percentage must be less than end_percentage",
+            type: "value_error",
+          },
+        ],
+      },
     });
     expect(toRunError(error)).toMatchObject({
       message: "ControlNet 2: start_percentage must be less than end_percentage",
-      fieldErrors: [{ field: "controlnets.1.start_percentage", message: "start_percentage must be less than end_percentage" }],
+      fieldErrors: [
+        { field: "controlnets.1.start_percentage", message: "start_percentage must be less than end_percentage" },
+      ],
     });
   });
 
@@ -68,10 +80,16 @@ describe("run errors", () => {
     const error = new ValidationError({ message: "Unprocessable Entity", status: 422, body: { detail } });
     const input = { model_name: "m", prompt: "p", controlnets: [{ path: "c", image_url: url }] };
     const run = toRunError(error, input);
-    expect(run).toMatchObject({ kind: "validation", retryable: false, fieldErrors: [{ field: "controlnets.0.image_url", message: `fal could not load this image: ${detail}` }] });
+    expect(run).toMatchObject({
+      kind: "validation",
+      retryable: false,
+      fieldErrors: [{ field: "controlnets.0.image_url", message: `fal could not load this image: ${detail}` }],
+    });
     expect(run.message).toMatch(/^ControlNet 1: fal could not load this image\./);
     expect(run.message).toContain(detail);
-    expect(toRunError(new ValidationError({ message: "x", status: 422, body: { detail: "Prompt too long" } }), input)).toMatchObject({
+    expect(
+      toRunError(new ValidationError({ message: "x", status: 422, body: { detail: "Prompt too long" } }), input),
+    ).toMatchObject({
       message: "fal refused this input: Prompt too long",
       fieldErrors: [],
     });
@@ -79,7 +97,9 @@ describe("run errors", () => {
 
   it("tells the network and gateways, worth asking again, from fal's verdicts", () => {
     expect(connectionTrouble(new TypeError("Failed to fetch"))).toContain("network");
-    for (const status of [408, 429, 500, 502, 503, 504]) expect(connectionTrouble(new ApiError({ message: "x", status }))).toBeDefined();
-    for (const status of [400, 401, 403, 404, 422, 499]) expect(connectionTrouble(new ApiError({ message: "x", status }))).toBeUndefined();
+    for (const status of [408, 429, 500, 502, 503, 504])
+      expect(connectionTrouble(new ApiError({ message: "x", status }))).toBeDefined();
+    for (const status of [400, 401, 403, 404, 422, 499])
+      expect(connectionTrouble(new ApiError({ message: "x", status }))).toBeUndefined();
   });
 });

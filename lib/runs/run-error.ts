@@ -33,7 +33,8 @@ function labelled(field: string, message: string): string {
 function sentenceError(detail: string, input: LoraRequest | undefined): RunError {
   const url = IMAGE_NOT_LOADED.exec(detail)?.[1];
   const location = url && input ? imageLocations(input).find((image) => image.url === url) : undefined;
-  if (!location) return { kind: "validation", message: `fal refused this input: ${detail}`, fieldErrors: [], retryable: false };
+  if (!location)
+    return { kind: "validation", message: `fal refused this input: ${detail}`, fieldErrors: [], retryable: false };
   const field = formFieldName(location.path);
   return {
     kind: "validation",
@@ -53,7 +54,12 @@ function validationError(error: ValidationError, input: LoraRequest | undefined)
     const field = formFieldName(item.loc);
     return field ? labelled(field, item.msg) : item.msg;
   });
-  return { kind: "validation", message: lines.length > 0 ? lines.join("\n") : error.message, fieldErrors, retryable: false };
+  return {
+    kind: "validation",
+    message: lines.length > 0 ? lines.join("\n") : error.message,
+    fieldErrors,
+    retryable: false,
+  };
 }
 
 /**

@@ -85,14 +85,20 @@ async function ending(data: unknown): Promise<FollowEnding> {
   const reading = readLoraOutput(data);
   if (reading.ok) return { status: "completed", output: reading.output };
   const raw = stringifyExactJson(data, 2);
-  return { status: "failed", error: { kind: "result", message: reading.reason, fieldErrors: [], retryable: false, raw } };
+  return {
+    status: "failed",
+    error: { kind: "result", message: reading.reason, fieldErrors: [], retryable: false, raw },
+  };
 }
 
 /**
  * A run whose COMPLETED status carries fal's `error`: its result says how it failed (a 422 lands
  * on the fields it names); when that answer does not come, the status's own message does.
  */
-async function failedRun({ transport, requestId, signal, input }: FollowOptions, failure: string): Promise<FollowEnding> {
+async function failedRun(
+  { transport, requestId, signal, input }: FollowOptions,
+  failure: string,
+): Promise<FollowEnding> {
   let data: unknown;
   try {
     data = await transport.result(requestId, signal);

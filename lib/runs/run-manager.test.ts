@@ -9,7 +9,16 @@ import type { CancelAnswer, RunTransport } from "./run-transport";
 
 const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse" };
 const output: LoraOutput = {
-  images: [{ url: "https://cdn.example/a.png", content_type: "image/png", file_name: "a.png", file_size: 10, width: 64, height: 64 }],
+  images: [
+    {
+      url: "https://cdn.example/a.png",
+      content_type: "image/png",
+      file_name: "a.png",
+      file_size: 10,
+      width: 64,
+      height: 64,
+    },
+  ],
   seed: 42,
   has_nsfw_concepts: [false],
 };
@@ -26,7 +35,10 @@ function fakeTransport(overrides: Partial<RunTransport> = {}): RunTransport {
     follow: vi.fn(async (_id, { onStatus }) => {
       onStatus(status("IN_QUEUE", { queue_position: 1 }));
       onStatus(status("IN_PROGRESS", { logs: [{ message: "Step 1/30", level: "INFO", timestamp: "t" }] }));
-      const done = status("COMPLETED", { logs: [{ message: "Step 30/30", level: "INFO", timestamp: "t" }], metrics: { inference_time: 1.25 } });
+      const done = status("COMPLETED", {
+        logs: [{ message: "Step 30/30", level: "INFO", timestamp: "t" }],
+        metrics: { inference_time: 1.25 },
+      });
       onStatus(done);
       return done;
     }),
@@ -62,7 +74,9 @@ describe("RunManager", () => {
 
   it("shows a run the queue reports as client_cancelled as cancelled, not failed", async () => {
     const transport = fakeTransport({
-      follow: vi.fn(async () => status("COMPLETED", { error: "Request was cancelled", error_type: "client_cancelled" })),
+      follow: vi.fn(async () =>
+        status("COMPLETED", { error: "Request was cancelled", error_type: "client_cancelled" }),
+      ),
     });
     const manager = new RunManager({ transport });
     expect((await settled(manager, manager.start(input)))?.status).toBe("cancelled");
@@ -146,7 +160,11 @@ describe("RunManager", () => {
     const id = manager.start(input);
     await vi.waitFor(() => expect(manager.get(id)?.requestId).toBe("req-1"));
     await manager.cancel(id);
-    expect(manager.get(id)).toMatchObject({ status: "queued", cancelRequested: false, notice: expect.stringContaining("Cancel did not reach fal") });
+    expect(manager.get(id)).toMatchObject({
+      status: "queued",
+      cancelRequested: false,
+      notice: expect.stringContaining("Cancel did not reach fal"),
+    });
   });
 
   it("never fails or resubmits a run it lost touch with; Check again asks fal about the same request", async () => {
@@ -154,7 +172,12 @@ describe("RunManager", () => {
     const transport = fakeTransport({ follow: offline, status: offline });
     const manager = new RunManager({ transport, reconnect: { firstDelayMs: 1, maxDelayMs: 2, maxAttempts: 3 } });
     const id = manager.start(input);
-    await vi.waitFor(() => expect(manager.get(id)?.connection).toEqual({ state: "lost", reason: expect.stringContaining("Failed to fetch") }));
+    await vi.waitFor(() =>
+      expect(manager.get(id)?.connection).toEqual({
+        state: "lost",
+        reason: expect.stringContaining("Failed to fetch"),
+      }),
+    );
     expect(manager.get(id)?.status).toBe("queued");
     manager.retry(id);
     expect(transport.submit).toHaveBeenCalledTimes(1);
@@ -167,13 +190,21 @@ describe("RunManager", () => {
 
   it("picks a lost run up again when fal answers its cancel with a 202", async () => {
     const offline = vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
-    const transport = fakeTransport({ follow: offline, status: offline, cancel: vi.fn(async (): Promise<CancelAnswer> => "requested") });
+    const transport = fakeTransport({
+      follow: offline,
+      status: offline,
+      cancel: vi.fn(async (): Promise<CancelAnswer> => "requested"),
+    });
     const manager = new RunManager({ transport, reconnect: { firstDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } });
     const id = manager.start(input);
     await vi.waitFor(() => expect(manager.get(id)?.connection?.state).toBe("lost"));
     transport.status = vi.fn(async () => status("COMPLETED"));
     await manager.cancel(id);
-    expect(await settled(manager, id)).toMatchObject({ status: "completed", cancelRequested: true, connection: undefined });
+    expect(await settled(manager, id)).toMatchObject({
+      status: "completed",
+      cancelRequested: true,
+      connection: undefined,
+    });
   });
 
   it("sends a refused input's field errors to the form and keeps the input", async () => {
@@ -182,22 +213,33 @@ describe("RunManager", () => {
       status: 422,
       body: { detail: [{ loc: ["body", "loras", 0, "path"], msg: "LoRA path is required.", type: "missing" }] },
     });
-    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }) });
+    const manager = new RunManager({
+      transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }),
+    });
     const fieldErrors = vi.fn();
     manager.onFieldErrors(fieldErrors);
     const run = await settled(manager, manager.start(input));
-    expect(run).toMatchObject({ status: "failed", input, error: { kind: "validation", retryable: false, message: "LoRA 1: LoRA path is required." } });
+    expect(run).toMatchObject({
+      status: "failed",
+      input,
+      error: { kind: "validation", retryable: false, message: "LoRA 1: LoRA path is required." },
+    });
     expect(fieldErrors).toHaveBeenCalledWith([{ field: "loras.0.path", message: "LoRA path is required." }]);
   });
 
   it("retries an API failure with the same input on the same card", async () => {
     const submit = vi
       .fn<RunTransport["submit"]>()
-      .mockRejectedValueOnce(new ApiError({ message: "Internal Server Error", status: 500, body: { detail: "The runner crashed" } }))
+      .mockRejectedValueOnce(
+        new ApiError({ message: "Internal Server Error", status: 500, body: { detail: "The runner crashed" } }),
+      )
       .mockResolvedValue({ requestId: "req-1" });
     const manager = new RunManager({ transport: fakeTransport({ submit }) });
     const id = manager.start(input);
-    expect(await settled(manager, id)).toMatchObject({ status: "failed", error: { kind: "api", message: "The runner crashed", retryable: true } });
+    expect(await settled(manager, id)).toMatchObject({
+      status: "failed",
+      error: { kind: "api", message: "The runner crashed", retryable: true },
+    });
     const sent = manager.get(id)?.input;
     manager.retry(id);
     expect((await settled(manager, id))?.status).toBe("completed");
@@ -230,7 +272,10 @@ describe("RunManager", () => {
   it("startQueued withdraws a run the proxy's limit refused (429) and hands over its Retry-After; start fails it with the proxy's words", async () => {
     const refusal = () => new RateLimitedError(41_000, "Too many runs started; try again in 41 s.");
     const history = openRunHistory(`runs-${crypto.randomUUID()}`);
-    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal())) }), history });
+    const manager = new RunManager({
+      transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal())) }),
+      history,
+    });
     await manager.load();
     const counted = vi.fn();
     manager.onSubmit(counted);
@@ -241,13 +286,18 @@ describe("RunManager", () => {
     await vi.waitFor(async () => expect(await history.list()).toEqual([]));
 
     const own = await settled(manager, manager.start(input));
-    expect(own).toMatchObject({ status: "failed", error: { kind: "api", message: "Too many runs started; try again in 41 s.", retryable: true } });
+    expect(own).toMatchObject({
+      status: "failed",
+      error: { kind: "api", message: "Too many runs started; try again in 41 s.", retryable: true },
+    });
     expect(counted).not.toHaveBeenCalled();
   });
 
   it("startQueued answers a run refused for another reason: it fails on its card and counts as submitted", async () => {
     const refusal = new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "upstream down" } });
-    const manager = new RunManager({ transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }) });
+    const manager = new RunManager({
+      transport: fakeTransport({ submit: vi.fn(async () => Promise.reject(refusal)) }),
+    });
     const counted = vi.fn();
     manager.onSubmit(counted);
     const { id, queued } = manager.startQueued(input);
@@ -264,9 +314,18 @@ describe("RunManager", () => {
     });
     await first.load();
     const id = first.start(input);
-    await vi.waitFor(async () => expect((await history.list())[0]).toMatchObject({ id, requestId: "req-1", status: "queued", input: { seed: expect.any(Number) } }));
+    await vi.waitFor(async () =>
+      expect((await history.list())[0]).toMatchObject({
+        id,
+        requestId: "req-1",
+        status: "queued",
+        input: { seed: expect.any(Number) },
+      }),
+    );
 
-    const transport = fakeTransport({ status: vi.fn(async () => status("COMPLETED", { metrics: { inference_time: 2 } })) });
+    const transport = fakeTransport({
+      status: vi.fn(async () => status("COMPLETED", { metrics: { inference_time: 2 } })),
+    });
     const reloaded = new RunManager({ transport, history });
     await reloaded.load();
     expect(await settled(reloaded, id)).toMatchObject({ status: "completed", output, inferenceTime: 2 });
@@ -310,7 +369,10 @@ describe("RunManager without working storage", () => {
   });
 
   it("says runs are not being kept, and why, when history cannot be opened, and runs still work", async () => {
-    const manager = new RunManager({ transport: fakeTransport(), history: refusing(new DOMException("The operation is insecure.", "SecurityError")) });
+    const manager = new RunManager({
+      transport: fakeTransport(),
+      history: refusing(new DOMException("The operation is insecure.", "SecurityError")),
+    });
     await manager.load();
     expect(manager.snapshot()).toMatchObject({ loaded: true, runs: [] });
     expect(manager.snapshot().historyProblem).toBe(
@@ -321,11 +383,16 @@ describe("RunManager without working storage", () => {
   });
 
   it("says so when a write is refused because storage is full", async () => {
-    const history = { ...openRunHistory(`history-${crypto.randomUUID()}`), put: vi.fn(async () => Promise.reject(new DOMException("full", "QuotaExceededError"))) };
+    const history = {
+      ...openRunHistory(`history-${crypto.randomUUID()}`),
+      put: vi.fn(async () => Promise.reject(new DOMException("full", "QuotaExceededError"))),
+    };
     const manager = new RunManager({ transport: fakeTransport(), history });
     await manager.load();
     expect(manager.snapshot().historyProblem).toBeUndefined();
     await settled(manager, manager.start(input));
-    expect(manager.snapshot().historyProblem).toMatch(/^Runs are not being kept: this browser's storage for the page is full\./);
+    expect(manager.snapshot().historyProblem).toMatch(
+      /^Runs are not being kept: this browser's storage for the page is full\./,
+    );
   });
 });

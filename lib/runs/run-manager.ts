@@ -165,7 +165,13 @@ export class RunManager {
   }
 
   private add(input: LoraRequest): string {
-    const run: Run = { id: crypto.randomUUID(), input: withRunSeed(input), status: "submitting", logs: [], startedAt: Date.now() };
+    const run: Run = {
+      id: crypto.randomUUID(),
+      input: withRunSeed(input),
+      status: "submitting",
+      logs: [],
+      startedAt: Date.now(),
+    };
     this.store.add(run);
     return run.id;
   }
@@ -225,7 +231,11 @@ export class RunManager {
     this.finish(id, { status: "cancelled" });
   }
 
-  private async follow(id: string, requestId: string, { resume, controller = new AbortController() }: { resume: boolean; controller?: AbortController }) {
+  private async follow(
+    id: string,
+    requestId: string,
+    { resume, controller = new AbortController() }: { resume: boolean; controller?: AbortController },
+  ) {
     this.tracking.set(id, controller);
     const { signal } = controller;
     const input = this.get(id)?.input;
@@ -247,7 +257,8 @@ export class RunManager {
         wakeup: () => this.wakeup.promise,
       });
       if (signal.aborted) return;
-      if (ending.status === "lost") this.store.update(id, { connection: { state: "lost", reason: ending.reason } }, { now: true });
+      if (ending.status === "lost")
+        this.store.update(id, { connection: { state: "lost", reason: ending.reason } }, { now: true });
       else if (ending.status === "failed") this.fail(id, ending.error);
       else this.finish(id, ending);
     } catch (error) {
@@ -263,7 +274,11 @@ export class RunManager {
   }
 
   private finish(id: string, update: RunUpdate): void {
-    this.store.update(id, { queuePosition: undefined, connection: undefined, ...update, endedAt: Date.now() }, { now: true });
+    this.store.update(
+      id,
+      { queuePosition: undefined, connection: undefined, ...update, endedAt: Date.now() },
+      { now: true },
+    );
   }
 
   private stopTracking(id: string): void {

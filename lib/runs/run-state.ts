@@ -24,8 +24,7 @@ export type RunError = {
  * ever submits the run again.
  */
 export type RunConnection =
-  | { state: "reconnecting"; attempt: number; reason: string }
-  | { state: "lost"; reason: string };
+  { state: "reconnecting"; attempt: number; reason: string } | { state: "lost"; reason: string };
 
 /** One run as the page shows it; every field is plain data so history can store it as it is. */
 export type Run = {

@@ -13,7 +13,10 @@ export type RunTransport = {
   submit(input: LoraRequest, signal: AbortSignal): Promise<{ requestId: string; queuePosition?: number }>;
   status(requestId: string, signal: AbortSignal): Promise<QueueStatus>;
   /** Follows the run until COMPLETED, reporting each status (with every log so far); resolves with the last. */
-  follow(requestId: string, options: { signal: AbortSignal; onStatus: (status: QueueStatus) => void }): Promise<QueueStatus>;
+  follow(
+    requestId: string,
+    options: { signal: AbortSignal; onStatus: (status: QueueStatus) => void },
+  ): Promise<QueueStatus>;
   /** The result as fal sent it, big integers kept exact; the caller reads it (`readLoraOutput`). */
   result(requestId: string, signal: AbortSignal): Promise<unknown>;
   cancel(requestId: string): Promise<CancelAnswer>;

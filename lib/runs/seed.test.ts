@@ -34,7 +34,10 @@ describe("run seeds", () => {
   it("reuses only a seed it can send back unchanged, and says why otherwise", () => {
     expect(reuseSeed(42)).toEqual({ ok: true, seed: 42 });
     expect(reuseSeed(4294967295n)).toEqual({ ok: true, seed: 4294967295 });
-    expect(reuseSeed(196619188014358660n)).toEqual({ ok: false, reason: expect.stringContaining("cannot be reused exactly") });
+    expect(reuseSeed(196619188014358660n)).toEqual({
+      ok: false,
+      reason: expect.stringContaining("cannot be reused exactly"),
+    });
     expect(reuseSeed(196619188014358660)).toEqual({ ok: false, reason: expect.stringContaining("cannot be reused") });
     expect(reuseSeed(0)).toEqual({ ok: false, reason: expect.stringContaining("random") });
   });

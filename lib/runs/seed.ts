@@ -31,10 +31,14 @@ export type SeedReuse = { ok: true; seed: number } | { ok: false; reason: string
 /** Whether "Use this seed" can put the seed in the form and send it back unchanged, and if not why. */
 export function reuseSeed(seed: Seed): SeedReuse {
   if (!isExactSeed(seed)) {
-    return { ok: false, reason: `fal's seed was too large for this browser to read exactly (${formatSeed(seed)}), so it cannot be reused.` };
+    return {
+      ok: false,
+      reason: `fal's seed was too large for this browser to read exactly (${formatSeed(seed)}), so it cannot be reused.`,
+    };
   }
   const value = Number(seed);
-  if (value === 0) return { ok: false, reason: "Seed 0 asks fal for a random seed, so it cannot make the same image again." };
+  if (value === 0)
+    return { ok: false, reason: "Seed 0 asks fal for a random seed, so it cannot make the same image again." };
   if (value < seedLimit.min || value > seedLimit.max) {
     return {
       ok: false,

@@ -19,7 +19,9 @@ describe("pageContentSecurityPolicy", () => {
 describe("connect-src", () => {
   it("reaches fal's storage and CDN hosts, and shows and reaches an extra origin only when given one", () => {
     const policy = pageContentSecurityPolicy("n", false);
-    expect(policy).toMatch(/connect-src 'self' https:\/\/fal\.media https:\/\/\*\.fal\.media .*https:\/\/storage\.googleapis\.com\/falserverless\//);
+    expect(policy).toMatch(
+      /connect-src 'self' https:\/\/fal\.media https:\/\/\*\.fal\.media .*https:\/\/storage\.googleapis\.com\/falserverless\//,
+    );
     expect(policy).not.toContain("127.0.0.1");
     const withFake = pageContentSecurityPolicy("n", false, ["http://127.0.0.1:3100"]);
     expect(withFake).toMatch(/connect-src [^;]*http:\/\/127\.0\.0\.1:3100/);

@@ -34,7 +34,8 @@ function connectIoRedis(url: string): Promise<unknown> {
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     let warned = false;
     client.on("error", (error: Error) => {
-      if (!warned) console.warn(`Rate limit: Redis unavailable (${error.message}); counting in memory until it is back.`);
+      if (!warned)
+        console.warn(`Rate limit: Redis unavailable (${error.message}); counting in memory until it is back.`);
       warned = true;
     });
     client.on("ready", () => (warned = false));
@@ -56,7 +57,11 @@ function connectIoRedis(url: string): Promise<unknown> {
  * `redisUrl` is set. When Redis errors, an in-memory limiter of the same size answers instead.
  */
 export function createSubmitLimiter(options: SubmitLimiterOptions): SubmitLimiter {
-  const shape = { points: options.pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: `${KEY_PREFIX}:${options.name ?? "submit"}` };
+  const shape = {
+    points: options.pointsPerMinute,
+    duration: WINDOW_SECONDS,
+    keyPrefix: `${KEY_PREFIX}:${options.name ?? "submit"}`,
+  };
   const memory = new RateLimiterMemory(shape);
   let limiter: Promise<RateLimiterAbstract> = Promise.resolve(memory);
   if (options.redisUrl) {

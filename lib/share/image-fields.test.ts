@@ -3,7 +3,8 @@ import { defaultInput } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { dataUriToBlob, uploadInlineImages } from "./image-fields";
 
-const pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+const pixel =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 describe("inline images", () => {
   it("uploads each distinct data URI once and puts its URL everywhere it was used", async () => {
@@ -13,7 +14,14 @@ describe("inline images", () => {
       prompt: "p",
       image_url: pixel,
       controlnets: [
-        { path: "c", image_url: pixel, mask_url: "https://cdn.test/mask.png", conditioning_scale: 1, start_percentage: 0, end_percentage: 1 },
+        {
+          path: "c",
+          image_url: pixel,
+          mask_url: "https://cdn.test/mask.png",
+          conditioning_scale: 1,
+          start_percentage: 0,
+          end_percentage: 1,
+        },
       ],
       ip_adapter: [
         {
@@ -33,8 +41,14 @@ describe("inline images", () => {
     expect(uploaded[0]?.type).toBe("image/png");
     expect(uploaded[0]?.size).toBe(70);
     expect(result.image_url).toBe("https://cdn.test/upload-1.png");
-    expect(result.controlnets[0]).toMatchObject({ image_url: "https://cdn.test/upload-1.png", mask_url: "https://cdn.test/mask.png" });
-    expect(result.ip_adapter[0]?.ip_adapter_image_url).toEqual(["https://cdn.test/a.png", "https://cdn.test/upload-1.png"]);
+    expect(result.controlnets[0]).toMatchObject({
+      image_url: "https://cdn.test/upload-1.png",
+      mask_url: "https://cdn.test/mask.png",
+    });
+    expect(result.ip_adapter[0]?.ip_adapter_image_url).toEqual([
+      "https://cdn.test/a.png",
+      "https://cdn.test/upload-1.png",
+    ]);
     expect(JSON.stringify(result)).not.toContain("data:");
   });
 

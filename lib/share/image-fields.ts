@@ -47,7 +47,10 @@ export function dataUriToBlob(url: string): Blob {
  * The settings with every data URI replaced by an uploaded file's URL (each distinct image uploaded
  * once), so a link or a preset carries addresses, never image bytes.
  */
-export async function uploadInlineImages(values: LoraInput, upload: (file: Blob) => Promise<string>): Promise<LoraInput> {
+export async function uploadInlineImages(
+  values: LoraInput,
+  upload: (file: Blob) => Promise<string>,
+): Promise<LoraInput> {
   const uploads = new Map<string, Promise<string>>();
   return mapImageUrls(values, (url) => {
     if (!isDataUri(url)) return Promise.resolve(url);

@@ -6,7 +6,9 @@ import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
 import { embedSettingsInPng, readSettingsFromPng, toA1111Parameters } from "./png-settings";
 
 async function png(width = 40, height = 24): Promise<Uint8Array> {
-  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } }).png().toBuffer();
+  const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } })
+    .png()
+    .toBuffer();
   return new Uint8Array(buffer);
 }
 
@@ -101,7 +103,8 @@ describe("settings inside PNGs", () => {
   it("refuses stored settings of which nothing can be read, naming why", async () => {
     const embedded = embedSettingsInPng(await png(), { prompt: 5, num_images: 99 } as unknown as LoraRequest);
     expect(readSettingsFromPng(embedded)).toEqual({
-      error: "The settings in this image could not be read. Prompt: Prompt must be text. Number of images: Number of images must be at most 8.",
+      error:
+        "The settings in this image could not be read. Prompt: Prompt must be text. Number of images: Number of images must be at most 8.",
     });
   });
 });

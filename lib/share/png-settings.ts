@@ -1,6 +1,14 @@
 import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import { beforeEnd, type PngChunk, pngSize, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/png/png-chunks";
+import {
+  beforeEnd,
+  type PngChunk,
+  pngSize,
+  readChunks,
+  readTextChunk,
+  textChunk,
+  writeChunks,
+} from "@/lib/png/png-chunks";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
@@ -50,7 +58,10 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
 
 /** The two text chunks that carry a request: the JSON, and A1111's `parameters` (with `size` as its Size). */
 export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
-  return [textChunk(SETTINGS_KEYWORD, JSON.stringify(request)), textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size))];
+  return [
+    textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
+    textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size)),
+  ];
 }
 
 /**
@@ -65,7 +76,10 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
     return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
   }
   const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
-  if (!stored) return { error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do." };
+  if (!stored)
+    return {
+      error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.",
+    };
   let json: unknown;
   try {
     json = JSON.parse(stored.text);

@@ -3,7 +3,11 @@ import { defaultInput } from "@/lib/fal/defaults";
 import { listLimits } from "@/lib/fal/limits";
 import { problemsText, readSettings } from "./settings-reader";
 
-const plusAdapter = { path: "h94/IP-Adapter", weight_name: "ip-adapter-plus_sdxl_vit-h.safetensors", ip_adapter_image_url: "https://x.test/a.png" };
+const plusAdapter = {
+  path: "h94/IP-Adapter",
+  weight_name: "ip-adapter-plus_sdxl_vit-h.safetensors",
+  ip_adapter_image_url: "https://x.test/a.png",
+};
 
 describe("readSettings", () => {
   it("drops every item that breaks a rule between fields, however many, and keeps the rest", () => {
@@ -11,7 +15,10 @@ describe("readSettings", () => {
     const reading = readSettings({ prompt: "kept", ip_adapter: Array.from({ length: most }, () => plusAdapter) });
     expect(reading.values).toEqual({ ...defaultInput, prompt: "kept" });
     expect(reading.problems).toHaveLength(most);
-    expect(reading.problems[most - 1]).toEqual({ field: "IP adapter 1", message: 'IP-Adapter "plus" weights need an image encoder: set the image encoder path.' });
+    expect(reading.problems[most - 1]).toEqual({
+      field: "IP adapter 1",
+      message: 'IP-Adapter "plus" weights need an image encoder: set the image encoder path.',
+    });
     expect(reading.unreadable).toBe(false);
   });
 
@@ -24,13 +31,19 @@ describe("readSettings", () => {
       ],
       unreadable: true,
     });
-    expect(readSettings([1, 2])).toMatchObject({ unreadable: true, problems: [{ field: "Settings", message: "They are not a set of named fields." }] });
+    expect(readSettings([1, 2])).toMatchObject({
+      unreadable: true,
+      problems: [{ field: "Settings", message: "They are not a set of named fields." }],
+    });
     expect(readSettings({})).toEqual({ values: defaultInput, problems: [], unreadable: false });
   });
 
   it("puts problems in one line of text", () => {
-    expect(problemsText([{ field: "Seed", message: "Seed must be at least 0." }, { field: "LoRA 2", message: "LoRA path is required." }])).toBe(
-      "Seed: Seed must be at least 0. LoRA 2: LoRA path is required.",
-    );
+    expect(
+      problemsText([
+        { field: "Seed", message: "Seed must be at least 0." },
+        { field: "LoRA 2", message: "LoRA path is required." },
+      ]),
+    ).toBe("Seed: Seed must be at least 0. LoRA 2: LoRA path is required.");
   });
 });

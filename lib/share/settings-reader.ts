@@ -22,7 +22,6 @@ export function problemsText(problems: readonly SettingsProblem[]): string {
 /** The `field` of a problem about the settings as a whole rather than one field. */
 export const WHOLE_SETTINGS = "Settings";
 
-
 function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "It is not valid.";
 }
@@ -57,7 +56,9 @@ function givenUp(problems: SettingsProblem[], message: string): LoraInput {
  */
 function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): LoraInput {
   // Each round drops a list item or resets a field, so this many rounds always suffice.
-  const rounds = Object.keys(values).length + Object.keys(listItemSchemas).reduce((sum, key) => sum + values[key as ListField].length, 0);
+  const rounds =
+    Object.keys(values).length +
+    Object.keys(listItemSchemas).reduce((sum, key) => sum + values[key as ListField].length, 0);
   let current = values;
   for (let round = 0; round <= rounds; round++) {
     const result = loraInputSchema.safeParse({
@@ -69,7 +70,8 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
     const issue = result.error.issues[0];
     const [key, index] = issue?.path ?? [];
     if (!issue) return current;
-    if (typeof key !== "string" || !isInputField(key)) return givenUp(problems, `They break a rule of the endpoint: ${issue.message}`);
+    if (typeof key !== "string" || !isInputField(key))
+      return givenUp(problems, `They break a rule of the endpoint: ${issue.message}`);
     if (isListField(key) && typeof index === "number") {
       problems.push({ field: describeField(key, index), message: issue.message });
       current = { ...current, [key]: current[key].filter((_, itemIndex) => itemIndex !== index) };
@@ -88,7 +90,11 @@ function dropCrossFieldIssues(values: LoraInput, problems: SettingsProblem[]): L
  */
 export function readSettings(payload: unknown): SettingsReading {
   if (!isRecord(payload)) {
-    return { values: defaultInput, problems: [{ field: WHOLE_SETTINGS, message: "They are not a set of named fields." }], unreadable: true };
+    return {
+      values: defaultInput,
+      problems: [{ field: WHOLE_SETTINGS, message: "They are not a set of named fields." }],
+      unreadable: true,
+    };
   }
   const problems: SettingsProblem[] = [];
   const accepted: Record<string, unknown> = {};

@@ -26,7 +26,11 @@ describe("share links", () => {
     const link = shareLinkFor("http://127.0.0.1:3000/?tab=1", values);
     expect(link.startsWith("http://127.0.0.1:3000/?tab=1#s=1.")).toBe(true);
     const payload = link.split("#s=1.")[1] ?? "";
-    expect(payload).toBe(compressToEncodedURIComponent(JSON.stringify({ model_name: defaultInput.model_name, prompt: "a red fox", num_images: 3 })));
+    expect(payload).toBe(
+      compressToEncodedURIComponent(
+        JSON.stringify({ model_name: defaultInput.model_name, prompt: "a red fox", num_images: 3 }),
+      ),
+    );
   });
 
   it("is null when the hash carries no settings", () => {

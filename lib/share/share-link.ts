@@ -64,7 +64,9 @@ export function readSettingsHash(hash: string): SettingsReading | null {
   if (!match) return unreadable("The link is damaged: its settings could not be read.");
   const [, version = "", payload = ""] = match;
   if (Number(version) !== SHARE_LINK_VERSION) {
-    return unreadable(`The link was made by another version of the playground (format ${version}); its settings could not be read.`);
+    return unreadable(
+      `The link was made by another version of the playground (format ${version}); its settings could not be read.`,
+    );
   }
   const settings = decodePayload(payload);
   if (settings === undefined) return unreadable("The link is damaged: its settings could not be decompressed.");

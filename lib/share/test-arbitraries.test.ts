@@ -19,7 +19,14 @@ function changedPaths(values: Record<string, unknown>): string[] {
     if (!isListField(key) || !Array.isArray(value)) return [key];
     const blank: Record<string, unknown> = blankListItem(key);
     const items = value as Record<string, unknown>[];
-    return [key, ...items.flatMap((item) => Object.keys(item).filter((field) => !sameValue(item[field], blank[field])).map((field) => `${key}[].${field}`))];
+    return [
+      key,
+      ...items.flatMap((item) =>
+        Object.keys(item)
+          .filter((field) => !sameValue(item[field], blank[field]))
+          .map((field) => `${key}[].${field}`),
+      ),
+    ];
   });
 }
 

@@ -11,7 +11,14 @@ import {
   PREDICTION_TYPES,
   SCHEDULERS,
 } from "@/lib/fal/input-schema";
-import { controlNetLimits, ipAdapterLimits, loraLimits, numberLimits, seedLimit, type NumberLimit } from "@/lib/fal/limits";
+import {
+  controlNetLimits,
+  ipAdapterLimits,
+  loraLimits,
+  numberLimits,
+  seedLimit,
+  type NumberLimit,
+} from "@/lib/fal/limits";
 
 /**
  * Random inputs for property tests: every field of the endpoint, within its rules. Each record
@@ -20,14 +27,21 @@ import { controlNetLimits, ipAdapterLimits, loraLimits, numberLimits, seedLimit,
  */
 type Arbitraries<T> = { [K in keyof T]-?: fc.Arbitrary<unknown> };
 
-const text = fc.string({ unit: "binary", minLength: 1, maxLength: 30 }).filter((value) => value.trim() === value && value !== "");
-const path = fc.constantFrom("stabilityai/stable-diffusion-xl-base-1.0", "runwayml/stable-diffusion-v1-5", "https://example.com/w.safetensors");
+const text = fc
+  .string({ unit: "binary", minLength: 1, maxLength: 30 })
+  .filter((value) => value.trim() === value && value !== "");
+const path = fc.constantFrom(
+  "stabilityai/stable-diffusion-xl-base-1.0",
+  "runwayml/stable-diffusion-v1-5",
+  "https://example.com/w.safetensors",
+);
 const image = fc.webUrl({ withQueryParameters: true });
 // `x + 0` turns -0 into 0, which JSON cannot carry.
 const number = ({ min, max, integer }: NumberLimit) =>
   integer ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }).map((value) => value + 0);
 /** The slider's range, though the schema takes any number for these. */
-const scale = ({ min, max }: { min: number; max: number }) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
+const scale = ({ min, max }: { min: number; max: number }) =>
+  fc.double({ min, max, noNaN: true }).map((value) => value + 0);
 
 const lora = fc.record(
   { path, scale: scale(loraLimits.scale), force: fc.boolean() } satisfies Arbitraries<LoraWeight>,
@@ -56,7 +70,11 @@ const ipAdapter = fc.record(
     ip_adapter_mask_url: image,
     path: fc.constantFrom("h94/IP-Adapter"),
     model_subfolder: fc.constantFrom("sdxl_models", "models"),
-    weight_name: fc.constantFrom("ip-adapter_sdxl.safetensors", "ip-adapter_sd15.bin", "ip-adapter-plus_sdxl_vit-h.safetensors"),
+    weight_name: fc.constantFrom(
+      "ip-adapter_sdxl.safetensors",
+      "ip-adapter_sd15.bin",
+      "ip-adapter-plus_sdxl_vit-h.safetensors",
+    ),
     insight_face_model_path: fc.constantFrom("buffalo_l", "antelopev2"),
     scale: scale({ min: ipAdapterLimits.scale.min, max: 3 }),
     scale_json: fc.dictionary(fc.constantFrom("down", "up", "mid"), fc.oneof(fc.integer(), text, fc.boolean())),

@@ -12,7 +12,8 @@ function withoutUnknownKeys(body: unknown, issues: z.core.$ZodIssue[]): unknown 
   const copy: unknown = structuredClone(body);
   for (const issue of issues) {
     if (issue.code !== "unrecognized_keys") continue;
-    const target = issue.path.reduce<unknown>((node, key) => (node as Node | undefined)?.[key], copy) as Node | undefined;
+    const target = issue.path.reduce<unknown>((node, key) => (node as Node | undefined)?.[key], copy) as
+      Node | undefined;
     for (const key of issue.keys) if (target) delete target[key];
   }
   return copy;
@@ -24,7 +25,9 @@ function withoutUnknownKeys(body: unknown, issues: z.core.$ZodIssue[]): unknown 
  */
 function asTheAppReports(error: FalFieldError): FalFieldError {
   const [body, list, ...rest] = error.loc;
-  return body === "body" && list === "controlnets" && error.type === "value_error" ? { ...error, loc: ["body", "controlnet", ...rest] } : error;
+  return body === "body" && list === "controlnets" && error.type === "value_error"
+    ? { ...error, loc: ["body", "controlnet", ...rest] }
+    : error;
 }
 
 /**

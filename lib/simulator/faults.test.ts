@@ -34,9 +34,12 @@ describe("parseFaults", () => {
     });
   });
 
-  it.each(["error=150%", "explode=1", "on=nowhere", "latency=soon", "error", "code=418", "requeue=often"])("refuses %s", (spec) => {
-    expect(parseFaults(spec)).toBeUndefined();
-  });
+  it.each(["error=150%", "explode=1", "on=nowhere", "latency=soon", "error", "code=418", "requeue=often"])(
+    "refuses %s",
+    (spec) => {
+      expect(parseFaults(spec)).toBeUndefined();
+    },
+  );
 
   it("names the route a path belongs to", () => {
     expect(routeKind(`/api/simulator${SUBMIT}`)).toBe("submit");
@@ -68,7 +71,11 @@ describe("faults in the simulator", () => {
 
   it("apply an env plan by rate, with latency", async () => {
     const draws = [0.05, 0.9];
-    const faults = new FaultInjector({ plan: parseFaults("latency=30,error=10%"), allowHeader: false, random: () => draws.shift() ?? 1 });
+    const faults = new FaultInjector({
+      plan: parseFaults("latency=30,error=10%"),
+      allowHeader: false,
+      random: () => draws.shift() ?? 1,
+    });
     simulator = testSimulator({ faults });
     const started = performance.now();
     expect((await call(simulator, "POST", SUBMIT, { json: BASE_INPUT })).status).toBe(503);
@@ -85,7 +92,10 @@ describe("faults in the simulator", () => {
   it("leave a stuck run in progress until it is cancelled", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }) });
     const { request_id: id } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 2 }, "");
-    const stuck = await call(simulator, "POST", SUBMIT, { json: { ...BASE_INPUT, num_inference_steps: 2 }, ...withFaults("stuck=1") });
+    const stuck = await call(simulator, "POST", SUBMIT, {
+      json: { ...BASE_INPUT, num_inference_steps: 2 },
+      ...withFaults("stuck=1"),
+    });
     const stuckId = ((await stuck.json()) as { request_id: string }).request_id;
     await waitForState(simulator, id, "COMPLETED");
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -126,7 +136,12 @@ describe("faults in the simulator", () => {
   it("drop a status stream after its first bytes", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }) });
     const { request_id: id } = await submit(simulator, BASE_INPUT);
-    const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${id}/status/stream`, withFaults("drop=1,on=stream"));
+    const response = await call(
+      simulator,
+      "GET",
+      `/queue/fal-ai/lora/requests/${id}/status/stream`,
+      withFaults("drop=1,on=stream"),
+    );
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     const reader = response.body?.getReader();
     expect(new TextDecoder().decode((await reader?.read())?.value)).toBe(": ping\n\n");
@@ -135,7 +150,10 @@ describe("faults in the simulator", () => {
 
   it("put a running run back in the queue once, as fal's runner retries do, and then finish it", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }), stepMs: 2 });
-    const submitted = await call(simulator, "POST", SUBMIT, { json: { ...BASE_INPUT, num_inference_steps: 4 }, ...withFaults("requeue=1") });
+    const submitted = await call(simulator, "POST", SUBMIT, {
+      json: { ...BASE_INPUT, num_inference_steps: 4 },
+      ...withFaults("requeue=1"),
+    });
     const id = ((await submitted.json()) as { request_id: string }).request_id;
     const states: string[] = [];
     const unsubscribe = simulator.queue.subscribe(id, (run) => {
@@ -152,7 +170,10 @@ describe("faults in the simulator", () => {
 
   it("report a run back in the queue at its head, and remove it there on cancel with 200", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }), stepMs: 20 });
-    const submitted = await call(simulator, "POST", SUBMIT, { json: { ...BASE_INPUT, num_inference_steps: 2 }, ...withFaults("requeue=1") });
+    const submitted = await call(simulator, "POST", SUBMIT, {
+      json: { ...BASE_INPUT, num_inference_steps: 2 },
+      ...withFaults("requeue=1"),
+    });
     const id = ((await submitted.json()) as { request_id: string }).request_id;
     await waitForState(simulator, id, "IN_PROGRESS");
     const queued = await waitForState(simulator, id, "IN_QUEUE");
@@ -164,11 +185,17 @@ describe("faults in the simulator", () => {
 
   it("let a running run ignore a cancel: 202, then it completes with its images", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }), stepMs: 5 });
-    const submitted = await call(simulator, "POST", SUBMIT, { json: { ...BASE_INPUT, num_inference_steps: 10 }, ...withFaults("ignorecancel=1") });
+    const submitted = await call(simulator, "POST", SUBMIT, {
+      json: { ...BASE_INPUT, num_inference_steps: 10 },
+      ...withFaults("ignorecancel=1"),
+    });
     const id = ((await submitted.json()) as { request_id: string }).request_id;
     await waitForState(simulator, id, "IN_PROGRESS");
     const cancel = await call(simulator, "PUT", `/queue/fal-ai/lora/requests/${id}/cancel`);
-    expect({ code: cancel.status, body: await cancel.json() }).toEqual({ code: 202, body: { status: "CANCELLATION_REQUESTED" } });
+    expect({ code: cancel.status, body: await cancel.json() }).toEqual({
+      code: 202,
+      body: { status: "CANCELLATION_REQUESTED" },
+    });
     const done = await waitForState(simulator, id, "COMPLETED");
     expect(done.error).toBeUndefined();
     expect(JSON.stringify(done.logs)).toContain(CANCEL_IGNORED_MESSAGE);

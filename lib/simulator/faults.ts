@@ -51,11 +51,15 @@ function isFrequencyKey(key: string): key is FrequencyKey {
  */
 export function parseFaults(spec: string): FaultPlan | undefined {
   const plan: FaultPlan = { latencyMs: 0, code: 503 };
-  for (const part of spec.split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [key = "", value = ""] = part.split("=", 2).map((item) => item.trim());
     if (key === "id" && /^[\w-]{1,64}$/.test(value)) continue;
     if (key === "latency" && /^\d{1,6}$/.test(value)) plan.latencyMs = Number(value);
-    else if (key === "code" && FAULT_CODES.some((code) => String(code) === value)) plan.code = Number(value) as FaultCode;
+    else if (key === "code" && FAULT_CODES.some((code) => String(code) === value))
+      plan.code = Number(value) as FaultCode;
     else if (key === "on" && value.split("+").every((kind) => ROUTE_KINDS.has(kind))) {
       plan.on = new Set(value.split("+") as RouteKind[]);
     } else if (isFrequencyKey(key)) {
@@ -88,7 +92,9 @@ function errorResponse(code: FaultCode): Response {
     const html = `<html><head><title>${page}</title></head><body><center><h1>${page}</h1></center></body></html>`;
     return new Response(html, { status: code, headers: { "content-type": "text/html" } });
   }
-  const detail = { 429: "Simulated fault: too many requests.", 500: "Simulated fault: internal server error." }[code as 429 | 500];
+  const detail = { 429: "Simulated fault: too many requests.", 500: "Simulated fault: internal server error." }[
+    code as 429 | 500
+  ];
   return Response.json({ detail: detail ?? "Simulated fault: the service is unavailable." }, { status: code });
 }
 

@@ -5,7 +5,12 @@ describe("FileStore", () => {
   let clock = 0;
   const stores: FileStore[] = [];
   const make = (options: { maxBytes?: number; maxUploadBytes?: number } = {}) => {
-    const store = new FileStore({ ttlMs: 1_000, maxBytes: options.maxBytes ?? 1_000, maxUploadBytes: options.maxUploadBytes, now: () => clock });
+    const store = new FileStore({
+      ttlMs: 1_000,
+      maxBytes: options.maxBytes ?? 1_000,
+      maxUploadBytes: options.maxUploadBytes,
+      now: () => clock,
+    });
     stores.push(store);
     return store;
   };
@@ -15,7 +20,10 @@ describe("FileStore", () => {
   });
 
   it("hands out upload and file URLs on the request's origin", () => {
-    const { upload_url, file_url } = make().initiate({ content_type: "image/png", file_name: "My photo (1).png" }, "https://play.test");
+    const { upload_url, file_url } = make().initiate(
+      { content_type: "image/png", file_name: "My photo (1).png" },
+      "https://play.test",
+    );
     expect(upload_url).toMatch(/^https:\/\/play\.test\/api\/simulator\/upload\/[\w-]{22}$/);
     expect(file_url).toMatch(/^https:\/\/play\.test\/api\/simulator\/files\/[\w-]{22}\/My_photo_1_.png$/);
   });
@@ -33,7 +41,8 @@ describe("FileStore", () => {
 
   it("refuses uploads over the size cap with 413", () => {
     const store = make({ maxUploadBytes: 4 });
-    const token = store.initiate({ content_type: "image/png", file_name: "a.png" }, "http://x").upload_url.split("/").at(-1) ?? "";
+    const token =
+      store.initiate({ content_type: "image/png", file_name: "a.png" }, "http://x").upload_url.split("/").at(-1) ?? "";
     try {
       store.put(token, Buffer.from("12345"));
       expect.unreachable();
@@ -70,7 +79,9 @@ describe("FileStore", () => {
     expect(mallorys.filter((id) => store.get(id)).length).toBe(2);
     expect(() => store.put(pending.upload_url.split("/").at(-1) ?? "", Buffer.alloc(5))).not.toThrow();
 
-    const tokens = Array.from({ length: 40 }, () => store.initiate({ content_type: "image/png", file_name: "x.png" }, "http://x", "mallory"));
+    const tokens = Array.from({ length: 40 }, () =>
+      store.initiate({ content_type: "image/png", file_name: "x.png" }, "http://x", "mallory"),
+    );
     expect(() => store.put(tokens[0]?.upload_url.split("/").at(-1) ?? "", Buffer.alloc(1))).toThrow(UploadError);
     expect(() => store.put(tokens[39]?.upload_url.split("/").at(-1) ?? "", Buffer.alloc(1))).not.toThrow();
   });

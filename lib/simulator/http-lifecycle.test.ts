@@ -20,7 +20,11 @@ describe("cancel", () => {
     const queued = await submit(simulator, SLOW);
     expect(await cancel(queued.request_id)).toEqual({ code: 200, body: { status: "OK" } });
     const after = await waitForState(simulator, queued.request_id, "COMPLETED");
-    expect(after).toMatchObject({ error: "Request was cancelled", error_type: "client_cancelled", metrics: { inference_time: null } });
+    expect(after).toMatchObject({
+      error: "Request was cancelled",
+      error_type: "client_cancelled",
+      metrics: { inference_time: null },
+    });
     expect(after.logs).toEqual([]);
     const result = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${queued.request_id}`);
     expect(result.status).toBe(499);
@@ -73,7 +77,9 @@ describe("status stream", () => {
     expect(states.at(-1)).toBe("COMPLETED");
     expect(states.filter((state) => state === "COMPLETED")).toHaveLength(1);
     const messages = events.flatMap((event) => event.logs ?? []).map((log) => log.message);
-    expect(messages.filter((message) => message.startsWith("Step "))).toEqual([1, 2, 3, 4, 5].map((step) => `Step ${step}/5`));
+    expect(messages.filter((message) => message.startsWith("Step "))).toEqual(
+      [1, 2, 3, 4, 5].map((step) => `Step ${step}/5`),
+    );
     expect(events.at(-1)?.metrics?.inference_time).toEqual(expect.any(Number));
   });
 
@@ -81,7 +87,9 @@ describe("status stream", () => {
     simulator = testSimulator();
     const { request_id } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 2 });
     await waitForState(simulator, request_id, "COMPLETED");
-    const events = await readEvents(await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}/status/stream`));
+    const events = await readEvents(
+      await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}/status/stream`),
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ status: "COMPLETED", request_id });
     expect(events[0]).not.toHaveProperty("logs");
@@ -119,7 +127,11 @@ describe("webhook", () => {
     });
     simulator = testSimulator({ fetch: fakeFetch });
     const hook = "https://hooks.test/fal?run=1";
-    const { request_id } = await submit(simulator, { ...BASE_INPUT, seed: 7, num_inference_steps: 1 }, `?fal_webhook=${encodeURIComponent(hook)}`);
+    const { request_id } = await submit(
+      simulator,
+      { ...BASE_INPUT, seed: 7, num_inference_steps: 1 },
+      `?fal_webhook=${encodeURIComponent(hook)}`,
+    );
     await vi.waitFor(() => expect(deliveries).toHaveLength(2));
     expect(fakeFetch.mock.calls[0]?.[1]?.method).toBe("POST");
     expect(deliveries[1]).toEqual({
@@ -154,9 +166,14 @@ describe("webhook", () => {
 
   it("refuses a webhook that is not an http(s) URL", async () => {
     simulator = testSimulator();
-    const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image?fal_webhook=javascript:alert(1)", {
-      json: BASE_INPUT,
-    });
+    const response = await call(
+      simulator,
+      "POST",
+      "/queue/fal-ai/lora/image-to-image?fal_webhook=javascript:alert(1)",
+      {
+        json: BASE_INPUT,
+      },
+    );
     expect(response.status).toBe(422);
     expect((await response.json()).detail[0].loc).toEqual(["query", "fal_webhook"]);
   });

@@ -46,36 +46,55 @@ describe("submit", () => {
     const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image", { body: "{prompt:" });
     expect(response.status).toBe(422);
     const body = await response.json();
-    expect(body.detail).toEqual([{ loc: ["body"], msg: expect.stringContaining("JSON decode error"), type: "json_invalid" }]);
+    expect(body.detail).toEqual([
+      { loc: ["body"], msg: expect.stringContaining("JSON decode error"), type: "json_invalid" },
+    ]);
   });
 
   it("queues any JSON body, as fal does: the app refuses it when the run starts, ignoring unknown fields", async () => {
     simulator = testSimulator();
-    const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image", { json: { model_name: "m", bogus_field: 1 } });
+    const response = await call(simulator, "POST", "/queue/fal-ai/lora/image-to-image", {
+      json: { model_name: "m", bogus_field: 1 },
+    });
     expect(response.status).toBe(200);
     const { request_id } = (await response.json()) as { request_id: string };
     const done = await waitForState(simulator, request_id, "COMPLETED");
     expect(done).toMatchObject({ error_type: "validation_error", error: "Prompt is required." });
     const result = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(result.status).toBe(422);
-    expect((await result.json()).detail).toEqual([{ loc: ["body", "prompt"], msg: "Prompt is required.", type: "missing" }]);
+    expect((await result.json()).detail).toEqual([
+      { loc: ["body", "prompt"], msg: "Prompt is required.", type: "missing" },
+    ]);
   });
 
   it.each([
     [
       { controlnets: [{ path: "c", image_url: "https://x.test/c.png", start_percentage: 0.5, end_percentage: 0.5 }] },
-      { loc: ["body", "controlnet", 0, "start_percentage"], msg: "ControlNet start must be below its end.", type: "value_error" },
+      {
+        loc: ["body", "controlnet", 0, "start_percentage"],
+        msg: "ControlNet start must be below its end.",
+        type: "value_error",
+      },
     ],
     [
       { image_encoder_subfolder: "sub" },
-      { loc: ["body", "image_encoder_subfolder"], msg: "An image encoder subfolder needs an image encoder path.", type: "value_error" },
+      {
+        loc: ["body", "image_encoder_subfolder"],
+        msg: "An image encoder subfolder needs an image encoder path.",
+        type: "value_error",
+      },
     ],
-  ])("refuses the app's cross-field rules at run time (the ControlNet one under `controlnet`, as the app does): %j", async (fields, refusal) => {
-    simulator = testSimulator();
-    const { request_id } = await submit(simulator, { ...BASE_INPUT, ...fields });
-    await waitForState(simulator, request_id, "COMPLETED");
-    expect(await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).json()).toEqual({ detail: [refusal] });
-  });
+  ])(
+    "refuses the app's cross-field rules at run time (the ControlNet one under `controlnet`, as the app does): %j",
+    async (fields, refusal) => {
+      simulator = testSimulator();
+      const { request_id } = await submit(simulator, { ...BASE_INPUT, ...fields });
+      await waitForState(simulator, request_id, "COMPLETED");
+      expect(await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).json()).toEqual({
+        detail: [refusal],
+      });
+    },
+  );
 
   it("keeps the submitted body exactly as sent", async () => {
     simulator = testSimulator();
@@ -117,7 +136,10 @@ describe("status", () => {
 
   it("counts steps from a custom timestep schedule", async () => {
     simulator = testSimulator();
-    const { request_id } = await submit(simulator, { ...BASE_INPUT, timesteps: { method: "array", array: [999, 500, 1] } });
+    const { request_id } = await submit(simulator, {
+      ...BASE_INPUT,
+      timesteps: { method: "array", array: [999, 500, 1] },
+    });
     const done = await waitForState(simulator, request_id, "COMPLETED");
     expect(done.logs?.filter((log) => log.message.startsWith("Step ")).at(-1)?.message).toBe("Step 3/3");
   });
@@ -142,7 +164,12 @@ describe("result", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("x-fal-request-id")).toBe(request_id);
     const output = (await response.json()) as LoraOutput;
-    expect(output).toMatchObject({ seed: 42, has_nsfw_concepts: [false, false], debug_latents: null, debug_per_pass_latents: null });
+    expect(output).toMatchObject({
+      seed: 42,
+      has_nsfw_concepts: [false, false],
+      debug_latents: null,
+      debug_per_pass_latents: null,
+    });
     expect(output.images).toHaveLength(2);
     const [image] = output.images;
     expect(image).toEqual({
@@ -157,7 +184,10 @@ describe("result", () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(FAKE_IMAGE);
   });
 
-  it.each([["no seed", {}], ["seed 0", { seed: 0 }]])("picks a fresh 64-bit seed for %s and writes it as an exact integer", async (_case, seed) => {
+  it.each([
+    ["no seed", {}],
+    ["seed 0", { seed: 0 }],
+  ])("picks a fresh 64-bit seed for %s and writes it as an exact integer", async (_case, seed) => {
     simulator = testSimulator();
     const { request_id } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 1, ...seed });
     await waitForState(simulator, request_id, "COMPLETED");
@@ -181,7 +211,10 @@ describe("result", () => {
     const { request_id } = await submit(simulator, { ...BASE_INPUT, image_url: missing });
     const done = await waitForState(simulator, request_id, "COMPLETED");
     expect(done).toMatchObject({ error: `Could not load image from url: ${missing}`, error_type: "validation_error" });
-    expect(done.logs?.at(-1)).toMatchObject({ level: "ERROR", message: expect.stringMatching(/^Init image could not be downloaded: /) });
+    expect(done.logs?.at(-1)).toMatchObject({
+      level: "ERROR",
+      message: expect.stringMatching(/^Init image could not be downloaded: /),
+    });
     const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(response.status).toBe(422);
     expect(response.headers.get("x-fal-request-id")).toBe(request_id);
@@ -200,11 +233,17 @@ describe("result", () => {
   });
 
   it("passes a renderer's SimulatorInputError through with its type", async () => {
-    const error = new SimulatorInputError(["body", "controlnets", 0, "image_url"], "Control image could not be decoded", "image_decode_error");
+    const error = new SimulatorInputError(
+      ["body", "controlnets", 0, "image_url"],
+      "Control image could not be decoded",
+      "image_decode_error",
+    );
     simulator = testSimulator({ renderer: () => Promise.reject(error) });
     const { request_id } = await submit(simulator, BASE_INPUT);
     await waitForState(simulator, request_id, "COMPLETED");
     const body = await (await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`)).json();
-    expect(body).toEqual({ detail: [{ loc: ["body", "controlnets", 0, "image_url"], msg: error.message, type: "image_decode_error" }] });
+    expect(body).toEqual({
+      detail: [{ loc: ["body", "controlnets", 0, "image_url"], msg: error.message, type: "image_decode_error" }],
+    });
   });
 });

@@ -21,7 +21,10 @@ describe("storage", () => {
     simulator = testSimulator({ maxUploadBytes: 16 });
     const { upload_url, file_url } = await initiate();
     const put = (body: Uint8Array<ArrayBuffer>, length: number) =>
-      call(simulator, "PUT", local(upload_url), { body, headers: { "content-type": "image/png", "content-length": String(length) } });
+      call(simulator, "PUT", local(upload_url), {
+        body,
+        headers: { "content-type": "image/png", "content-length": String(length) },
+      });
     const short = await put(new Uint8Array(6), 10);
     expect(short.status).toBe(400);
     expect((await short.json()).detail).toMatch(/ended after 6 of 10 bytes; nothing was stored/);
@@ -57,13 +60,21 @@ describe("storage", () => {
       ["PUT", "/queue/fal-ai/lora/requests/abc/cancel"],
       ["POST", "/rest/storage/upload/initiate?storage_type=fal-cdn-v3"],
     ] as const) {
-      for (const authorization of [undefined, "Key simulator", "Key my-key:abcdefgh12345678", `Key ${simulator.hopSecret}x`]) {
+      for (const authorization of [
+        undefined,
+        "Key simulator",
+        "Key my-key:abcdefgh12345678",
+        `Key ${simulator.hopSecret}x`,
+      ]) {
         const response = await direct(method, path, authorization);
         expect(response.status, `${method} ${path} with ${authorization}`).toBe(401);
         expect((await response.json()).detail).toMatch(/only this app's proxy/);
       }
     }
-    const put = await handleSimulatorRequest(new Request(upload_url, { method: "PUT", body: new Uint8Array([1, 2, 3]) }), simulator);
+    const put = await handleSimulatorRequest(
+      new Request(upload_url, { method: "PUT", body: new Uint8Array([1, 2, 3]) }),
+      simulator,
+    );
     expect(put.status).toBe(200);
     expect((await handleSimulatorRequest(new Request(file_url), simulator)).status).toBe(200);
   });
@@ -90,7 +101,10 @@ describe("storage", () => {
     expect(file_url).toMatch(new RegExp(`^${ORIGIN}/api/simulator/files/[\\w-]+/photo\\.png$`));
 
     const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
-    const put = await call(simulator, "PUT", local(upload_url), { body: bytes, headers: { "content-type": "image/png" } });
+    const put = await call(simulator, "PUT", local(upload_url), {
+      body: bytes,
+      headers: { "content-type": "image/png" },
+    });
     expect(put.status).toBe(200);
     expect(put.headers.get("access-control-allow-origin")).toBe("*");
 
@@ -116,7 +130,11 @@ describe("storage", () => {
   it("answers a CORS preflight for uploads and files, and 404 for unknown files", async () => {
     simulator = testSimulator();
     const preflight = await call(simulator, "OPTIONS", "/upload/sometoken", {
-      headers: { origin: "http://app.test", "access-control-request-method": "PUT", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "http://app.test",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");

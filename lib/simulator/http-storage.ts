@@ -17,13 +17,18 @@ const initiateSchema = z.object({
     .max(255, "content_type must be at most 255 characters.")
     .regex(CONTENT_TYPE, "content_type must be a MIME type such as image/png, on one line.")
     .default("application/octet-stream"),
-  file_name: z.string({ error: "file_name must be text." }).max(1024, "file_name must be at most 1024 characters.").default("file"),
+  file_name: z
+    .string({ error: "file_name must be text." })
+    .max(1024, "file_name must be at most 1024 characters.")
+    .default("file"),
 });
 
 export const initiateUpload: RouteHandler = async ({ request, url, simulator, origin, client }) => {
   const storageType = url.searchParams.get("storage_type");
   if (storageType !== null && storageType !== FAL_STORAGE_TYPE) {
-    const detail = [{ loc: ["query", "storage_type"], msg: `Only ${FAL_STORAGE_TYPE} storage is simulated.`, type: "enum" }];
+    const detail = [
+      { loc: ["query", "storage_type"], msg: `Only ${FAL_STORAGE_TYPE} storage is simulated.`, type: "enum" },
+    ];
     return json({ detail }, 422);
   }
   const body = await readJson(request, 64 * 1024);
@@ -58,7 +63,13 @@ export const putUpload: RouteHandler = async ({ request, params: [token = ""], s
   if (!bytes) return tooLarge();
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) !== bytes.byteLength) {
-    return json({ detail: `The upload ended after ${bytes.byteLength} of ${declared} bytes; nothing was stored. Upload the file again.` }, 400, cors);
+    return json(
+      {
+        detail: `The upload ended after ${bytes.byteLength} of ${declared} bytes; nothing was stored. Upload the file again.`,
+      },
+      400,
+      cors,
+    );
   }
   try {
     simulator.files.put(token, bytes, request.headers.get("content-type"));
@@ -84,4 +95,5 @@ export const getFile: RouteHandler = ({ request, params: [id = ""], simulator })
   });
 };
 
-export const preflight: RouteHandler = ({ request }) => new Response(null, { status: 204, headers: corsHeaders(request) });
+export const preflight: RouteHandler = ({ request }) =>
+  new Response(null, { status: 204, headers: corsHeaders(request) });

@@ -25,7 +25,13 @@ describe("the submitted-body test hook", () => {
     simulator = testSimulator();
     const input = { ...BASE_INPUT, loras: [{ path: "a/b", scale: 0.5 }] };
     const { request_id } = await submit(simulator, input);
-    const context = { request: new Request(ORIGIN), url: new URL(ORIGIN), params: [request_id], simulator, origin: ORIGIN };
+    const context = {
+      request: new Request(ORIGIN),
+      url: new URL(ORIGIN),
+      params: [request_id],
+      simulator,
+      origin: ORIGIN,
+    };
 
     const response = submittedBody(context, true);
     expect(response.status).toBe(200);
@@ -45,10 +51,20 @@ describe("the run-timing test hook", () => {
     simulator = testSimulator();
     const before = Date.now();
     const { request_id } = await submit(simulator, BASE_INPUT);
-    const context = { request: new Request(ORIGIN), url: new URL(ORIGIN), params: [request_id], simulator, origin: ORIGIN };
+    const context = {
+      request: new Request(ORIGIN),
+      url: new URL(ORIGIN),
+      params: [request_id],
+      simulator,
+      origin: ORIGIN,
+    };
     await expect.poll(() => simulator.queue.find(request_id)?.state, { timeout: 10_000 }).toBe("COMPLETED");
 
-    const timing = (await runTiming(context, true).json()) as { submittedAt: number; startedAt: number; finishedAt: number };
+    const timing = (await runTiming(context, true).json()) as {
+      submittedAt: number;
+      startedAt: number;
+      finishedAt: number;
+    };
     expect(timing.submittedAt).toBeGreaterThanOrEqual(before);
     expect(timing.startedAt).toBeGreaterThanOrEqual(timing.submittedAt);
     expect(timing.finishedAt).toBeGreaterThanOrEqual(timing.startedAt);

@@ -6,7 +6,10 @@ import { json, type RouteContext } from "./http-util";
  * The body a run was submitted with, for browser tests that check what the form sent. Answers
  * only when PLAYGROUND_TEST_HOOKS=1 (set by the Playwright config, never in production).
  */
-export function submittedBody({ simulator, params }: RouteContext, enabled = serverEnv().PLAYGROUND_TEST_HOOKS): Response {
+export function submittedBody(
+  { simulator, params }: RouteContext,
+  enabled = serverEnv().PLAYGROUND_TEST_HOOKS,
+): Response {
   const [id] = params;
   const body = enabled && id ? simulator.queue.submittedBody(id) : undefined;
   return body === undefined ? json({ detail: "Not found" }, 404) : json(body);

@@ -19,7 +19,10 @@ export type RouteHandler = (context: RouteContext) => Response | Promise<Respons
 
 /** A JSON answer; a 64-bit seed (BigInt) is written as the exact integer fal would send. */
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return new Response(stringifyExactJson(body), { status, headers: { "content-type": "application/json", ...headers } });
+  return new Response(stringifyExactJson(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 }
 
 /** Browsers PUT uploads and GET files straight from the simulator, as they do with fal's CDN. */

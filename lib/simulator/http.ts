@@ -64,7 +64,11 @@ export async function handleSimulatorRequest(request: Request, given?: Simulator
       const handler = route.methods[request.method.toUpperCase()];
       if (!handler) {
         const headers: Record<string, string> = { allow: Object.keys(route.methods).join(", ") };
-        return json({ detail: "Method not allowed" }, 405, route.cors ? { ...corsHeaders(request), ...headers } : headers);
+        return json(
+          { detail: "Method not allowed" },
+          405,
+          route.cors ? { ...corsHeaders(request), ...headers } : headers,
+        );
       }
       return await handler({
         request,

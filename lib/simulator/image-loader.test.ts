@@ -26,7 +26,8 @@ describe("image loader", () => {
   it("downloads other URLs and names the field when that fails", async () => {
     const load = createImageLoader({
       files: store,
-      fetch: async (input) => (String(input).endsWith("/ok.png") ? new Response("remote") : new Response("no", { status: 404 })),
+      fetch: async (input) =>
+        String(input).endsWith("/ok.png") ? new Response("remote") : new Response("no", { status: 404 }),
     });
     expect((await load("https://cdn.test/ok.png", ["body", "image_url"])).toString()).toBe("remote");
     const failure = load("https://cdn.test/missing.png", ["body", "controlnets", 0, "image_url"]);
@@ -38,7 +39,11 @@ describe("image loader", () => {
   });
 
   it("stops at the size cap and on network errors", async () => {
-    const big = createImageLoader({ files: store, fetch: async () => new Response(new Uint8Array(2048)), maxBytes: 1024 });
+    const big = createImageLoader({
+      files: store,
+      fetch: async () => new Response(new Uint8Array(2048)),
+      maxBytes: 1024,
+    });
     await expect(big("https://cdn.test/big.png", ["image_url"])).rejects.toMatchObject({
       loc: ["body", "image_url"],
       message: expect.stringContaining("larger than"),
@@ -53,7 +58,9 @@ describe("image loader", () => {
 describe("image downloads through the public-only fetch", () => {
   it("refuses a private address and names the field", async () => {
     const loader = createImageLoader({ files: store, fetch: publicOnlyFetch() });
-    const error = await loader("http://169.254.169.254/latest/meta-data/", ["body", "image_url"]).catch((caught: unknown) => caught);
+    const error = await loader("http://169.254.169.254/latest/meta-data/", ["body", "image_url"]).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SimulatorInputError);
     expect((error as SimulatorInputError).loc).toEqual(["body", "image_url"]);
     expect((error as SimulatorInputError).message).toBe(

@@ -22,10 +22,16 @@ const OWN_FILE_PATH = new RegExp(`^${SIMULATOR_BASE_PATH}/files/([A-Za-z0-9_-]+)
  * files (on whatever host they were addressed) are read from the store, anything else is
  * downloaded with a time and size limit. Every failure names the field it came from.
  */
-export function createImageLoader({ files, fetch, timeoutMs = 10_000, maxBytes = MAX_IMAGE_BYTES }: ImageLoaderOptions): LoadImage {
+export function createImageLoader({
+  files,
+  fetch,
+  timeoutMs = 10_000,
+  maxBytes = MAX_IMAGE_BYTES,
+}: ImageLoaderOptions): LoadImage {
   return async (url, field) => {
     const loc = field[0] === "body" ? field : ["body", ...field];
-    const fail = (reason: string) => new SimulatorInputError(loc, `${pathLabel(loc)} could not be downloaded: ${reason}`);
+    const fail = (reason: string) =>
+      new SimulatorInputError(loc, `${pathLabel(loc)} could not be downloaded: ${reason}`);
     const tooLarge = () => fail(`the image is larger than ${maxBytes / MiB} MiB.`);
 
     if (isDataUri(url)) {

@@ -8,7 +8,15 @@ import { BoundedCache } from "./bounded-cache";
 import type { FileStore } from "./file-store";
 import type { RunFaults } from "./faults";
 import { CANCEL_IGNORED_MESSAGE, playFault, REQUEUED_MESSAGE } from "./run-fault";
-import { cancelledOutcome, failedOutcome, refusedOutcome, renderSeed, runSeed, stepCount, storeOutput } from "./run-outcome";
+import {
+  cancelledOutcome,
+  failedOutcome,
+  refusedOutcome,
+  renderSeed,
+  runSeed,
+  stepCount,
+  storeOutput,
+} from "./run-outcome";
 import { type QueueLog, type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
 

@@ -52,7 +52,9 @@ export async function loraStripes(loras: LoraInput["loras"], { width, height }: 
     const opacity = Math.min(0.8, Math.abs(lora.scale) * 0.3);
     const stripes: string[] = [];
     for (let x = -reach / 2; x < reach / 2; x += period) {
-      stripes.push(`<rect x="${(x + drawWidth / 2).toFixed(1)}" y="${(drawHeight / 2 - reach / 2).toFixed(1)}" width="${(period * 0.35).toFixed(1)}" height="${reach.toFixed(1)}"/>`);
+      stripes.push(
+        `<rect x="${(x + drawWidth / 2).toFixed(1)}" y="${(drawHeight / 2 - reach / 2).toFixed(1)}" width="${(period * 0.35).toFixed(1)}" height="${reach.toFixed(1)}"/>`,
+      );
     }
     return (
       `<g transform="rotate(${angle} ${drawWidth / 2} ${drawHeight / 2})" fill="rgb(${colour.join(",")})" fill-opacity="${opacity}">` +
@@ -92,7 +94,12 @@ export async function controlEdges(controls: Weighted[], { width, height }: Size
   const [inner, outer] = await Promise.all(
     [1, -1].map((sign) =>
       vips(summed, { raw: { ...small, channels: 1 } })
-        .convolve({ width: 3, height: 3, scale: 1, kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1].map((value) => value * sign) })
+        .convolve({
+          width: 3,
+          height: 3,
+          scale: 1,
+          kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1].map((value) => value * sign),
+        })
         .toColourspace("b-w")
         .raw()
         .toBuffer(),
@@ -123,7 +130,9 @@ export async function edgeInk(pixels: Buffer, edges: Buffer, { width, height }: 
 }
 
 export async function channelStats(image: RgbImage): Promise<ColourStats> {
-  const { channels } = await vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } }).stats();
+  const { channels } = await vips(image.pixels, {
+    raw: { width: image.width, height: image.height, channels: 3 },
+  }).stats();
   const pick = (field: "mean" | "stdev") => [0, 1, 2].map((c) => channels[c]?.[field] ?? 0) as Rgb;
   return { mean: pick("mean"), std: pick("stdev") };
 }
@@ -146,7 +155,10 @@ export async function transferStyle(image: RgbImage, style: Style): Promise<Buff
     const gain = (style.std[c] ?? 0) / Math.max(own.std[c] ?? 0, 1);
     return 1 + style.weight * (gain - 1);
   });
-  const offsets = [0, 1, 2].map((c) => style.weight * ((style.mean[c] ?? 0) - (own.mean[c] ?? 0) * (style.std[c] ?? 0) / Math.max(own.std[c] ?? 0, 1)));
+  const offsets = [0, 1, 2].map(
+    (c) =>
+      style.weight * ((style.mean[c] ?? 0) - ((own.mean[c] ?? 0) * (style.std[c] ?? 0)) / Math.max(own.std[c] ?? 0, 1)),
+  );
   return vips(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
     .linear(gains, offsets)
     .raw()

@@ -138,7 +138,10 @@ describe("renderImages", () => {
     files[STRUCTURE_URL] = await checkerboard(256, 8);
     const init = lumaOf((await pixelsOf(files[STRUCTURE_URL])).pixels);
     const likeness = async (noise_strength: number) =>
-      correlation(lumaOf((await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels), init);
+      correlation(
+        lumaOf((await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels),
+        init,
+      );
     expect(await likeness(0.5)).toBeGreaterThan(0.8);
     expect(await likeness(1)).toBeLessThan(0.5);
   });
@@ -147,7 +150,9 @@ describe("renderImages", () => {
     const grey = await solid(256, 256, [128, 128, 128]);
     files[STRUCTURE_URL] = grey;
     const chroma = async (noise_strength: number) => {
-      const [r, g, b] = meanColour((await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels);
+      const [r, g, b] = meanColour(
+        (await pixelsOf((await renderOne({ image_url: STRUCTURE_URL, noise_strength })).bytes)).pixels,
+      );
       return Math.max(r, g, b) - Math.min(r, g, b);
     };
     const [none, half] = [await chroma(0), await chroma(0.5)];
@@ -158,7 +163,8 @@ describe("renderImages", () => {
     for (const noise_strength of [0.5, 1]) {
       const { pixels, width } = await pixelsOf((await renderOne({ image_url: undefined, noise_strength })).bytes);
       let steps = 0;
-      for (let i = 3; i < pixels.length; i++) if (i % (width * 3) >= 3) steps += Math.abs((pixels[i] ?? 0) - (pixels[i - 3] ?? 0));
+      for (let i = 3; i < pixels.length; i++)
+        if (i % (width * 3) >= 3) steps += Math.abs((pixels[i] ?? 0) - (pixels[i - 3] ?? 0));
       expect(steps / pixels.length).toBeLessThan(2);
     }
   });

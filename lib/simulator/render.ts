@@ -58,11 +58,7 @@ const WITHIN_MAX_SIDE: ResizeOptions = {
 const STYLE_SAMPLE: ResizeOptions = { width: 256, height: 256, fit: "inside", withoutEnlargement: true };
 
 /** Decodes an image input to raw RGB; undecodable bytes become a 422 on the field at `loc`. */
-export async function decodeImage(
-  bytes: Buffer,
-  loc: Loc,
-  resize: ResizeOptions = WITHIN_MAX_SIDE,
-): Promise<RgbImage> {
+export async function decodeImage(bytes: Buffer, loc: Loc, resize: ResizeOptions = WITHIN_MAX_SIDE): Promise<RgbImage> {
   try {
     const { data, info } = await vips(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .autoOrient()
@@ -85,7 +81,9 @@ export async function renderImages(input: LoraInput, seed: number, loadImage: Lo
   for (let index = 0; index < input.num_images; index++) {
     const random = mulberry32(mix32((seed >>> 0) ^ Math.imul(index + 1, 0x9e3779b9)));
     const content = await newContent(scene.size, scene.palette, random);
-    let pixels = scene.init ? await blend(scene.init, content, scene.size, contentShare(input.noise_strength)) : content;
+    let pixels = scene.init
+      ? await blend(scene.init, content, scene.size, contentShare(input.noise_strength))
+      : content;
     if (scene.style) pixels = await transferStyle({ ...scene.size, pixels }, scene.style);
     images.push(await encode(pixels, scene, input.image_format));
   }

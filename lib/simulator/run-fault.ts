@@ -3,7 +3,8 @@ import type { Run } from "./run-status";
 
 export const STUCK_MESSAGE = "Simulated fault: this run is stuck and will not finish until it is cancelled.";
 export const FAILED_MESSAGE = "Simulated fault: the runner crashed.";
-export const REQUEUED_MESSAGE = "Simulated fault: the runner was lost; fal puts the request back in the queue to retry it.";
+export const REQUEUED_MESSAGE =
+  "Simulated fault: the runner was lost; fal puts the request back in the queue to retry it.";
 export const CANCEL_IGNORED_MESSAGE = "Cancellation requested; this app has no cancel handler, so the run goes on.";
 
 /** Plays a run's simulated end: hang until cancelled, or throw as a crashed runner would. */

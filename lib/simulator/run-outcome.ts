@@ -28,7 +28,12 @@ export function renderSeed(seed: number | bigint): number {
 }
 
 /** Stores the rendered images and builds the endpoint's output around their URLs. */
-export function storeOutput(files: FileStore, run: Run, images: RenderedImage[], seed: number | bigint): SimulatorOutput {
+export function storeOutput(
+  files: FileStore,
+  run: Run,
+  images: RenderedImage[],
+  seed: number | bigint,
+): SimulatorOutput {
   const stored = images.map((image, index) => {
     const fileName = `${run.id}_${index}.${image.contentType === "image/jpeg" ? "jpg" : "png"}`;
     return {
@@ -80,7 +85,9 @@ function imageNotLoaded(error: SimulatorInputError, input: LoraInput | undefined
 
 export function failedOutcome(error: unknown, input?: LoraInput): RunOutcome {
   if (error instanceof SimulatorInputError) {
-    return refusedOutcome(imageNotLoaded(error, input) ?? { detail: [{ loc: error.loc, msg: error.message, type: error.type }] });
+    return refusedOutcome(
+      imageNotLoaded(error, input) ?? { detail: [{ loc: error.loc, msg: error.message, type: error.type }] },
+    );
   }
   const detail = "Internal error while generating the images";
   return {

@@ -79,7 +79,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 function envFaultPlan(spec: string | undefined): FaultPlan | undefined {
   if (!spec) return undefined;
   const plan = parseFaults(spec);
-  if (!plan) throw new Error(`Invalid environment: SIMULATOR_FAULTS "${spec}" is not a fault list (see lib/simulator/faults.ts)`);
+  if (!plan)
+    throw new Error(
+      `Invalid environment: SIMULATOR_FAULTS "${spec}" is not a fault list (see lib/simulator/faults.ts)`,
+    );
   return plan;
 }
 
@@ -100,10 +103,7 @@ export function getSimulator(): Simulator {
       acceptFalKeys: env.PLAYGROUND_TEST_HOOKS,
       trustProxy: env.TRUST_PROXY,
       // fal itself cannot reach private addresses either; tests and local webhooks may opt in.
-      fetch:
-        env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS
-          ? globalThis.fetch
-          : publicOnlyFetch(),
+      fetch: env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS ? globalThis.fetch : publicOnlyFetch(),
     });
   }
   return holder.__falLoraPlaygroundSimulator;

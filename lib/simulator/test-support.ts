@@ -34,7 +34,13 @@ export function simulatorFetch(simulator: Simulator): typeof fetch {
 }
 
 export function testSimulator(options: SimulatorOptions = {}): Simulator {
-  return createSimulator({ stepMs: 1, concurrency: 2, renderer: fakeRenderer, webhookRetryDelaysMs: [1, 1], ...options });
+  return createSimulator({
+    stepMs: 1,
+    concurrency: 2,
+    renderer: fakeRenderer,
+    webhookRetryDelaysMs: [1, 1],
+    ...options,
+  });
 }
 
 type CallInit = { body?: BodyInit; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
@@ -58,12 +64,20 @@ export async function submit(simulator: Simulator, input: unknown, query = ""): 
   return (await response.json()) as QueueStatus;
 }
 
-export async function status(simulator: Simulator, id: string, logs = false): Promise<{ code: number; body: QueueStatus }> {
+export async function status(
+  simulator: Simulator,
+  id: string,
+  logs = false,
+): Promise<{ code: number; body: QueueStatus }> {
   const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${id}/status?logs=${logs ? 1 : 0}`);
   return { code: response.status, body: (await response.json()) as QueueStatus };
 }
 
-export async function waitForState(simulator: Simulator, id: string, state: QueueStatus["status"]): Promise<QueueStatus> {
+export async function waitForState(
+  simulator: Simulator,
+  id: string,
+  state: QueueStatus["status"],
+): Promise<QueueStatus> {
   for (let attempt = 0; attempt < 1_000; attempt++) {
     const current = await status(simulator, id, true);
     if (current.body.status === state) return current.body;

@@ -21,7 +21,8 @@ export function vips(...args: Parameters<typeof sharp>): Sharp {
   const image = sharp(...args);
   const toBuffer = image.toBuffer.bind(image) as (options?: { resolveWithObject: boolean }) => Promise<unknown>;
   const stats = image.stats.bind(image);
-  image.toBuffer = ((options?: { resolveWithObject: boolean }) => oneAtATime(() => toBuffer(options))) as Sharp["toBuffer"];
+  image.toBuffer = ((options?: { resolveWithObject: boolean }) =>
+    oneAtATime(() => toBuffer(options))) as Sharp["toBuffer"];
   image.stats = (() => oneAtATime(stats)) as Sharp["stats"];
   return image;
 }

@@ -15,6 +15,10 @@ describe("deliverWebhook", () => {
       .mockResolvedValue(new Response(null, { status: 204 }));
     expect(await deliverWebhook("https://hooks.test", { a: 1 }, { fetch, retryDelaysMs: [1, 1] })).toBe(true);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({
+      method: "POST",
+      body: '{"a":1}',
+      headers: { "content-type": "application/json" },
+    });
   });
 });

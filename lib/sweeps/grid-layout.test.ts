@@ -9,7 +9,14 @@ const overlaps = (a: { x: number; y: number; width: number; height: number }, b:
 describe("layoutGrid", () => {
   it("puts the cells row by row at the results' size, apart and inside the image", () => {
     const layout = layoutGrid({ columns, rows, cell: { width: 512, height: 384 } });
-    expect(layout.cells.map(({ row, column }) => [row, column])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]]);
+    expect(layout.cells.map(({ row, column }) => [row, column])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ]);
     for (const cell of layout.cells) {
       expect([cell.width, cell.height]).toEqual([512, 384]);
       expect(cell.x + cell.width).toBeLessThanOrEqual(layout.width);
@@ -54,7 +61,7 @@ describe("layoutGrid", () => {
     expect(under.length).toBeGreaterThan(2);
     expect(under.at(-1)?.text).toBe("Seed: 1234 in every cell");
     for (const line of under) expect(line.x + estimateText(line.text, line.fontSize)).toBeLessThanOrEqual(layout.width);
-    expect(layout.height).toBeGreaterThan((under.at(-1)?.y ?? 0));
+    expect(layout.height).toBeGreaterThan(under.at(-1)?.y ?? 0);
   });
 
   it("shrinks every cell alike to keep the image within its longest side", () => {
@@ -81,6 +88,11 @@ describe("text and images", () => {
   });
 
   it("contains an image in its cell, centred", () => {
-    expect(fitImage({ width: 200, height: 100 }, { x: 10, y: 10, width: 100, height: 100 })).toEqual({ x: 10, y: 35, width: 100, height: 50 });
+    expect(fitImage({ width: 200, height: 100 }, { x: 10, y: 10, width: 100, height: 100 })).toEqual({
+      x: 10,
+      y: 35,
+      width: 100,
+      height: 50,
+    });
   });
 });

@@ -19,7 +19,14 @@ export type GridLayoutInput = {
 export type Rect = { x: number; y: number; width: number; height: number };
 export type GridCell = Rect & { row: number; column: number };
 /** A line of text: `y` is its middle (textBaseline "middle"), `x` its left edge or centre. */
-export type GridText = { text: string; x: number; y: number; fontSize: number; bold: boolean; align: "left" | "center" };
+export type GridText = {
+  text: string;
+  x: number;
+  y: number;
+  fontSize: number;
+  bold: boolean;
+  align: "left" | "center";
+};
 export type GridLayout = { width: number; height: number; cells: GridCell[]; texts: GridText[] };
 
 export const DEFAULT_MAX_SIDE = 4096;
@@ -36,7 +43,12 @@ export function fitText(text: string, maxWidth: number, fontSize: number, measur
 }
 
 /** Words wrapped into lines of at most `maxWidth`; a word longer than a line is cut with "…". */
-export function wrapText(text: string, maxWidth: number, fontSize: number, measure: MeasureText = estimateText): string[] {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: MeasureText = estimateText,
+): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
@@ -58,7 +70,12 @@ export function fitImage(image: ImageSize, cell: Rect): Rect {
   const scale = Math.min(cell.width / image.width, cell.height / image.height);
   const width = Math.round(image.width * scale);
   const height = Math.round(image.height * scale);
-  return { x: cell.x + Math.round((cell.width - width) / 2), y: cell.y + Math.round((cell.height - height) / 2), width, height };
+  return {
+    x: cell.x + Math.round((cell.width - width) / 2),
+    y: cell.y + Math.round((cell.height - height) / 2),
+    width,
+    height,
+  };
 }
 
 function layoutAt(input: GridLayoutInput, scale: number, measure: MeasureText): GridLayout {
@@ -74,7 +91,9 @@ function layoutAt(input: GridLayoutInput, scale: number, measure: MeasureText): 
 
   const rowTexts = input.rows ? [input.rows.title, ...input.rows.labels] : [];
   const widest = Math.max(0, ...rowTexts.map((text) => measure(text, fontSize)));
-  const rowLabelWidth = input.rows ? Math.round(Math.min(Math.max(widest, fontSize * 4), Math.max(cellWidth * 0.75, fontSize * 8))) : 0;
+  const rowLabelWidth = input.rows
+    ? Math.round(Math.min(Math.max(widest, fontSize * 4), Math.max(cellWidth * 0.75, fontSize * 8)))
+    : 0;
   const left = padding + (input.rows ? rowLabelWidth + gap : 0);
   const top = padding + line * 2;
   const gridWidth = columnCount * cellWidth + (columnCount - 1) * gap;
@@ -88,11 +107,25 @@ function layoutAt(input: GridLayoutInput, scale: number, measure: MeasureText): 
   const cells: GridCell[] = [];
   for (let row = 0; row < rowCount; row += 1) {
     for (let column = 0; column < columnCount; column += 1) {
-      cells.push({ row, column, x: left + column * (cellWidth + gap), y: top + row * (cellHeight + gap), width: cellWidth, height: cellHeight });
+      cells.push({
+        row,
+        column,
+        x: left + column * (cellWidth + gap),
+        y: top + row * (cellHeight + gap),
+        width: cellWidth,
+        height: cellHeight,
+      });
     }
   }
   const texts: GridText[] = [
-    { text: fitText(input.columns.title, gridWidth, fontSize, measure), x: left + gridWidth / 2, y: padding + line / 2, fontSize, bold: true, align: "center" },
+    {
+      text: fitText(input.columns.title, gridWidth, fontSize, measure),
+      x: left + gridWidth / 2,
+      y: padding + line / 2,
+      fontSize,
+      bold: true,
+      align: "center",
+    },
     ...input.columns.labels.map((label, column) => ({
       text: fitText(label, cellWidth, fontSize, measure),
       x: left + column * (cellWidth + gap) + cellWidth / 2,
@@ -103,13 +136,34 @@ function layoutAt(input: GridLayoutInput, scale: number, measure: MeasureText): 
     })),
   ];
   if (input.rows) {
-    texts.push({ text: fitText(input.rows.title, rowLabelWidth, fontSize, measure), x: padding, y: padding + line * 1.5, fontSize, bold: true, align: "left" });
+    texts.push({
+      text: fitText(input.rows.title, rowLabelWidth, fontSize, measure),
+      x: padding,
+      y: padding + line * 1.5,
+      fontSize,
+      bold: true,
+      align: "left",
+    });
     input.rows.labels.forEach((label, row) => {
-      texts.push({ text: fitText(label, rowLabelWidth, fontSize, measure), x: padding, y: top + row * (cellHeight + gap) + cellHeight / 2, fontSize, bold: false, align: "left" });
+      texts.push({
+        text: fitText(label, rowLabelWidth, fontSize, measure),
+        x: padding,
+        y: top + row * (cellHeight + gap) + cellHeight / 2,
+        fontSize,
+        bold: false,
+        align: "left",
+      });
     });
   }
   footer.forEach((text, at) => {
-    texts.push({ text, x: padding, y: top + gridHeight + padding + at * footerLine + footerLine / 2, fontSize: small, bold: false, align: "left" });
+    texts.push({
+      text,
+      x: padding,
+      y: top + gridHeight + padding + at * footerLine + footerLine / 2,
+      fontSize: small,
+      bold: false,
+      align: "left",
+    });
   });
   return { width, height, cells, texts };
 }

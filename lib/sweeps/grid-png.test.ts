@@ -6,14 +6,22 @@ import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { embedSweepInPng, readSweepFromPng, sweepFileName, sweepRecord } from "./grid-png";
 import { planSweep, type SweepAxis } from "./plan";
 
-const base: LoraRequest = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a castle on a hill, sunset", loras: [{ path: "castle.safetensors" }] };
+const base: LoraRequest = {
+  model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+  prompt: "a castle on a hill, sunset",
+  loras: [{ path: "castle.safetensors" }],
+};
 const axes: [SweepAxis, SweepAxis] = [
   { parameter: { field: "guidance_scale" }, values: [5, 7.5] },
   { parameter: { field: "lora_scale", lora: 0 }, values: [0.4, 0.8] },
 ];
 
 async function gridPng(): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width: 300, height: 200, channels: 3, background: "#fff" } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 describe("a sweep's grid image", () => {

@@ -20,24 +20,40 @@ const sweepRecordSchema = z.object({
   base: z.record(z.string(), z.unknown()),
   /** Across (columns), then down (rows) when there are two. */
   axes: z
-    .array(z.object({ parameter: sweepParameterSchema, values: z.array(z.union([z.number(), z.enum(SCHEDULERS)])).min(1) }))
+    .array(
+      z.object({ parameter: sweepParameterSchema, values: z.array(z.union([z.number(), z.enum(SCHEDULERS)])).min(1) }),
+    )
     .min(1)
     .max(2),
   /** Each cell's place and the fal request that made it (absent when it never started). */
   cells: z.array(z.object({ row: z.number().int(), column: z.number().int(), requestId: z.string().optional() })),
 });
 
-export type SweepRecord = { version: 1; base: LoraRequest; axes: SweepAxis[]; cells: { row: number; column: number; requestId?: string }[] };
+export type SweepRecord = {
+  version: 1;
+  base: LoraRequest;
+  axes: SweepAxis[];
+  cells: { row: number; column: number; requestId?: string }[];
+};
 /** A sweep as read back from an image: the base is read as any stored settings are (`readSettings`). */
 export type StoredSweep = z.infer<typeof sweepRecordSchema>;
 
 /** What a sweep's grid carries: the base request with its shared seed, the axes and each cell's request. */
-export function sweepRecord(base: LoraRequest, axes: readonly SweepAxis[], plan: SweepPlan, requestIds: readonly (string | undefined)[]): SweepRecord {
+export function sweepRecord(
+  base: LoraRequest,
+  axes: readonly SweepAxis[],
+  plan: SweepPlan,
+  requestIds: readonly (string | undefined)[],
+): SweepRecord {
   return {
     version: 1,
     base: plan.sharedSeed === undefined ? base : { ...base, seed: plan.sharedSeed },
     axes: axes.map(({ parameter, values }) => ({ parameter, values: [...values] })),
-    cells: plan.cells.map(({ row, column }, index) => ({ row, column, ...(requestIds[index] ? { requestId: requestIds[index] } : {}) })),
+    cells: plan.cells.map(({ row, column }, index) => ({
+      row,
+      column,
+      ...(requestIds[index] ? { requestId: requestIds[index] } : {}),
+    })),
   };
 }
 

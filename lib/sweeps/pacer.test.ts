@@ -97,7 +97,8 @@ describe("runPaced", () => {
         budget: new SubmitBudget({ perMinute: 30 }),
         now: clock.now,
         sleep: clock.sleep,
-        onEvent: (event) => event.kind === "waiting" && waits.push({ index: event.index, ms: event.ms, reason: event.reason }),
+        onEvent: (event) =>
+          event.kind === "waiting" && waits.push({ index: event.index, ms: event.ms, reason: event.reason }),
       },
     );
     expect(sent).toEqual(items(12));
@@ -116,7 +117,13 @@ describe("runPaced", () => {
       },
       { budget: new SubmitBudget({ perMinute: 30 }), signal: controller.signal },
     );
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["submitted", "failed", "submitted", "cancelled", "cancelled"]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "submitted",
+      "failed",
+      "submitted",
+      "cancelled",
+      "cancelled",
+    ]);
   });
 
   it("gives up on a run refused five times in a row, and goes on", async () => {

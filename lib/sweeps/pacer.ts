@@ -61,7 +61,8 @@ export class SubmitBudget {
   }
 }
 
-export type PacedOutcome<Result> = { status: "submitted"; result: Result } | { status: "failed"; error: unknown } | { status: "cancelled" };
+export type PacedOutcome<Result> =
+  { status: "submitted"; result: Result } | { status: "failed"; error: unknown } | { status: "cancelled" };
 
 export type PacingEvent =
   | { kind: "waiting"; index: number; ms: number; reason: "budget" | "retry-after" }
@@ -122,7 +123,11 @@ export async function runPaced<Item, Result>(
  * For the confirmation: how many runs start at once and how long submitting all of them takes,
  * from an empty budget or from the page's own (what it already sent this minute counts).
  */
-export function estimatePacing(count: number, from: SubmitBudgetOptions | SubmitBudget, now = 0): { startNow: number; totalMs: number } {
+export function estimatePacing(
+  count: number,
+  from: SubmitBudgetOptions | SubmitBudget,
+  now = 0,
+): { startNow: number; totalMs: number } {
   const budget = from instanceof SubmitBudget ? from.copy() : new SubmitBudget(from);
   let time = now;
   let startNow = 0;

@@ -6,8 +6,12 @@ describe("pacingSentence", () => {
   it("says how many runs start now and when the rest do", () => {
     expect(pacingSentence(4, estimatePacing(4, { perMinute: 30 }))).toBe("4 runs, all starting now.");
     expect(pacingSentence(1, estimatePacing(1, { perMinute: 30 }))).toBe("1 run, starting now.");
-    expect(pacingSentence(12, estimatePacing(12, { perMinute: 11 }))).toBe("12 runs: 10 start now, the rest within a minute.");
-    expect(pacingSentence(64, estimatePacing(64, { perMinute: 30 }))).toBe("64 runs: 27 start now, the rest within about 2 minutes.");
+    expect(pacingSentence(12, estimatePacing(12, { perMinute: 11 }))).toBe(
+      "12 runs: 10 start now, the rest within a minute.",
+    );
+    expect(pacingSentence(64, estimatePacing(64, { perMinute: 30 }))).toBe(
+      "64 runs: 27 start now, the rest within about 2 minutes.",
+    );
   });
 
   it("says so when the page's own runs used the whole limit", () => {
@@ -21,7 +25,9 @@ describe("pacingSentence", () => {
 
 describe("limitSentence", () => {
   it("names the server's limit and the runs kept free", () => {
-    expect(limitSentence(30, 27)).toBe("The server takes 30 runs a minute from this page; a sweep uses at most 27, leaving 3 for your own Runs meanwhile.");
+    expect(limitSentence(30, 27)).toBe(
+      "The server takes 30 runs a minute from this page; a sweep uses at most 27, leaving 3 for your own Runs meanwhile.",
+    );
     expect(limitSentence(6, 6)).toBe("The server takes 6 runs a minute from this page.");
   });
 });

@@ -14,7 +14,8 @@ function within(ms: number): string {
 export function pacingSentence(count: number, { startNow, totalMs }: { startNow: number; totalMs: number }): string {
   const runs = count === 1 ? "1 run" : `${count} runs`;
   if (startNow >= count) return count === 1 ? "1 run, starting now." : `${runs}, all starting now.`;
-  if (startNow === 0) return `${runs}: none can start yet (this page's runs of the last minute used the limit); all start ${within(totalMs)}.`;
+  if (startNow === 0)
+    return `${runs}: none can start yet (this page's runs of the last minute used the limit); all start ${within(totalMs)}.`;
   return `${runs}: ${startNow} start now, the rest ${within(totalMs)}.`;
 }
 

@@ -27,7 +27,9 @@ export function limitOf(parameter: SweepParameter): NumberLimit | undefined {
 
 /** The form's words for the parameter: "Guidance scale (CFG)", "LoRA 2 scale". */
 export function parameterLabel(parameter: SweepParameter): string {
-  return parameter.field === "lora_scale" ? itemFieldLabel("loras", "scale", parameter.lora) : fieldLabels[parameter.field];
+  return parameter.field === "lora_scale"
+    ? itemFieldLabel("loras", "scale", parameter.lora)
+    : fieldLabels[parameter.field];
 }
 
 /** A stable key for a parameter, for a select's value: "guidance_scale", "loras.1.scale". */
@@ -52,7 +54,9 @@ export function sweepableParameters(base: LoraRequest): { parameter: SweepParame
 /** The body with the parameter set to the value; nothing else changes. */
 export function withValue(body: LoraRequest, parameter: SweepParameter, value: SweepValue): LoraRequest {
   if (parameter.field !== "lora_scale") return { ...body, [parameter.field]: value };
-  const loras = (body.loras ?? []).map((lora, index) => (index === parameter.lora ? { ...lora, scale: Number(value) } : lora));
+  const loras = (body.loras ?? []).map((lora, index) =>
+    index === parameter.lora ? { ...lora, scale: Number(value) } : lora,
+  );
   return { ...body, loras };
 }
 

@@ -19,7 +19,15 @@ describe("planSweep", () => {
     expect(plan.columns).toEqual({ title: "Guidance scale (CFG)", labels: ["5", "9"] });
     expect(plan.rows).toBeUndefined();
     expect(plan.sharedSeed).toBe(1234);
-    expect(plan.cells.map(({ row, column, label, body }) => ({ row, column, label, guidance: body.guidance_scale, seed: body.seed }))).toEqual([
+    expect(
+      plan.cells.map(({ row, column, label, body }) => ({
+        row,
+        column,
+        label,
+        guidance: body.guidance_scale,
+        seed: body.seed,
+      })),
+    ).toEqual([
       { row: 0, column: 0, label: "Guidance scale (CFG) 5", guidance: 5, seed: 1234 },
       { row: 0, column: 1, label: "Guidance scale (CFG) 9", guidance: 9, seed: 1234 },
     ]);
@@ -44,12 +52,19 @@ describe("planSweep", () => {
       [1, 1, "LoRA 2 scale 1 · Scheduler DDIM"],
     ]);
     const last = planned.plan.cells[3]?.body;
-    expect(last?.loras).toEqual([{ path: "a/style", scale: 0.8 }, { path: "b/detail", scale: 1 }]);
+    expect(last?.loras).toEqual([
+      { path: "a/style", scale: 0.8 },
+      { path: "b/detail", scale: 1 },
+    ]);
     expect(last?.scheduler).toBe("DDIM");
   });
 
   it("keeps the form's seed, and draws none when the seed is what is swept", () => {
-    const kept = planSweep({ ...base, seed: 7 }, [{ parameter: { field: "num_inference_steps" }, values: [20] }], fixedSeed);
+    const kept = planSweep(
+      { ...base, seed: 7 },
+      [{ parameter: { field: "num_inference_steps" }, values: [20] }],
+      fixedSeed,
+    );
     expect(kept.ok && [kept.plan.sharedSeed, kept.plan.cells[0]?.body.seed]).toEqual([undefined, 7]);
     const swept = planSweep(base, [{ parameter: { field: "seed" }, values: [1, 2] }], fixedSeed);
     expect(swept.ok && swept.plan.cells.map((cell) => cell.body.seed)).toEqual([1, 2]);
@@ -58,12 +73,27 @@ describe("planSweep", () => {
 
   it("refuses the same parameter twice, a missing LoRA, too many runs, and bodies the schema refuses", () => {
     const guidance = { parameter: { field: "guidance_scale" as const }, values: [5] };
-    expect(planSweep(base, [guidance, guidance])).toEqual({ ok: false, message: "Pick two different settings to sweep." });
-    expect(planSweep(base, [{ parameter: { field: "lora_scale", lora: 4 }, values: [1] }])).toEqual({ ok: false, message: "There is no LoRA 5 in the form." });
+    expect(planSweep(base, [guidance, guidance])).toEqual({
+      ok: false,
+      message: "Pick two different settings to sweep.",
+    });
+    expect(planSweep(base, [{ parameter: { field: "lora_scale", lora: 4 }, values: [1] }])).toEqual({
+      ok: false,
+      message: "There is no LoRA 5 in the form.",
+    });
     const many = Array.from({ length: 9 }, (_, index) => index + 1);
-    const big = planSweep(base, [{ parameter: { field: "num_inference_steps" }, values: many }, { parameter: { field: "seed" }, values: many }]);
-    expect(big).toEqual({ ok: false, message: `That is 81 runs; a sweep makes at most ${MAX_SWEEP_RUNS}. Use fewer values.` });
-    expect(planSweep({ ...base, prompt: "" }, [guidance], fixedSeed)).toEqual({ ok: false, message: "Guidance scale (CFG) 5: Prompt is required." });
+    const big = planSweep(base, [
+      { parameter: { field: "num_inference_steps" }, values: many },
+      { parameter: { field: "seed" }, values: many },
+    ]);
+    expect(big).toEqual({
+      ok: false,
+      message: `That is 81 runs; a sweep makes at most ${MAX_SWEEP_RUNS}. Use fewer values.`,
+    });
+    expect(planSweep({ ...base, prompt: "" }, [guidance], fixedSeed)).toEqual({
+      ok: false,
+      message: "Guidance scale (CFG) 5: Prompt is required.",
+    });
   });
 
   it("offers the sampling settings and each LoRA's scale by the form's names", () => {
@@ -79,7 +109,14 @@ describe("planSweep", () => {
   });
 
   it("sums the sweep up for the grid image", () => {
-    const planned = planSweep(base, [{ parameter: { field: "guidance_scale" }, values: [5, 9] }, { parameter: { field: "num_inference_steps" }, values: [20, 30] }], fixedSeed);
+    const planned = planSweep(
+      base,
+      [
+        { parameter: { field: "guidance_scale" }, values: [5, 9] },
+        { parameter: { field: "num_inference_steps" }, values: [20, 30] },
+      ],
+      fixedSeed,
+    );
     if (!planned.ok) throw new Error(planned.message);
     expect(sweepSummary(planned.plan, base)).toEqual([
       "Sweep of Guidance scale (CFG) (across) × Inference steps (down): 4 runs.",

@@ -1,6 +1,13 @@
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
 import { randomSeed } from "@/lib/runs/seed";
-import { formatValue, parameterLabel, sameParameter, type SweepParameter, type SweepValue, withValue } from "./parameters";
+import {
+  formatValue,
+  parameterLabel,
+  sameParameter,
+  type SweepParameter,
+  type SweepValue,
+  withValue,
+} from "./parameters";
 
 /** Every cell is a run fal bills; a bigger grid is refused (split it into several sweeps). */
 export const MAX_SWEEP_RUNS = 64;
@@ -40,9 +47,14 @@ function axisLabels({ parameter, values }: SweepAxis): AxisLabels {
  * axis, one seed is drawn for all cells. Every body is checked against the input schema, so a
  * sweep that cannot run is refused before anything is sent.
  */
-export function planSweep(base: LoraRequest, axes: readonly [SweepAxis] | readonly [SweepAxis, SweepAxis], options: { randomSeed?: () => number } = {}): PlannedSweep {
+export function planSweep(
+  base: LoraRequest,
+  axes: readonly [SweepAxis] | readonly [SweepAxis, SweepAxis],
+  options: { randomSeed?: () => number } = {},
+): PlannedSweep {
   const [across, down] = axes;
-  if (down && sameParameter(across.parameter, down.parameter)) return { ok: false, message: "Pick two different settings to sweep." };
+  if (down && sameParameter(across.parameter, down.parameter))
+    return { ok: false, message: "Pick two different settings to sweep." };
   for (const { parameter, values } of axes) {
     if (values.length === 0) return { ok: false, message: `Give at least one value for ${parameterLabel(parameter)}.` };
     if (parameter.field === "lora_scale" && !base.loras?.[parameter.lora]) {
@@ -50,7 +62,8 @@ export function planSweep(base: LoraRequest, axes: readonly [SweepAxis] | readon
     }
   }
   const count = across.values.length * (down?.values.length ?? 1);
-  if (count > MAX_SWEEP_RUNS) return { ok: false, message: `That is ${count} runs; a sweep makes at most ${MAX_SWEEP_RUNS}. Use fewer values.` };
+  if (count > MAX_SWEEP_RUNS)
+    return { ok: false, message: `That is ${count} runs; a sweep makes at most ${MAX_SWEEP_RUNS}. Use fewer values.` };
 
   const seedSwept = axes.some(({ parameter }) => parameter.field === "seed");
   const sharedSeed = seedSwept || base.seed !== undefined ? undefined : (options.randomSeed ?? randomSeed)();
@@ -66,7 +79,13 @@ export function planSweep(base: LoraRequest, axes: readonly [SweepAxis] | readon
         body = withValue(body, down.parameter, rowValue);
         settings.push({ label: parameterLabel(down.parameter), value: formatValue(rowValue) });
       }
-      cells.push({ row, column, label: settings.map(({ label, value }) => `${label} ${value}`).join(" · "), settings, body });
+      cells.push({
+        row,
+        column,
+        label: settings.map(({ label, value }) => `${label} ${value}`).join(" · "),
+        settings,
+        body,
+      });
     });
   });
 
@@ -77,7 +96,10 @@ export function planSweep(base: LoraRequest, axes: readonly [SweepAxis] | readon
       return { ok: false, message: `${cell.label}: ${issue?.message ?? "these settings are not valid."}` };
     }
   }
-  return { ok: true, plan: { columns: axisLabels(across), rows: down ? axisLabels(down) : undefined, cells, sharedSeed } };
+  return {
+    ok: true,
+    plan: { columns: axisLabels(across), rows: down ? axisLabels(down) : undefined, cells, sharedSeed },
+  };
 }
 
 /** The lines under a grid image (and in its PNG's text): what was swept over which settings. */
@@ -89,6 +111,8 @@ export function sweepSummary(plan: SweepPlan, base: LoraRequest): string[] {
     `Prompt: ${base.prompt}`,
     ...(base.negative_prompt ? [`Negative prompt: ${base.negative_prompt}`] : []),
     `Model: ${base.model_name}`,
-    ...(seed !== undefined && !plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed")) ? [`Seed: ${seed} in every cell`] : []),
+    ...(seed !== undefined && !plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"))
+      ? [`Seed: ${seed} in every cell`]
+      : []),
   ];
 }

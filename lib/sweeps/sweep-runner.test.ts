@@ -48,7 +48,10 @@ function queue() {
     }),
     status: vi.fn(),
     follow: vi.fn(
-      (_id, { signal }) => new Promise<QueueStatus>((_resolve, reject) => signal.addEventListener("abort", () => reject(new DOMException("Aborted", "AbortError")))),
+      (_id, { signal }) =>
+        new Promise<QueueStatus>((_resolve, reject) =>
+          signal.addEventListener("abort", () => reject(new DOMException("Aborted", "AbortError"))),
+        ),
     ),
     result: vi.fn(),
     cancel: vi.fn(async (): Promise<CancelAnswer> => "cancelled"),
@@ -74,7 +77,9 @@ describe("SweepRunner", () => {
     const sweep = runner.snapshot()[0];
     expect(sweep?.id).toBe(id);
     const runs = runner.runIdsOf(sweep as Sweep).map((runId) => manager.get(runId));
-    expect(runs.map((run) => [run?.input.guidance_scale, run?.input.num_inference_steps, run?.input.seed, run?.status])).toEqual([
+    expect(
+      runs.map((run) => [run?.input.guidance_scale, run?.input.num_inference_steps, run?.input.seed, run?.status]),
+    ).toEqual([
       [5, 10, 7, "queued"],
       [9, 10, 7, "queued"],
       [5, 20, 7, "queued"],
@@ -98,7 +103,11 @@ describe("SweepRunner", () => {
     runner.start(base, axes, plan());
     await vi.waitFor(() => expect(states(runner.snapshot()[0])).toEqual(["started", "started", "waiting", "waiting"]));
     expect(submitted()).toBe(4);
-    expect(runner.snapshot()[0]?.cells[2]).toMatchObject({ state: "waiting", reason: "budget", until: expect.any(Number) });
+    expect(runner.snapshot()[0]?.cells[2]).toMatchObject({
+      state: "waiting",
+      reason: "budget",
+      until: expect.any(Number),
+    });
 
     clock.advance(WINDOW_MS + 250);
     await vi.waitFor(() => expect(states(runner.snapshot()[0])).toEqual(["started", "started", "started", "started"]));
@@ -113,7 +122,9 @@ describe("SweepRunner", () => {
     const runner = new SweepRunner(manager, 30, clock);
     refuse(1);
     runner.start(base, axes, plan());
-    await vi.waitFor(() => expect(runner.snapshot()[0]?.cells[0]).toMatchObject({ state: "waiting", reason: "retry-after" }));
+    await vi.waitFor(() =>
+      expect(runner.snapshot()[0]?.cells[0]).toMatchObject({ state: "waiting", reason: "retry-after" }),
+    );
     expect(manager.snapshot().runs).toEqual([]);
     clock.advance(5_000);
     await vi.waitFor(() => expect(runner.snapshot()[0]?.sending).toBe(false));
@@ -136,7 +147,12 @@ describe("SweepRunner", () => {
     expect(manager.snapshot().runs.map((run) => run.status)).toEqual(["cancelled", "cancelled"]);
     expect(runner.snapshot()[0]).toMatchObject({
       cancelled: true,
-      cells: [{ state: "started" }, { state: "started" }, { state: "not-started", why: expect.stringMatching(/cancelled/) }, { state: "not-started" }],
+      cells: [
+        { state: "started" },
+        { state: "started" },
+        { state: "not-started", why: expect.stringMatching(/cancelled/) },
+        { state: "not-started" },
+      ],
     });
   });
 });

@@ -76,7 +76,10 @@ export class SweepRunner {
     const controller = new AbortController();
     this.controllers.set(id, controller);
     const cells: CellProgress[] = plan.cells.map(() => ({ state: "waiting" }));
-    this.sweeps = [{ id, startedAt: this.now(), base, axes, plan, cells, sending: true, cancelled: false }, ...this.sweeps];
+    this.sweeps = [
+      { id, startedAt: this.now(), base, axes, plan, cells, sending: true, cancelled: false },
+      ...this.sweeps,
+    ];
     this.changed();
     void this.send(id, controller.signal);
     return id;
@@ -120,13 +123,18 @@ export class SweepRunner {
         now: this.now,
         sleep: this.sleep,
         onEvent: (event) => {
-          if (event.kind === "waiting") this.setCell(id, event.index, { state: "waiting", until: this.now() + event.ms, reason: event.reason });
+          if (event.kind === "waiting")
+            this.setCell(id, event.index, { state: "waiting", until: this.now() + event.ms, reason: event.reason });
           if (event.kind === "failed") this.setCell(id, event.index, { state: "not-started", why: REFUSED });
         },
       },
     );
     const cells = this.sweeps.find((candidate) => candidate.id === id)?.cells ?? [];
-    const ended = cells.map((cell, index): CellProgress => (outcomes[index]?.status === "cancelled" && cell.state !== "started" ? { state: "not-started", why: NEVER_SENT } : cell));
+    const ended = cells.map((cell, index): CellProgress =>
+      outcomes[index]?.status === "cancelled" && cell.state !== "started"
+        ? { state: "not-started", why: NEVER_SENT }
+        : cell,
+    );
     this.controllers.delete(id);
     this.update(id, { cells: ended, sending: false });
   }

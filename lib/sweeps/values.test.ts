@@ -4,7 +4,8 @@ import { parseSweepValues } from "./values";
 
 const noise = { field: "noise_strength" } as const;
 const steps = { field: "num_inference_steps" } as const;
-const parse = (text: string, parameter: Parameters<typeof parseSweepValues>[0] = noise) => parseSweepValues(parameter, text);
+const parse = (text: string, parameter: Parameters<typeof parseSweepValues>[0] = noise) =>
+  parseSweepValues(parameter, text);
 
 describe("parseSweepValues", () => {
   it("reads lists, with commas, semicolons or lines between values", () => {
@@ -33,8 +34,14 @@ describe("parseSweepValues", () => {
   it("checks each value against the schema's limits, in its words", () => {
     expect(parse("0.5, 1.5")).toEqual({ ok: false, message: "Noise strength must be at most 1." });
     expect(parse("20.5", steps)).toEqual({ ok: false, message: "Inference steps must be a whole number." });
-    expect(parseSweepValues({ field: "guidance_scale" }, "-1")).toEqual({ ok: false, message: "Guidance scale (CFG) must be at least 0." });
-    expect(parseSweepValues({ field: "lora_scale", lora: 1 }, "5")).toEqual({ ok: false, message: "LoRA scale must be at most 4." });
+    expect(parseSweepValues({ field: "guidance_scale" }, "-1")).toEqual({
+      ok: false,
+      message: "Guidance scale (CFG) must be at least 0.",
+    });
+    expect(parseSweepValues({ field: "lora_scale", lora: 1 }, "5")).toEqual({
+      ok: false,
+      message: "LoRA scale must be at most 4.",
+    });
     expect(parseSweepValues({ field: "seed" }, "-3")).toEqual({ ok: false, message: "Seed must be at least 0." });
   });
 
@@ -49,13 +56,22 @@ describe("parseSweepValues", () => {
   it("draws random seeds on request", () => {
     let next = 0;
     const randomSeed = () => (next += 11);
-    expect(parseSweepValues({ field: "seed" }, "4 random", { randomSeed })).toEqual({ ok: true, values: [11, 22, 33, 44] });
+    expect(parseSweepValues({ field: "seed" }, "4 random", { randomSeed })).toEqual({
+      ok: true,
+      values: [11, 22, 33, 44],
+    });
     expect(parseSweepValues({ field: "seed" }, "7, random", { randomSeed })).toEqual({ ok: true, values: [7, 55] });
   });
 
   it("reads scheduler names in any case, or all of them", () => {
-    expect(parseSweepValues({ field: "scheduler" }, "euler a, DPM++ 2M Karras")).toEqual({ ok: true, values: ["Euler A", "DPM++ 2M Karras"] });
+    expect(parseSweepValues({ field: "scheduler" }, "euler a, DPM++ 2M Karras")).toEqual({
+      ok: true,
+      values: ["Euler A", "DPM++ 2M Karras"],
+    });
     expect(parseSweepValues({ field: "scheduler" }, "all")).toEqual({ ok: true, values: [...SCHEDULERS] });
-    expect(parseSweepValues({ field: "scheduler" }, "Heun")).toMatchObject({ ok: false, message: expect.stringContaining('"Heun" is not a scheduler fal has') });
+    expect(parseSweepValues({ field: "scheduler" }, "Heun")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"Heun" is not a scheduler fal has'),
+    });
   });
 });

@@ -11,7 +11,10 @@ type ParseOptions = { randomSeed?: () => number };
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)`;
 /** "0.2-0.8 step 0.2", "-1 to 1 step 0.5", "20..40 step 5", "20-40" (whole numbers step 1). */
-const RANGE = new RegExp(String.raw`^(${NUMBER})\s*(?:-|–|—|\.\.|to)\s*(${NUMBER})(?:\s*(?:step|by)\s*(${NUMBER}))?$`, "i");
+const RANGE = new RegExp(
+  String.raw`^(${NUMBER})\s*(?:-|–|—|\.\.|to)\s*(${NUMBER})(?:\s*(?:step|by)\s*(${NUMBER}))?$`,
+  "i",
+);
 /** "4 random" or "4 random seeds". */
 const RANDOM = /^(\d+)\s*random(?:\s+seeds?)?$|^random$/i;
 
@@ -20,15 +23,20 @@ function decimalsOf(text: string): number {
   return point < 0 ? 0 : text.length - point - 1;
 }
 
-function rangeValues(parameter: SweepParameter, [, fromText = "", toText = "", stepText]: RegExpMatchArray): number[] | string {
+function rangeValues(
+  parameter: SweepParameter,
+  [, fromText = "", toText = "", stepText]: RegExpMatchArray,
+): number[] | string {
   const limit = limitOf(parameter);
   const label = parameterLabel(parameter);
   if (!limit) return `${label} takes names, not ranges.`;
-  if (stepText === undefined && !limit.integer) return `Give the range a step, e.g. "${fromText}-${toText} step ${limit.step * 10}".`;
+  if (stepText === undefined && !limit.integer)
+    return `Give the range a step, e.g. "${fromText}-${toText} step ${limit.step * 10}".`;
   const [from, to, step] = [Number(fromText), Number(toText), stepText === undefined ? 1 : Number(stepText)];
   if (!(step > 0)) return "A range's step must be more than 0.";
   const count = Math.floor(Math.abs(to - from) / step + 1e-9) + 1;
-  if (count > MAX_VALUES_PER_AXIS) return `"${fromText}-${toText}" makes ${count} values; at most ${MAX_VALUES_PER_AXIS} per setting.`;
+  if (count > MAX_VALUES_PER_AXIS)
+    return `"${fromText}-${toText}" makes ${count} values; at most ${MAX_VALUES_PER_AXIS} per setting.`;
   const decimals = Math.max(decimalsOf(fromText), decimalsOf(toText), decimalsOf(stepText ?? ""));
   const direction = to >= from ? 1 : -1;
   return Array.from({ length: count }, (_, index) => Number((from + direction * index * step).toFixed(decimals)));
@@ -49,7 +57,8 @@ function itemValues(parameter: SweepParameter, item: string, options: ParseOptio
   const range = RANGE.exec(item);
   if (range) return rangeValues(parameter, range);
   const value = Number(item);
-  if (!new RegExp(`^${NUMBER}$`).test(item) || !Number.isFinite(value)) return `"${item}" is not a number${parameter.field === "seed" ? ' (or "4 random")' : ""}.`;
+  if (!new RegExp(`^${NUMBER}$`).test(item) || !Number.isFinite(value))
+    return `"${item}" is not a number${parameter.field === "seed" ? ' (or "4 random")' : ""}.`;
   return [value];
 }
 
@@ -73,10 +82,12 @@ export function parseSweepValues(parameter: SweepParameter, text: string, option
   const limit = limitOf(parameter);
   for (const value of values) {
     const checked = limit ? ranged(limit).safeParse(value) : undefined;
-    if (checked && !checked.success) return { ok: false, message: checked.error.issues[0]?.message ?? `${value} is out of range.` };
+    if (checked && !checked.success)
+      return { ok: false, message: checked.error.issues[0]?.message ?? `${value} is out of range.` };
   }
   const repeated = values.find((value, index) => values.indexOf(value) !== index);
   if (repeated !== undefined) return { ok: false, message: `${repeated} is listed twice.` };
-  if (values.length > MAX_VALUES_PER_AXIS) return { ok: false, message: `${values.length} values; at most ${MAX_VALUES_PER_AXIS} per setting.` };
+  if (values.length > MAX_VALUES_PER_AXIS)
+    return { ok: false, message: `${values.length} values; at most ${MAX_VALUES_PER_AXIS} per setting.` };
   return { ok: true, values };
 }

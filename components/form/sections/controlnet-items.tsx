@@ -17,8 +17,15 @@ const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove
   const name = describeField("controlnets", index);
   const label = (field: ItemField<"controlnets">) => itemFieldLabel("controlnets", field, index);
   return (
-    <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
-      <TextField name={`controlnets.${index}.path`} label={label("path")} placeholder="diffusers/controlnet-canny-sdxl-1.0" />
+    <ListItem
+      title={name}
+      controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}
+    >
+      <TextField
+        name={`controlnets.${index}.path`}
+        label={label("path")}
+        placeholder="diffusers/controlnet-canny-sdxl-1.0"
+      />
       <ImageField name={`controlnets.${index}.image_url`} label={label("image_url")} />
       <EdgeMapButton index={index} />
       <ImageField
@@ -27,7 +34,11 @@ const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove
         hint="Same size as the control image; both sides divisible by 32."
       />
       <PaintMaskButton kind="controlnet" index={index} />
-      <SliderNumberField name={`controlnets.${index}.conditioning_scale`} label={label("conditioning_scale")} limit={controlNetLimits.conditioning_scale} />
+      <SliderNumberField
+        name={`controlnets.${index}.conditioning_scale`}
+        label={label("conditioning_scale")}
+        limit={controlNetLimits.conditioning_scale}
+      />
       <StartEndRange
         start={`controlnets.${index}.start_percentage`}
         end={`controlnets.${index}.end_percentage`}

@@ -11,7 +11,11 @@ export function ControlNetList() {
   const items = useFieldArray<FormValues, "controlnets">({ name: "controlnets" });
   const count = items.fields.length;
   return (
-    <FormSection title="ControlNets" fields={["controlnets", "controlnet_guess_mode"]} summary={count > 0 ? `${count} added` : "none"}>
+    <FormSection
+      title="ControlNets"
+      fields={["controlnets", "controlnet_guess_mode"]}
+      summary={count > 0 ? `${count} added` : "none"}
+    >
       <ControlNetItems {...items} />
     </FormSection>
   );

@@ -13,14 +13,27 @@ export function EmbeddingSection() {
   const { fields, append, remove } = useFieldArray<FormValues, "embeddings">({ name: "embeddings" });
   return (
     <FormSection title="Embedding" fields={["embeddings"]} summary={fields.length > 0 ? "1 embedding" : "none"}>
-      <p className="text-xs text-zinc-500">This endpoint loads at most {MAX_EMBEDDINGS} textual-inversion embedding per run.</p>
+      <p className="text-xs text-zinc-500">
+        This endpoint loads at most {MAX_EMBEDDINGS} textual-inversion embedding per run.
+      </p>
       {fields.map((field, index) => (
         <ListItem
           key={field.id}
           title={fieldLabels.embeddings}
-          controls={<ListItemControls itemName={fieldLabels.embeddings.toLowerCase()} index={index} count={fields.length} onRemove={remove} />}
+          controls={
+            <ListItemControls
+              itemName={fieldLabels.embeddings.toLowerCase()}
+              index={index}
+              count={fields.length}
+              onRemove={remove}
+            />
+          }
         >
-          <TextField name={`embeddings.${index}.path`} label={itemFieldLabel("embeddings", "path")} placeholder="URL or Hugging Face id of the embedding" />
+          <TextField
+            name={`embeddings.${index}.path`}
+            label={itemFieldLabel("embeddings", "path")}
+            placeholder="URL or Hugging Face id of the embedding"
+          />
           <TextField
             name={`embeddings.${index}.tokens`}
             label={itemFieldLabel("embeddings", "tokens")}
@@ -29,7 +42,11 @@ export function EmbeddingSection() {
         </ListItem>
       ))}
       {fields.length < MAX_EMBEDDINGS && (
-        <button type="button" className={`${smallButtonClass} self-start`} onClick={() => append(newEmbedding(), { shouldFocus: false })}>
+        <button
+          type="button"
+          className={`${smallButtonClass} self-start`}
+          onClick={() => append(newEmbedding(), { shouldFocus: false })}
+        >
           Add embedding
         </button>
       )}

@@ -19,15 +19,26 @@ const IpAdapterItem = memo(function IpAdapterItem({ index, count, move, remove }
   const label = (field: ItemField<"ip_adapter">) => itemFieldLabel("ip_adapter", field, index);
   const at = `ip_adapter.${index}` as const;
   return (
-    <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
+    <ListItem
+      title={name}
+      controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}
+    >
       <IpAdapterImages index={index} itemName={name} />
       <ImageField name={`${at}.ip_adapter_mask_url`} label={`${label("ip_adapter_mask_url")} (optional)`} />
       <PaintMaskButton kind="ip-adapter" index={index} />
       <TextField name={`${at}.path`} label={label("path")} placeholder="h94/IP-Adapter" />
       <TextField name={`${at}.model_subfolder`} label={label("model_subfolder")} placeholder="sdxl_models" />
       <TextField name={`${at}.weight_name`} label={label("weight_name")} placeholder="ip-adapter_sdxl.bin" />
-      <TextField name={`${at}.insight_face_model_path`} label={label("insight_face_model_path")} hint="For FaceID weights only." />
-      <NumberField name={`${at}.scale`} label={label("scale")} limit={{ min: ipAdapterLimits.scale.min, step: ipAdapterLimits.scale.step }} />
+      <TextField
+        name={`${at}.insight_face_model_path`}
+        label={label("insight_face_model_path")}
+        hint="For FaceID weights only."
+      />
+      <NumberField
+        name={`${at}.scale`}
+        label={label("scale")}
+        limit={{ min: ipAdapterLimits.scale.min, step: ipAdapterLimits.scale.step }}
+      />
       <ScaleJsonField index={index} label={label("scale_json")} />
       <SliderNumberField
         name={`${at}.unconditional_noising_factor`}
@@ -53,8 +64,16 @@ export function IpAdapterItems({ fields, append, remove, move }: UseFieldArrayRe
         limit={listLimits.ip_adapter}
         onAdd={() => append(newIpAdapter(), { shouldFocus: false })}
       />
-      <TextField name="image_encoder_path" label={fieldLabels.image_encoder_path} hint='Needed by "plus" IP-adapter weights, e.g. h94/IP-Adapter.' />
-      <TextField name="image_encoder_subfolder" label={fieldLabels.image_encoder_subfolder} placeholder="models/image_encoder" />
+      <TextField
+        name="image_encoder_path"
+        label={fieldLabels.image_encoder_path}
+        hint='Needed by "plus" IP-adapter weights, e.g. h94/IP-Adapter.'
+      />
+      <TextField
+        name="image_encoder_subfolder"
+        label={fieldLabels.image_encoder_subfolder}
+        placeholder="models/image_encoder"
+      />
       <TextField name="image_encoder_weight_name" label={fieldLabels.image_encoder_weight_name} />
     </>
   );

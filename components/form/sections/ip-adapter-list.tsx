@@ -5,7 +5,12 @@ import type { FormValues } from "@/lib/form/form-values";
 import { FormSection } from "../form-section";
 import { sectionBody } from "../section-body";
 
-const IP_ADAPTER_FIELDS = ["ip_adapter", "image_encoder_path", "image_encoder_subfolder", "image_encoder_weight_name"] as const;
+const IP_ADAPTER_FIELDS = [
+  "ip_adapter",
+  "image_encoder_path",
+  "image_encoder_subfolder",
+  "image_encoder_weight_name",
+] as const;
 
 const IpAdapterItems = sectionBody(() => import("./ip-adapter-items").then((module) => module.IpAdapterItems));
 

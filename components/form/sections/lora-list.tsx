@@ -19,18 +19,26 @@ function CivitaiHint({ index }: { index: number }) {
   const advice = civitaiAdvice(path ?? "");
   if (!advice) return null;
   return (
-    <div role="note" className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+    <div
+      role="note"
+      className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+    >
       {advice.kind === "download-url" ? (
         <>
-          That is a Civitai model page; fal needs the file&apos;s download URL: <code className="break-all">{advice.url}</code>{" "}
-          <button type="button" className={smallButtonClass} onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}>
+          That is a Civitai model page; fal needs the file&apos;s download URL:{" "}
+          <code className="break-all">{advice.url}</code>{" "}
+          <button
+            type="button"
+            className={smallButtonClass}
+            onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}
+          >
             Use download URL
           </button>
         </>
       ) : (
         <>
-          That is a Civitai model page; fal needs a download URL. Open the version you want and copy its download link, which looks
-          like <code>https://civitai.com/api/download/models/&lt;version id&gt;</code>.
+          That is a Civitai model page; fal needs a download URL. Open the version you want and copy its download link,
+          which looks like <code>https://civitai.com/api/download/models/&lt;version id&gt;</code>.
         </>
       )}
     </div>
@@ -40,12 +48,27 @@ function CivitaiHint({ index }: { index: number }) {
 const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItemProps) {
   const name = describeField("loras", index);
   return (
-    <ListItem title={name} controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}>
-      <TextField name={`loras.${index}.path`} label={itemFieldLabel("loras", "path", index)} placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors" />
+    <ListItem
+      title={name}
+      controls={<ListItemControls itemName={name} index={index} count={count} onMove={move} onRemove={remove} />}
+    >
+      <TextField
+        name={`loras.${index}.path`}
+        label={itemFieldLabel("loras", "path", index)}
+        placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors"
+      />
       <LoraNameNote index={index} />
       <CivitaiHint index={index} />
-      <SliderNumberField name={`loras.${index}.scale`} label={itemFieldLabel("loras", "scale", index)} limit={loraLimits.scale} />
-      <CheckboxField name={`loras.${index}.force`} label={itemFieldLabel("loras", "force", index)} hint="Load it even where it does not fit the model's layers." />
+      <SliderNumberField
+        name={`loras.${index}.scale`}
+        label={itemFieldLabel("loras", "scale", index)}
+        limit={loraLimits.scale}
+      />
+      <CheckboxField
+        name={`loras.${index}.force`}
+        label={itemFieldLabel("loras", "force", index)}
+        hint="Load it even where it does not fit the model's layers."
+      />
     </ListItem>
   );
 });
@@ -60,7 +83,13 @@ export function LoraList() {
       {fields.map((field, index) => (
         <LoraItem key={field.id} index={index} count={fields.length} move={move} remove={remove} />
       ))}
-      <AddItemButton id="loras-add" label="Add LoRA" count={fields.length} limit={listLimits.loras} onAdd={() => append(newLora(), { shouldFocus: false })} />
+      <AddItemButton
+        id="loras-add"
+        label="Add LoRA"
+        count={fields.length}
+        limit={listLimits.loras}
+        onAdd={() => append(newLora(), { shouldFocus: false })}
+      />
     </section>
   );
 }

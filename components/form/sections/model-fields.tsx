@@ -30,8 +30,17 @@ export function ModelField() {
 export function ModelDetailsSection() {
   return (
     <FormSection title="Model details" fields={["unet_name", "variant"]} summary="U-Net, variant">
-      <TextField name="unet_name" label={fieldLabels.unet_name} hint="A separate U-Net to load in place of the model's own (URL or Hugging Face id)." />
-      <TextField name="variant" label={fieldLabels.variant} placeholder="fp16" hint="The weights variant to download, e.g. fp16." />
+      <TextField
+        name="unet_name"
+        label={fieldLabels.unet_name}
+        hint="A separate U-Net to load in place of the model's own (URL or Hugging Face id)."
+      />
+      <TextField
+        name="variant"
+        label={fieldLabels.variant}
+        placeholder="fp16"
+        hint="The weights variant to download, e.g. fp16."
+      />
     </FormSection>
   );
 }

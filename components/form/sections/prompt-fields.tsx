@@ -6,8 +6,17 @@ import { fieldLabels } from "@/lib/fal/field-labels";
 export function PromptFields() {
   return (
     <>
-      <TextAreaField name="prompt" label={fieldLabels.prompt} placeholder="Photo of a medieval queen, silver hair, intricate crown" />
-      <TextAreaField name="negative_prompt" label={fieldLabels.negative_prompt} rows={2} placeholder="blurry, low quality" />
+      <TextAreaField
+        name="prompt"
+        label={fieldLabels.prompt}
+        placeholder="Photo of a medieval queen, silver hair, intricate crown"
+      />
+      <TextAreaField
+        name="negative_prompt"
+        label={fieldLabels.negative_prompt}
+        rows={2}
+        placeholder="blurry, low quality"
+      />
       <CheckboxField
         name="prompt_weighting"
         label={fieldLabels.prompt_weighting}

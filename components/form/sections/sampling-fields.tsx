@@ -6,7 +6,15 @@ import { FormSection } from "../form-section";
 import { sectionBody } from "../section-body";
 import { SeedField } from "../seed-field";
 
-const SAMPLING_FIELDS = ["scheduler", "clip_skip", "eta", "prediction_type", "rescale_betas_snr_zero", "timesteps", "sigmas"] as const;
+const SAMPLING_FIELDS = [
+  "scheduler",
+  "clip_skip",
+  "eta",
+  "prediction_type",
+  "rescale_betas_snr_zero",
+  "timesteps",
+  "sigmas",
+] as const;
 
 const SamplingOptions = sectionBody(() => import("./sampling-options").then((module) => module.SamplingOptions));
 
@@ -14,8 +22,16 @@ const SamplingOptions = sectionBody(() => import("./sampling-options").then((mod
 export function SamplingBasics() {
   return (
     <>
-      <SliderNumberField name="num_inference_steps" label={numberLimits.num_inference_steps.label} limit={numberLimits.num_inference_steps} />
-      <SliderNumberField name="guidance_scale" label={numberLimits.guidance_scale.label} limit={numberLimits.guidance_scale} />
+      <SliderNumberField
+        name="num_inference_steps"
+        label={numberLimits.num_inference_steps.label}
+        limit={numberLimits.num_inference_steps}
+      />
+      <SliderNumberField
+        name="guidance_scale"
+        label={numberLimits.guidance_scale.label}
+        limit={numberLimits.guidance_scale}
+      />
       <SeedField />
     </>
   );

@@ -10,8 +10,9 @@ export function TilingSection() {
   return (
     <FormSection title="Tiling" fields={tiles} summary="for large images">
       <p className="text-xs text-zinc-500">
-        Large images are denoised in tiles. The stride is how far the next tile starts from the last: a stride smaller than the tile
-        makes tiles overlap, which hides seams (half the tile is a good start). Images smaller than one tile are not tiled.
+        Large images are denoised in tiles. The stride is how far the next tile starts from the last: a stride smaller
+        than the tile makes tiles overlap, which hides seams (half the tile is a good start). Images smaller than one
+        tile are not tiled.
       </p>
       <div className="grid grid-cols-2 gap-3">
         {tiles.map((name) => (
