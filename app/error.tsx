@@ -13,7 +13,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         <button
           type="button"
           onClick={reset}
-          className="rounded-md bg-violet-600 px-4 py-2 text-sm font-medium text-white"
+          className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white"
         >
           Try again
         </button>

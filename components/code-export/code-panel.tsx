@@ -25,7 +25,7 @@ export function CodePanel({ form }: { form: PlaygroundFormApi }) {
             type="button"
             aria-pressed={option === language}
             onClick={() => setLanguage(option)}
-            className="rounded-md border border-zinc-300 px-3 py-1 text-sm aria-pressed:border-violet-600 aria-pressed:bg-violet-600 aria-pressed:text-white dark:border-zinc-700"
+            className="rounded-md border border-zinc-300 px-3 py-1 text-sm aria-pressed:border-accent-600 aria-pressed:bg-accent-600 aria-pressed:text-white dark:border-zinc-700"
           >
             {codeLanguageLabels[option]}
           </button>

@@ -13,7 +13,7 @@ type CompareDialogProps = { a: GalleryItem; b: GalleryItem; onSwap: () => void; 
 type View = "slider" | "side-by-side";
 
 const segmentClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-violet-600 has-checked:bg-violet-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-500 dark:border-zinc-700";
+  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-accent-600 has-checked:bg-accent-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-500 dark:border-zinc-700";
 
 /** The run as compared: its input, and the seed fal used when this browser holds it exactly. */
 function compared({ run, seed }: GalleryItem): ComparedRun {

@@ -26,7 +26,7 @@ export function CompareButton({ compare, pick, className, describedBy }: Compare
     >
       Compare
       {slot && (
-        <span aria-hidden className="rounded bg-violet-700 px-1.5 text-xs leading-5 font-semibold text-white">
+        <span aria-hidden className="rounded bg-accent-700 px-1.5 text-xs leading-5 font-semibold text-white">
           {slot}
         </span>
       )}

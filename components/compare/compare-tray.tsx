@@ -21,7 +21,7 @@ function Slot({ slot, item }: { slot: CompareSlot; item: GalleryItem | undefined
     <div className={`flex items-center gap-1.5 ${item ? "min-w-0 flex-1 basis-32" : "shrink-0"}`}>
       <span
         aria-hidden
-        className="flex size-6 shrink-0 items-center justify-center rounded bg-violet-700 text-xs font-semibold text-white"
+        className="flex size-6 shrink-0 items-center justify-center rounded bg-accent-700 text-xs font-semibold text-white"
       >
         {slot}
       </span>

@@ -117,7 +117,7 @@ export function SliderNumberField({ name, label, hint, limit }: BaseProps & { li
           value={value === "" ? limit.default : value}
           onChange={(event) => onChange(Number(event.target.value))}
           onBlur={onBlur}
-          className="min-w-0 flex-1 accent-violet-600"
+          className="min-w-0 flex-1"
         />
         <input
           type="number"

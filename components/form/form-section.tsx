@@ -29,7 +29,7 @@ export function FormSection({ title, summary, fields, children }: FormSectionPro
         if (event.currentTarget.open) setRendered(true);
       }}
     >
-      <summary className="flex cursor-pointer items-baseline justify-between gap-2 rounded-lg px-3 py-2 text-sm font-semibold hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800/50">
+      <summary className="flex cursor-pointer items-baseline justify-between gap-2 rounded-lg px-3 py-2 text-sm font-semibold hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500 dark:hover:bg-zinc-800/50">
         <span>{title}</span>
         {summary && <span className="truncate text-xs font-normal text-zinc-500">{summary}</span>}
       </summary>
@@ -41,4 +41,4 @@ export function FormSection({ title, summary, fields, children }: FormSectionPro
 }
 
 export const smallButtonClass =
-  "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:hover:bg-zinc-800";

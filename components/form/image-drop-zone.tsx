@@ -18,7 +18,7 @@ type ImageDropZoneProps = {
 };
 
 const buttonClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-within:ring-2 focus-within:ring-violet-500/50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-within:ring-2 focus-within:ring-accent-500/50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 function imageFileOf(items: DataTransferItemList | undefined): File | undefined {
   for (const item of Array.from(items ?? [])) {
@@ -103,7 +103,7 @@ export function ImageDropZone({
         onDrop={onDrop}
         onPaste={onPaste}
         className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-3 text-sm ${
-          dragging ? "border-violet-500 bg-violet-50 dark:bg-violet-950/30" : "border-zinc-300 dark:border-zinc-700"
+          dragging ? "border-accent-500 bg-accent-50 dark:bg-accent-950/30" : "border-zinc-300 dark:border-zinc-700"
         } ${message ? "border-red-400" : ""}`}
       >
         {value ? (
@@ -137,7 +137,7 @@ export function ImageDropZone({
         {progress !== undefined && (
           <div className="flex w-full items-center gap-2 text-xs text-zinc-600">
             <progress
-              className="h-2 flex-1 accent-violet-600"
+              className="h-2 flex-1"
               max={1}
               value={progress}
               aria-label={`${label} upload progress`}

@@ -51,7 +51,7 @@ export function StartEndRange({ start, end, label, labels, limits }: StartEndRan
             value={field.value}
             onChange={(event) => field.onChange(Number(event.target.value))}
             onBlur={field.onBlur}
-            className="absolute inset-0 w-full accent-violet-600"
+            className="absolute inset-0 w-full"
           />
         ))}
       </div>

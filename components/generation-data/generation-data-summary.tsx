@@ -40,7 +40,7 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
       ref={self}
       tabIndex={-1}
       aria-labelledby="generation-data-summary-title"
-      className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm focus:outline-none focus:ring-2 focus:ring-violet-500/50 dark:border-emerald-800 dark:bg-emerald-950/40"
+      className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm focus:outline-none focus:ring-2 focus:ring-accent-500/50 dark:border-emerald-800 dark:bg-emerald-950/40"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id="generation-data-summary-title" className="font-medium">

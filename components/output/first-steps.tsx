@@ -53,7 +53,7 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
                 type="button"
                 disabled={loading !== undefined}
                 onClick={() => void start(preset.id, preset.name)}
-                className="flex h-full w-full flex-col items-start gap-1 rounded-lg border border-zinc-200 bg-white p-3 text-left hover:border-violet-400 hover:bg-violet-50 disabled:opacity-60 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-violet-500 dark:hover:bg-violet-950/40"
+                className="flex h-full w-full flex-col items-start gap-1 rounded-lg border border-zinc-200 bg-white p-3 text-left hover:border-accent-400 hover:bg-accent-50 disabled:opacity-60 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-accent-500 dark:hover:bg-accent-950/40"
               >
                 <span className="text-sm font-medium">
                   {loading === preset.name ? `Loading ${preset.name}…` : preset.name}
@@ -76,7 +76,7 @@ export function FirstSteps({ form, historyCount, onOpenHistory }: FirstStepsProp
           <button
             type="button"
             onClick={onOpenHistory}
-            className="inline-flex min-h-6 items-center font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300"
+            className="inline-flex min-h-6 items-center font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300"
           >
             History
           </button>

@@ -39,7 +39,7 @@ function StagePlaceholder({ run }: { run: Run }) {
         {isActive(run) && (
           <span
             aria-hidden
-            className="size-8 rounded-full motion-safe:animate-spin border-4 border-violet-300 border-t-violet-600"
+            className="size-8 rounded-full motion-safe:animate-spin border-4 border-accent-300 border-t-accent-600"
           />
         )}
         <RunStatusBadge status={run.status} />
@@ -109,7 +109,7 @@ export function RunStage({ run, imageIndex, onPick, onOpen, className = "" }: Ru
               aria-pressed={several ? index === imageIndex : undefined}
               onClick={() => (several ? onPick(index) : onOpen(index))}
               onDoubleClick={() => onOpen(index)}
-              className="flex max-h-full max-w-full rounded-lg max-lg:w-full ring-offset-2 ring-offset-zinc-100 aria-pressed:ring-3 aria-pressed:ring-violet-500 dark:ring-offset-zinc-950"
+              className="flex max-h-full max-w-full rounded-lg max-lg:w-full ring-offset-2 ring-offset-zinc-100 aria-pressed:ring-3 aria-pressed:ring-accent-500 dark:ring-offset-zinc-950"
             >
               <ResultImage
                 run={run}

@@ -16,7 +16,7 @@ function StripMark({ run }: { run: Run }) {
     return (
       <span
         aria-hidden
-        className="size-6 rounded-full motion-safe:animate-spin border-[3px] border-violet-300 border-t-violet-600"
+        className="size-6 rounded-full motion-safe:animate-spin border-[3px] border-accent-300 border-t-accent-600"
       />
     );
   }
@@ -42,7 +42,7 @@ export function SessionStrip({ runs, pickedId, onPick, className = "" }: Session
               data-status={run.status}
               title={run.input.prompt}
               onClick={() => onPick(run.id)}
-              className="relative flex size-14 items-center justify-center overflow-hidden rounded-lg border-2 border-transparent bg-zinc-200 aria-pressed:border-violet-600 dark:bg-zinc-800 dark:aria-pressed:border-violet-400"
+              className="relative flex size-14 items-center justify-center overflow-hidden rounded-lg border-2 border-transparent bg-zinc-200 aria-pressed:border-accent-600 dark:bg-zinc-800 dark:aria-pressed:border-accent-400"
             >
               {count > 0 ? (
                 <ResultImage run={run} index={0} alt="" loading="lazy" className="h-full w-full object-cover" />

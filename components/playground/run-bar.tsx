@@ -12,9 +12,9 @@ export function RunBar({ tools }: { tools?: ReactNode }) {
       <button
         type="submit"
         form={RUN_SETTINGS_FORM_ID}
-        className="min-h-11 flex-1 rounded-lg bg-violet-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500"
+        className="min-h-11 flex-1 rounded-lg bg-accent-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
       >
-        Run <span className="text-xs font-normal text-violet-100">(Ctrl/⌘+Enter)</span>
+        Run <span className="text-xs font-normal text-accent-100">(Ctrl/⌘+Enter)</span>
       </button>
       {tools}
     </div>

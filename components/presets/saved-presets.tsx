@@ -124,7 +124,7 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
           Export presets
         </button>
         <label
-          className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500`}
+          className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500`}
         >
           Import presets file
           <input

@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<RunStatus, string> = {
 const STATUS_STYLE: Record<RunStatus, string> = {
   submitting: "bg-zinc-200 text-zinc-800",
   queued: "bg-sky-100 text-sky-900",
-  running: "bg-violet-100 text-violet-900",
+  running: "bg-accent-100 text-accent-900",
   completed: "bg-emerald-100 text-emerald-900",
   failed: "bg-red-100 text-red-900",
   cancelled: "bg-zinc-200 text-zinc-700",

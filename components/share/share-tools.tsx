@@ -47,7 +47,7 @@ export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundF
               aria-expanded={open === tool.id}
               aria-controls={`${tool.id}-panel`}
               onClick={() => setOpen(open === tool.id ? undefined : tool.id)}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 aria-expanded:border-violet-600 aria-expanded:bg-violet-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-expanded:bg-violet-950/40"
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 aria-expanded:border-accent-600 aria-expanded:bg-accent-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-expanded:bg-accent-950/40"
             >
               {tool.label}
             </button>

@@ -41,7 +41,7 @@ export function SweepButton({ form, manager, submitsPerMinute, onStarted }: Swee
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
         onClick={() => void open()}
-        className="min-h-11 rounded-lg border border-zinc-300 bg-white px-4 py-2 font-medium text-zinc-800 shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+        className="min-h-11 rounded-lg border border-zinc-300 bg-white px-4 py-2 font-medium text-zinc-800 shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
       >
         Sweep
       </button>

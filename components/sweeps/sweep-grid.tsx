@@ -36,7 +36,7 @@ function CellState({ progress, run, now }: { progress: CellProgress; run: Run | 
       {isActive(run) && (
         <span
           aria-hidden
-          className="size-5 rounded-full border-[3px] border-violet-300 border-t-violet-600 motion-safe:animate-spin"
+          className="size-5 rounded-full border-[3px] border-accent-300 border-t-accent-600 motion-safe:animate-spin"
         />
       )}
       <RunStatusBadge status={run.status} />
@@ -82,7 +82,7 @@ function GridCell({ cell, progress, run, shape, now, onShowRun }: GridCellProps)
       onClick={() => onShowRun(run.id)}
       title={why ?? cell.label}
       data-cell-state={run.status}
-      className={`${cellClass} ring-offset-2 ring-offset-zinc-100 hover:ring-2 hover:ring-violet-400 dark:ring-offset-zinc-950`}
+      className={`${cellClass} ring-offset-2 ring-offset-zinc-100 hover:ring-2 hover:ring-accent-400 dark:ring-offset-zinc-950`}
       style={ratio(run, shape)}
     >
       {hasImage ? (

@@ -40,7 +40,7 @@ export function ThemeToggle() {
           title={LABELS[option]}
           aria-pressed={choice === option}
           onClick={() => saveThemeChoice(option)}
-          className="flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-violet-100 aria-pressed:text-violet-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-violet-950 dark:aria-pressed:text-violet-100"
+          className="flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-accent-100 aria-pressed:text-accent-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-accent-950 dark:aria-pressed:text-accent-100"
         >
           <svg
             viewBox="0 0 24 24"

@@ -43,7 +43,7 @@ function Threshold({
         value={value}
         disabled={disabled}
         onChange={(event) => onChange(Number(event.target.value))}
-        className="min-w-0 flex-1 accent-violet-600 disabled:opacity-40"
+        className="min-w-0 flex-1 disabled:opacity-40"
       />
       <span className="w-8 text-right tabular-nums">{value}</span>
     </div>
@@ -79,14 +79,14 @@ export function EdgeMapControls({
               checked={source === value}
               disabled={!available}
               onChange={() => onSource(value)}
-              className="accent-violet-600"
+              className=""
             />
             {label}
           </label>
         ))}
         <label
           htmlFor={fileId}
-          className="cursor-pointer rounded-md border border-zinc-300 px-2 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-violet-500 dark:border-zinc-700"
+          className="cursor-pointer rounded-md border border-zinc-300 px-2 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-accent-500 dark:border-zinc-700"
         >
           Choose file…
         </label>
@@ -109,7 +109,7 @@ export function EdgeMapControls({
             name="edge-output"
             checked={edges}
             onChange={() => onSettings({ ...settings, output: "edges" })}
-            className="accent-violet-600"
+            className=""
           />
           Canny edges
         </label>
@@ -119,7 +119,7 @@ export function EdgeMapControls({
             name="edge-output"
             checked={!edges}
             onChange={() => onSettings({ ...settings, output: "grayscale" })}
-            className="accent-violet-600"
+            className=""
           />
           Grayscale
         </label>
@@ -128,7 +128,7 @@ export function EdgeMapControls({
             type="checkbox"
             checked={settings.invert}
             onChange={(event) => onSettings({ ...settings, invert: event.target.checked })}
-            className="accent-violet-600"
+            className=""
           />
           Invert
         </label>

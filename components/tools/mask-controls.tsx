@@ -18,7 +18,7 @@ type MaskControlsProps = {
 };
 
 const segmentClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-violet-600 has-checked:bg-violet-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-violet-500 dark:border-zinc-700";
+  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-accent-600 has-checked:bg-accent-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-accent-500 dark:border-zinc-700";
 
 /** The painter's tools: brush or eraser, brush size, undo, redo, invert, clear, and the view. */
 export function MaskControls(props: MaskControlsProps) {
@@ -51,7 +51,7 @@ export function MaskControls(props: MaskControlsProps) {
             step={1}
             value={brushSize}
             onChange={(event) => onBrushSize(Number(event.target.value))}
-            className="w-32 accent-violet-600"
+            className="w-32"
           />
           <span className="w-14 tabular-nums text-zinc-600 dark:text-zinc-400">{brushSize} px</span>
         </span>
@@ -88,7 +88,7 @@ export function MaskControls(props: MaskControlsProps) {
             type="checkbox"
             checked={maskOnly}
             onChange={(event) => onMaskOnly(event.target.checked)}
-            className="accent-violet-600"
+            className=""
           />
           Show the mask in black and white
         </label>

@@ -13,9 +13,9 @@ type ToolDialogProps = {
 };
 
 export const toolButtonClass =
-  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-violet-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
 export const primaryButtonClass =
-  "rounded-md bg-violet-600 px-3 py-1 text-sm font-medium text-white hover:bg-violet-700 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500";
+  "rounded-md bg-accent-600 px-3 py-1 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500";
 
 /**
  * A modal tool over the page. It lives outside the settings form (a portal), so its controls are
