@@ -136,12 +136,7 @@ export function ImageDropZone({
         )}
         {progress !== undefined && (
           <div className="flex w-full items-center gap-2 text-xs text-zinc-600">
-            <progress
-              className="h-2 flex-1"
-              max={1}
-              value={progress}
-              aria-label={`${label} upload progress`}
-            />
+            <progress className="h-2 flex-1" max={1} value={progress} aria-label={`${label} upload progress`} />
             <span>Uploading {Math.round(progress * 100)}%</span>
           </div>
         )}
