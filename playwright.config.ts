@@ -54,6 +54,8 @@ export default defineConfig({
       RATE_LIMIT_UPLOADS_PER_MINUTE: "100000",
       SIMULATOR_STEP_MS: "20",
       PLAYGROUND_TEST_HOOKS: "1",
+      // Webhooks and images on loopback stand-ins.
+      ALLOW_PRIVATE_URLS: "1",
     },
   },
 });

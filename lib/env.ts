@@ -20,11 +20,13 @@ const envSchema = z.object({
     .int()
     .min(1_000_000)
     .default(512 * 1024 * 1024),
-  /** Lets the simulator download images from, and post webhooks to, private addresses (local development). */
-  SIMULATOR_ALLOW_PRIVATE_URLS: z
-    .enum(["0", "1"])
-    .default("0")
-    .transform((value) => value === "1"),
+  /**
+   * Lifts the address rule of every server-side fetch of a visitor-given URL (simulator images and
+   * webhooks, LoRA headers, share previews): loopback and private addresses become reachable. For tests
+   * and self-hosted setups; `SIMULATOR_ALLOW_PRIVATE_URLS` is the older name.
+   */
+  ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
+  SIMULATOR_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
   /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
   SIMULATOR_FAULTS: z.string().optional(),
   /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, the submitted-body route. Never in production. */
@@ -60,7 +62,11 @@ const envSchema = z.object({
     .transform((value) => value === "1"),
 });
 
-export type ServerEnv = z.infer<typeof envSchema> & { mode: "fal" | "simulator" };
+type ParsedEnv = z.infer<typeof envSchema>;
+export type ServerEnv = Omit<ParsedEnv, "ALLOW_PRIVATE_URLS" | "SIMULATOR_ALLOW_PRIVATE_URLS"> & {
+  mode: "fal" | "simulator";
+  ALLOW_PRIVATE_URLS: boolean;
+};
 
 function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const parsed = envSchema.safeParse(blankToUndefined(source));
@@ -68,11 +74,12 @@ function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment: ${fields.join("; ")}`);
   }
-  const env = parsed.data;
+  const { ALLOW_PRIVATE_URLS, SIMULATOR_ALLOW_PRIVATE_URLS, ...env } = parsed.data;
+  const allowPrivate = (ALLOW_PRIVATE_URLS ?? SIMULATOR_ALLOW_PRIVATE_URLS) === "1";
   const mode = env.FAL_MODE ?? (env.FAL_KEY ? "fal" : "simulator");
   // Outside test hooks a configured upstream override is ignored, so it can never redirect a real key.
   const FAL_UPSTREAM_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.FAL_UPSTREAM_ORIGIN : undefined;
-  return { ...env, FAL_UPSTREAM_ORIGIN, mode };
+  return { ...env, FAL_UPSTREAM_ORIGIN, mode, ALLOW_PRIVATE_URLS: allowPrivate };
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

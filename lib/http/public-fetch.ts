@@ -2,6 +2,7 @@ import "server-only";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { Agent, fetch as undiciFetch } from "undici";
+import { serverEnv } from "@/lib/env";
 
 /** Thrown for a URL on a loopback, private, link-local or metadata address. */
 export class PrivateAddressError extends Error {
@@ -52,7 +53,7 @@ type LookupCallback = (
 
 const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
 
-const MAX_REDIRECTS = 3;
+const MAX_REDIRECTS = 5;
 
 export type PublicFetchOptions = {
   /** How names are resolved (tests give fixed answers). */
@@ -82,33 +83,119 @@ function checkedConnections(resolve: Resolve, isAllowed: (address: string) => bo
   return new Agent({ connect: { lookup: pinnedLookup as never } });
 }
 
+/** Thrown by a guarded fetch when a body passes its byte bound. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The answer is larger than ${maxBytes} bytes.`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/** A request's own bounds; the guard's defaults apply where it gives none. */
+export type GuardedInit = RequestInit & {
+  /** Bytes of body the caller may read at most: a larger declared length throws, a longer body errors. */
+  maxBytes?: number;
+  /** The whole exchange (every redirect and the body) ends by then, with a TimeoutError. */
+  timeoutMs?: number;
+};
+
+/** What every server-side fetch of a visitor-given URL goes through. */
+export type GuardedFetch = (url: string | URL, init?: GuardedInit) => Promise<Response>;
+
+export type GuardOptions = PublicFetchOptions & {
+  /** Lifts the address rule (ALLOW_PRIVATE_URLS=1): for tests and self-hosted setups. */
+  allowPrivate?: boolean;
+  maxBytes?: number;
+  timeoutMs?: number;
+};
+
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The body as it arrives, erroring once it passes `maxBytes`. */
+function boundedBody(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+  let total = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) controller.error(new BodyTooLargeError(maxBytes));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/** A redirect that fetch would follow with GET and no body (anything but 307 and 308). */
+function redirectInit(status: number, init: RequestInit): RequestInit {
+  if (status === 307 || status === 308) return init;
+  const { body: _body, ...rest } = init;
+  const headers = new Headers(init.headers);
+  headers.delete("content-type");
+  headers.delete("content-length");
+  return { ...rest, method: "GET", headers };
+}
+
 /**
- * A fetch that reaches only public addresses, at every redirect, so a deployed simulator cannot
- * be steered at internal services or cloud metadata by an image URL or a webhook. Literal
- * addresses are checked before the request, names when the connection is made.
+ * The one guard for server-side fetches of URLs a visitor gave (simulator images and webhooks,
+ * LoRA headers, share previews): only public addresses, at every redirect, with names resolved
+ * once and connected to that very address (no DNS rebinding); at most a few redirects; the body
+ * bounded in bytes and the whole exchange in time. Literal addresses are checked before the
+ * request, names when the connection is made.
  */
-export function publicOnlyFetch(
+export function createPublicFetch(
   inner: typeof fetch = undiciFetch as unknown as typeof fetch,
-  options: PublicFetchOptions = {},
-): typeof fetch {
-  const isAllowed = options.isAllowed ?? ((address: string) => !isPrivateAddress(address));
+  options: GuardOptions = {},
+): GuardedFetch {
+  const isAllowed = options.allowPrivate
+    ? () => true
+    : (options.isAllowed ?? ((address: string) => !isPrivateAddress(address)));
   const dispatcher = checkedConnections(options.resolve ?? resolveAll, isAllowed);
-  return async (input, init) => {
-    let url = new URL(input instanceof Request ? input.url : input);
+  return async (input, init = {}) => {
+    const { maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS } =
+      init;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    let url = new URL(input);
+    let hopInit: RequestInit = { ...init, signal, redirect: "manual" };
+    delete (hopInit as GuardedInit).maxBytes;
+    delete (hopInit as GuardedInit).timeoutMs;
     for (let hop = 0; ; hop++) {
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new Error(`${url.protocol} URLs are not fetched.`);
       const host = url.hostname.replace(/^\[|\]$/g, "");
       if (isIP(host) && !isAllowed(host)) throw new PrivateAddressError(url.hostname);
-      const response = await inner(url, { ...init, redirect: "manual", dispatcher } as RequestInit).catch(
-        (error: unknown) => {
-          // fetch reports a refused connection as "fetch failed"; the reason is its cause.
-          throw error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : error;
-        },
-      );
+      const response = await inner(url, { ...hopInit, dispatcher } as RequestInit).catch((error: unknown) => {
+        // fetch reports a refused connection as "fetch failed"; the reason is its cause.
+        throw error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : error;
+      });
       const location = response.headers.get("location");
-      if (response.status < 300 || response.status >= 400 || !location) return response;
-      await response.body?.cancel().catch(() => undefined);
-      if (hop >= MAX_REDIRECTS) throw new Error(`More than ${MAX_REDIRECTS} redirects.`);
-      url = new URL(location, url);
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS) throw new Error(`More than ${MAX_REDIRECTS} redirects.`);
+        url = new URL(location, url);
+        hopInit = redirectInit(response.status, hopInit);
+        continue;
+      }
+      const declared = Number(response.headers.get("content-length") ?? "");
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(maxBytes);
+      }
+      if (!response.body) return response;
+      return new Response(boundedBody(response.body, maxBytes), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     }
   };
+}
+
+let serverGuard: GuardedFetch | undefined;
+
+/** The server's guard, with the address rule as the environment sets it (ALLOW_PRIVATE_URLS). */
+export function serverPublicFetch(): GuardedFetch {
+  serverGuard ??= createPublicFetch(undefined, { allowPrivate: serverEnv().ALLOW_PRIVATE_URLS });
+  return serverGuard;
 }

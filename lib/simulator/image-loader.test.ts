@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FileStore } from "./file-store";
-import { publicOnlyFetch } from "@/lib/http/public-fetch";
+import { createPublicFetch } from "@/lib/http/public-fetch";
 import { createImageLoader } from "./image-loader";
 import { SimulatorInputError } from "./types";
 
@@ -57,7 +57,7 @@ describe("image loader", () => {
 
 describe("image downloads through the public-only fetch", () => {
   it("refuses a private address and names the field", async () => {
-    const loader = createImageLoader({ files: store, fetch: publicOnlyFetch() });
+    const loader = createImageLoader({ files: store, fetch: createPublicFetch() });
     const error = await loader("http://169.254.169.254/latest/meta-data/", ["body", "image_url"]).catch(
       (caught: unknown) => caught,
     );

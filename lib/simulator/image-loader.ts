@@ -4,13 +4,13 @@ import { SIMULATOR_BASE_PATH } from "./paths";
 import { pathLabel } from "@/lib/fal/field-labels";
 import { MAX_IMAGE_BYTES } from "@/lib/fal/limits";
 import { isDataUri, parseDataUri } from "@/lib/http/data-uri";
-import { PrivateAddressError } from "@/lib/http/public-fetch";
+import { BodyTooLargeError, type GuardedFetch, PrivateAddressError } from "@/lib/http/public-fetch";
 import { declaredTooLarge, MiB, readLimited } from "@/lib/http/read-limited";
 import { type LoadImage, SimulatorInputError } from "./types";
 
 export type ImageLoaderOptions = {
   files: FileStore;
-  fetch: typeof fetch;
+  fetch: GuardedFetch;
   timeoutMs?: number;
   maxBytes?: number;
 };
@@ -62,8 +62,9 @@ export function createImageLoader({
 
     let response: Response;
     try {
-      response = await fetch(parsed, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+      response = await fetch(parsed, { signal: AbortSignal.timeout(timeoutMs), timeoutMs, maxBytes });
     } catch (error) {
+      if (error instanceof BodyTooLargeError) throw tooLarge();
       throw fail(describeFetchError(error, timeoutMs));
     }
     if (!response.ok) {
@@ -78,6 +79,7 @@ export function createImageLoader({
     try {
       bytes = await readLimited(response.body, maxBytes);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) throw tooLarge();
       throw fail(describeFetchError(error, timeoutMs));
     }
     if (!bytes) throw tooLarge();

@@ -1,6 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
-import { publicOnlyFetch } from "@/lib/http/public-fetch";
+import { type GuardedFetch, serverPublicFetch } from "@/lib/http/public-fetch";
 import { FaultInjector, parseFaults, type FaultPlan } from "./faults";
 import { FileStore } from "./file-store";
 import { newHopSecret, simulatorHopSecret } from "./hop-secret";
@@ -17,8 +17,8 @@ export type SimulatorOptions = {
   maxStoreBytes?: number;
   maxUploadBytes?: number;
   renderer?: Renderer;
-  /** Used for webhooks and for downloading input images. */
-  fetch?: typeof fetch;
+  /** Used for webhooks and for downloading input images: the public-fetch guard, or a test's stand-in. */
+  fetch?: GuardedFetch;
   webhookRetryDelaysMs?: number[];
   /** Interval of the keep-alive comment on status streams. */
   pingMs?: number;
@@ -102,8 +102,8 @@ export function getSimulator(): Simulator {
       hopSecret: simulatorHopSecret(),
       acceptFalKeys: env.PLAYGROUND_TEST_HOOKS,
       trustProxy: env.TRUST_PROXY,
-      // fal itself cannot reach private addresses either; tests and local webhooks may opt in.
-      fetch: env.SIMULATOR_ALLOW_PRIVATE_URLS || env.PLAYGROUND_TEST_HOOKS ? globalThis.fetch : publicOnlyFetch(),
+      // fal itself cannot reach private addresses either; tests and local webhooks opt in (ALLOW_PRIVATE_URLS).
+      fetch: serverPublicFetch(),
     });
   }
   return holder.__falLoraPlaygroundSimulator;

@@ -1,8 +1,9 @@
 import "server-only";
 import { stringifyExactJson } from "@/lib/fal/exact-json";
+import type { GuardedFetch } from "@/lib/http/public-fetch";
 
 export type WebhookOptions = {
-  fetch: typeof fetch;
+  fetch: GuardedFetch;
   /** Pause before each retry; its length bounds the number of retries. */
   retryDelaysMs?: number[];
   timeoutMs?: number;
@@ -25,7 +26,9 @@ export async function deliverWebhook(url: string, body: unknown, options: Webhoo
         method: "POST",
         headers: { "content-type": "application/json" },
         body: payload,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        timeoutMs: options.timeoutMs ?? 10_000,
+        // The receiver's answer is not read: a little of it is enough to see the status.
+        maxBytes: 64 * 1024,
       });
       await response.body?.cancel().catch(() => undefined);
       if (response.ok) return true;
