@@ -4,6 +4,7 @@ import { civitaiResources, type CivitaiResource } from "@/lib/civitai/civitai";
 import { type NamedLora, takeExtraNetworks } from "./extra-networks";
 import { isLoraLocation } from "./lora-memory";
 import type { GenerationData } from "./generation-data";
+import { clipSkipFromA1111 } from "./infotext";
 import { mapSampler } from "./samplers";
 
 /** Where a LoRA's location came from when the data named it only. */
@@ -234,10 +235,9 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
     }
   }
 
-  // A1111 counts the last CLIP layer as 1 and writes nothing at its default; diffusers (and fal)
-  // count the layers skipped, so A1111's "Clip skip: 2" (the penultimate layer) is fal's 1.
+  // A1111 writes nothing at its default, 1.
   const clipSkip = parameters.get("Clip skip");
-  const clipValue = readNumber("clip_skip", clipSkip ?? "1", "Clip skip", notes, (value) => value - 1);
+  const clipValue = readNumber("clip_skip", clipSkip ?? "1", "Clip skip", notes, clipSkipFromA1111);
   if (clipValue !== undefined) {
     fields.clip_skip = clipValue;
     set.push({

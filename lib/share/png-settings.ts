@@ -1,4 +1,3 @@
-import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
@@ -9,37 +8,13 @@ import {
   textChunk,
   writeChunks,
 } from "@/lib/png/png-chunks";
+import { writeInfotext } from "@/lib/generation-data/infotext";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
 export const SETTINGS_KEYWORD = "fal-lora-request";
 /** The chunk AUTOMATIC1111's web UI writes, which many image tools read. */
 export const PARAMETERS_KEYWORD = "parameters";
-
-const SAMPLER_NAMES: Record<string, string> = { "Euler A": "Euler a" };
-
-/** The request in AUTOMATIC1111's "parameters" layout: prompt, negative prompt, then `Key: value` pairs. */
-export function toA1111Parameters(request: LoraRequest, size?: { width: number; height: number }): string {
-  const defaultScale = blankListItem("loras").scale;
-  const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? defaultScale}>`).join("");
-  const pairs: [string, string | number | undefined][] = [
-    ["Steps", request.num_inference_steps ?? defaultInput.num_inference_steps],
-    ["Sampler", request.scheduler && (SAMPLER_NAMES[request.scheduler] ?? request.scheduler)],
-    ["CFG scale", request.guidance_scale ?? defaultInput.guidance_scale],
-    ["Seed", request.seed],
-    ["Size", size && `${size.width}x${size.height}`],
-    ["Model", request.model_name],
-    ["Denoising strength", request.image_url ? (request.noise_strength ?? defaultInput.noise_strength) : undefined],
-    ["Clip skip", request.clip_skip || undefined],
-    ["Eta", request.eta || undefined],
-  ];
-  const settings = pairs
-    .filter((pair): pair is [string, string | number] => pair[1] !== undefined && pair[1] !== "")
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(", ");
-  const negative = request.negative_prompt ? `\nNegative prompt: ${request.negative_prompt}` : "";
-  return `${request.prompt}${loras}${negative}\n${settings}`;
-}
 
 function isOurs(chunk: PngChunk): boolean {
   const keyword = readTextChunk(chunk)?.keyword;
@@ -60,7 +35,7 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
 export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
   return [
     textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
-    textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size)),
+    textChunk(PARAMETERS_KEYWORD, writeInfotext(request, size)),
   ];
 }
 
