@@ -49,7 +49,7 @@ const NEGATIVE = "Negative prompt:";
 /** A line that starts the negative prompt. */
 export function isNegativeLine(line: string): boolean {
   const start = skipWhitespace(line, 0);
-  step(NEGATIVE.length);
+  step(Math.min(NEGATIVE.length, line.length - start));
   return line.startsWith(NEGATIVE, start);
 }
 
