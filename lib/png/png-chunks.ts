@@ -1,10 +1,12 @@
+import { step } from "@/lib/text/steps";
+
 /** Just enough of the PNG format to read and write text chunks (PNG spec §5 and §11.3.4). */
 
 export const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export type PngChunk = { type: string; data: Uint8Array };
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, index) => {
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, index) => {
   let crc = index;
   for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
   return crc >>> 0;
@@ -12,9 +14,22 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, index) => {
 
 export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) {
+    crc = (CRC_TABLE[(crc ^ (bytes[index] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/** Chunks walked at most. A 25 MiB image has a few thousand; a file of millions of empty chunks is not read. */
+export const MAX_PNG_CHUNKS = 65_536;
+/** Bytes of one text chunk read at most, inflated or not: far more than any settings hold. */
+export const MAX_PNG_TEXT_BYTES = 1024 * 1024;
+/** Why the settings of a PNG were not read when a text chunk passes MAX_PNG_TEXT_BYTES. */
+export const PNG_SETTINGS_TOO_LARGE = "The settings in this PNG are too large to read.";
+
+const TEXT_TYPES = new Set(["tEXt", "zTXt", "iTXt"]);
+/** The chunks whose contents are read here; image data is the image decoder's to check. */
+const VERIFIED_TYPES = new Set([...TEXT_TYPES, "IHDR"]);
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
@@ -27,24 +42,47 @@ function fromLatin1(bytes: Uint8Array): string {
   return text;
 }
 
-/** The chunks of a PNG in order; throws on a broken file (bad signature, length or checksum). */
+/**
+ * The chunks of a PNG in order, their data views into `bytes`; throws on a broken file (bad
+ * signature or length, a bad checksum on a chunk read here) or one of over MAX_PNG_CHUNKS chunks.
+ */
 export function readChunks(bytes: Uint8Array): PngChunk[] {
   if (!isPng(bytes)) throw new Error("This file is not a PNG.");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: PngChunk[] = [];
   let offset = PNG_SIGNATURE.length;
   while (offset + 12 <= bytes.length) {
+    if (chunks.length === MAX_PNG_CHUNKS) throw new Error("The PNG has too many chunks to read.");
     const length = view.getUint32(offset);
     const end = offset + 12 + length;
     if (end > bytes.length) throw new Error("The PNG is cut short.");
     const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
-    if (crc32(typeAndData) !== view.getUint32(offset + 8 + length))
+    const type = fromLatin1(typeAndData.subarray(0, 4));
+    const verified = VERIFIED_TYPES.has(type);
+    step(verified ? 1 + typeAndData.length : 1);
+    if (verified && crc32(typeAndData) !== view.getUint32(offset + 8 + length))
       throw new Error("The PNG is damaged (checksum mismatch).");
-    chunks.push({ type: fromLatin1(typeAndData.subarray(0, 4)), data: typeAndData.slice(4) });
+    chunks.push({ type, data: typeAndData.subarray(4) });
     offset = end;
-    if (chunks.at(-1)?.type === "IEND") return chunks;
+    if (type === "IEND") return chunks;
   }
   throw new Error("The PNG is cut short.");
+}
+
+/** The keyword of a tEXt, zTXt or iTXt chunk (at most 79 Latin-1 bytes), undefined for any other chunk. */
+export function textKeyword(chunk: PngChunk): string | undefined {
+  if (!TEXT_TYPES.has(chunk.type)) return undefined;
+  const nul = chunk.data.subarray(0, 80).indexOf(0);
+  return nul < 1 ? undefined : fromLatin1(chunk.data.subarray(0, nul));
+}
+
+/** The first text chunk under `keyword`, read only if its text is within MAX_PNG_TEXT_BYTES. */
+export function findTextChunk(chunks: PngChunk[], keyword: string): { text: string } | "too-large" | undefined {
+  const chunk = chunks.find((candidate) => textKeyword(candidate) === keyword);
+  if (!chunk) return undefined;
+  if (chunk.data.length > keyword.length + 5 + MAX_PNG_TEXT_BYTES) return "too-large";
+  const text = readTextChunk(chunk);
+  return text && { text: text.text };
 }
 
 export function writeChunks(chunks: PngChunk[]): Uint8Array {

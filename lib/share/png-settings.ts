@@ -1,11 +1,13 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
+  findTextChunk,
+  PNG_SETTINGS_TOO_LARGE,
   type PngChunk,
   pngSize,
   readChunks,
-  readTextChunk,
   textChunk,
+  textKeyword,
   writeChunks,
 } from "@/lib/png/png-chunks";
 import { writeInfotext } from "@/lib/generation-data/infotext";
@@ -17,7 +19,7 @@ export const SETTINGS_KEYWORD = "fal-lora-request";
 export const PARAMETERS_KEYWORD = "parameters";
 
 function isOurs(chunk: PngChunk): boolean {
-  const keyword = readTextChunk(chunk)?.keyword;
+  const keyword = textKeyword(chunk);
   return keyword === SETTINGS_KEYWORD || keyword === PARAMETERS_KEYWORD;
 }
 
@@ -43,14 +45,15 @@ export function settingsChunks(request: LoraRequest, size: { width: number; heig
  * The settings stored in a PNG by `embedSettingsInPng`, read field by field with the input schema
  * as a link's are (what does not fit is named in `problems`), or why there are none to restore.
  */
-export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { error: string } {
+export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { error: string; tooLarge?: boolean } {
   let chunks: PngChunk[];
   try {
     chunks = readChunks(bytes);
   } catch (cause) {
     return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
   }
-  const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
+  const stored = findTextChunk(chunks, SETTINGS_KEYWORD);
+  if (stored === "too-large") return { error: PNG_SETTINGS_TOO_LARGE, tooLarge: true };
   if (!stored)
     return {
       error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
-import { beforeEnd, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/png/png-chunks";
+import { beforeEnd, findTextChunk, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { settingsChunks } from "@/lib/share/png-settings";
 import type { SweepAxis, SweepPlan } from "./plan";
 
@@ -70,11 +70,9 @@ export function embedSweepInPng(png: Uint8Array, record: SweepRecord, cellSize: 
 /** The sweep a grid image carries, or undefined when it has none (or not one this version reads). */
 export function readSweepFromPng(bytes: Uint8Array): StoredSweep | undefined {
   try {
-    const text = readChunks(bytes)
-      .map(readTextChunk)
-      .find((chunk) => chunk?.keyword === SWEEP_KEYWORD)?.text;
-    if (text === undefined) return undefined;
-    const parsed = sweepRecordSchema.safeParse(JSON.parse(text));
+    const stored = findTextChunk(readChunks(bytes), SWEEP_KEYWORD);
+    if (stored === undefined || stored === "too-large") return undefined;
+    const parsed = sweepRecordSchema.safeParse(JSON.parse(stored.text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
