@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listLimits } from "@/lib/fal/limits";
 import { defaultFormValues } from "@/lib/form/form-values";
+import { fill } from "@/lib/text/hostile-shapes";
 import { stepsOf } from "@/lib/text/steps";
 import { applyGenerationReading } from "./apply";
 import { looksLikeGenerationData, MAX_GENERATION_DATA_LENGTH } from "./detect";
@@ -11,12 +12,6 @@ const SIZE = 100_000;
 /** Steps per character of input: generous for the several passes the parser makes, far below n² at 100 KB. */
 const STEPS_PER_CHAR = 64;
 const PARAMS = "Steps: 20, Sampler: Euler, CFG scale: 7, Seed: 1";
-
-/** `unit` repeated to `size` characters, after `head` and before `tail`. */
-function fill(head: string, unit: string, tail = "", size = SIZE): string {
-  const room = size - head.length - tail.length;
-  return head + unit.repeat(Math.ceil(room / unit.length)).slice(0, room) + tail;
-}
 
 /** Each adversarial shape, at a given size: long runs of digits, spaces and separators, and brackets that never close. */
 const shapes: Record<string, (size: number) => string> = {
