@@ -16,7 +16,7 @@ const guard = createAttemptGuard({ maxInFlight: 2, firstHoldMs: 1_000, maxHoldMs
 export const SIGN_IN_BODY_LIMIT = { maxBytes: 16 * 1024, message: "The sign-in form is too large." };
 
 async function readForm(request: Request): Promise<FormData | undefined> {
-  const bytes = await readLimited(request.body, SIGN_IN_BODY_LIMIT.maxBytes).catch(() => null);
+  const bytes = await readLimited(request.body, SIGN_IN_BODY_LIMIT.maxBytes);
   if (!bytes) return undefined;
   const type = request.headers.get("content-type") ?? "application/x-www-form-urlencoded";
   return new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData().catch(() => undefined);

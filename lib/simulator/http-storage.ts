@@ -43,7 +43,6 @@ export const initiateUpload: RouteHandler = async ({ request, url, simulator, or
 export const initiateMultipartUpload: RouteHandler = () =>
   json({ detail: "Multipart uploads (files over 90 MiB) are not supported by the simulator." }, 413);
 
-const CUT_OFF = "The upload was cut off before its end; nothing was stored. Upload the file again.";
 const STALLED = "The upload stopped sending; nothing was stored. Upload the file again.";
 export const UPLOADS_BUSY =
   "The simulator is receiving as many uploads as it holds at once; nothing was stored. Try again in a few seconds.";
@@ -82,13 +81,11 @@ export const putUpload: RouteHandler = async ({ request, params: [token = ""], s
   } finally {
     release();
   }
+  if (!read.ok && read.reason === "too-large") return tooLarge();
   if (!read.ok) {
-    if (read.reason === "too-large") return tooLarge();
-    return json(
-      { detail: read.reason === "stalled" ? STALLED : CUT_OFF },
-      read.reason === "stalled" ? 408 : 400,
-      closing,
-    );
+    const idle = simulator.uploadIdleMs / 1000;
+    console.warn(`PUT ${new URL(request.url).pathname}: dropped an upload that sent nothing for ${idle} s.`);
+    return json({ detail: STALLED }, 408, closing);
   }
   const { bytes } = read;
   if (declared !== undefined && declared !== bytes.byteLength) {

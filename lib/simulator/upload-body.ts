@@ -1,6 +1,7 @@
 import "server-only";
+import { readPiece } from "@/lib/http/read-limited";
 
-export type UploadRead = { ok: true; bytes: Buffer } | { ok: false; reason: "too-large" | "stalled" | "cut-off" };
+export type UploadRead = { ok: true; bytes: Buffer } | { ok: false; reason: "too-large" | "stalled" };
 
 /** The first buffer for a body of unknown length; it doubles as the body grows. */
 const UNKNOWN_LENGTH_START = 1024 * 1024;
@@ -8,8 +9,8 @@ const UNKNOWN_LENGTH_START = 1024 * 1024;
 /**
  * Reads an upload into one buffer of its declared length, copying each piece in as it arrives
  * (one large allocation, which the allocator gives back whole once dropped, where a list of
- * small pieces leaves the heap fragmented). Gives up, cancelling the stream, past `maxBytes`,
- * when no byte arrives for `idleMs`, or when the stream breaks.
+ * small pieces leaves the heap fragmented). Gives up, cancelling the stream, past `maxBytes` or
+ * when no byte arrives for `idleMs`; throws ClientGone when the client goes away.
  */
 export async function readUpload(
   stream: ReadableStream<Uint8Array> | null,
@@ -22,14 +23,14 @@ export async function readUpload(
   let buffer = Buffer.allocUnsafeSlow(Math.min(declared ?? UNKNOWN_LENGTH_START, maxBytes));
   let length = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const give = async (reason: "too-large" | "stalled" | "cut-off"): Promise<UploadRead> => {
+  const give = async (reason: "too-large" | "stalled"): Promise<UploadRead> => {
     await reader.cancel().catch(() => undefined);
     return { ok: false, reason };
   };
   try {
     for (;;) {
       const stalled = new Promise<"stalled">((resolve) => (timer = setTimeout(() => resolve("stalled"), idleMs)));
-      const next = await Promise.race([reader.read(), stalled]);
+      const next = await Promise.race([readPiece(reader), stalled]);
       clearTimeout(timer);
       if (next === "stalled") return await give("stalled");
       if (next.done) break;
@@ -45,8 +46,6 @@ export async function readUpload(
       buffer.set(piece, length);
       length += piece.byteLength;
     }
-  } catch {
-    return await give("cut-off");
   } finally {
     clearTimeout(timer);
     reader.releaseLock();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ClientGone } from "@/lib/http/read-limited";
 import { handleSimulatorRequest } from "./http";
 import type { Simulator } from "./simulator";
 import { call, testSimulator } from "./test-support";
@@ -75,6 +76,18 @@ describe("uploads in flight", () => {
     expect((await response.json()).detail).toBe(
       "The upload stopped sending; nothing was stored. Upload the file again.",
     );
+    expect(simulator.uploadsInFlight.heldBytes).toBe(0);
+  });
+
+  it("gives back the bytes of an upload whose client went away, and leaves the logging to the route", async () => {
+    simulator = testSimulator({ maxUploadBytesInFlight: 64 });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(8));
+        controller.error(new Error("aborted"));
+      },
+    });
+    await expect(put(body, 32)).rejects.toBeInstanceOf(ClientGone);
     expect(simulator.uploadsInFlight.heldBytes).toBe(0);
   });
 });
