@@ -1,4 +1,11 @@
-import { MAX_PNG_TEXT_BYTES, type PngChunk, readChunks, readTextChunk, textKeyword } from "@/lib/png/png-chunks";
+import {
+  MAX_PNG_TEXT_BYTES,
+  PNG_KEYWORDS,
+  type PngChunk,
+  readChunks,
+  readTextChunk,
+  textKeyword,
+} from "@/lib/png/png-chunks";
 
 import { step } from "@/lib/text/steps";
 
@@ -8,10 +15,10 @@ export { PNG_SETTINGS_TOO_LARGE } from "@/lib/png/png-chunks";
 export type PngGenerationText = { parameters: string; scheme?: string };
 
 /** A1111 and Forge (through PIL's `add_text`) and Fooocus write the settings under this keyword. */
-const PARAMETERS = "parameters";
-const FOOOCUS_SCHEME = "fooocus_scheme";
+const PARAMETERS = PNG_KEYWORDS.parameters;
+const FOOOCUS_SCHEME = PNG_KEYWORDS.fooocusScheme;
 /** The only chunks read (and inflated): nothing else in the file costs more than its keyword. */
-const KEYWORDS = new Set([PARAMETERS, FOOOCUS_SCHEME]);
+const KEYWORDS = new Set<string>([PARAMETERS, FOOOCUS_SCHEME]);
 /** Compressed bytes fed to the inflater at a time: deflate grows 1 KiB to at most about 1 MiB. */
 const INFLATE_SLICE = 1024;
 

@@ -27,9 +27,32 @@ export const MAX_PNG_TEXT_BYTES = 1024 * 1024;
 /** Why the settings of a PNG were not read when a text chunk passes MAX_PNG_TEXT_BYTES. */
 export const PNG_SETTINGS_TOO_LARGE = "The settings in this PNG are too large to read.";
 
+/**
+ * The text chunks the playground writes or reads: its request and sweep, and the generation data of
+ * A1111, Forge and Fooocus. No other text chunk is decoded, inflated or even checksummed.
+ */
+export const PNG_KEYWORDS = {
+  request: "fal-lora-request",
+  sweep: "fal-lora-sweep",
+  parameters: "parameters",
+  fooocusScheme: "fooocus_scheme",
+} as const;
+const READ_KEYWORDS = new Set<string>(Object.values(PNG_KEYWORDS));
+
 const TEXT_TYPES = new Set(["tEXt", "zTXt", "iTXt"]);
-/** The chunks whose contents are read here; image data is the image decoder's to check. */
-const VERIFIED_TYPES = new Set([...TEXT_TYPES, "IHDR"]);
+
+/** Whether a chunk's checksum is checked: the header and the text chunks read here; image data is the decoder's. */
+function isVerified(type: string, data: Uint8Array): boolean {
+  if (type === "IHDR") return true;
+  if (!TEXT_TYPES.has(type)) return false;
+  const keyword = keywordOf(data);
+  return keyword !== undefined && READ_KEYWORDS.has(keyword);
+}
+
+function keywordOf(data: Uint8Array): string | undefined {
+  const nul = data.subarray(0, 80).indexOf(0);
+  return nul < 1 ? undefined : fromLatin1(data.subarray(0, nul));
+}
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
@@ -44,7 +67,8 @@ function fromLatin1(bytes: Uint8Array): string {
 
 /**
  * The chunks of a PNG in order, their data views into `bytes`; throws on a broken file (bad
- * signature or length, a bad checksum on a chunk read here) or one of over MAX_PNG_CHUNKS chunks.
+ * signature or length, a bad checksum on IHDR or a text chunk of PNG_KEYWORDS) or one of over
+ * MAX_PNG_CHUNKS chunks.
  */
 export function readChunks(bytes: Uint8Array): PngChunk[] {
   if (!isPng(bytes)) throw new Error("This file is not a PNG.");
@@ -58,7 +82,7 @@ export function readChunks(bytes: Uint8Array): PngChunk[] {
     if (end > bytes.length) throw new Error("The PNG is cut short.");
     const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
     const type = fromLatin1(typeAndData.subarray(0, 4));
-    const verified = VERIFIED_TYPES.has(type);
+    const verified = isVerified(type, typeAndData.subarray(4));
     step(verified ? 1 + typeAndData.length : 1);
     if (verified && crc32(typeAndData) !== view.getUint32(offset + 8 + length))
       throw new Error("The PNG is damaged (checksum mismatch).");
@@ -71,9 +95,7 @@ export function readChunks(bytes: Uint8Array): PngChunk[] {
 
 /** The keyword of a tEXt, zTXt or iTXt chunk (at most 79 Latin-1 bytes), undefined for any other chunk. */
 export function textKeyword(chunk: PngChunk): string | undefined {
-  if (!TEXT_TYPES.has(chunk.type)) return undefined;
-  const nul = chunk.data.subarray(0, 80).indexOf(0);
-  return nul < 1 ? undefined : fromLatin1(chunk.data.subarray(0, nul));
+  return TEXT_TYPES.has(chunk.type) ? keywordOf(chunk.data) : undefined;
 }
 
 /** The first text chunk under `keyword`, read only if its text is within MAX_PNG_TEXT_BYTES. */

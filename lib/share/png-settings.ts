@@ -2,6 +2,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
   findTextChunk,
+  PNG_KEYWORDS,
   PNG_SETTINGS_TOO_LARGE,
   type PngChunk,
   pngSize,
@@ -14,9 +15,9 @@ import { writeInfotext } from "@/lib/generation-data/infotext";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
-export const SETTINGS_KEYWORD = "fal-lora-request";
+const SETTINGS_KEYWORD = PNG_KEYWORDS.request;
 /** The chunk AUTOMATIC1111's web UI writes, which many image tools read. */
-export const PARAMETERS_KEYWORD = "parameters";
+const PARAMETERS_KEYWORD = PNG_KEYWORDS.parameters;
 
 function isOurs(chunk: PngChunk): boolean {
   const keyword = textKeyword(chunk);

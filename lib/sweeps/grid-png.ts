@@ -2,12 +2,12 @@ import { z } from "zod";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
-import { beforeEnd, findTextChunk, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
+import { beforeEnd, findTextChunk, PNG_KEYWORDS, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { settingsChunks } from "@/lib/share/png-settings";
 import type { SweepAxis, SweepPlan } from "./plan";
 
 /** The text chunk of a sweep's grid image holding the sweep itself: its axes, values and runs. */
-export const SWEEP_KEYWORD = "fal-lora-sweep";
+const SWEEP_KEYWORD = PNG_KEYWORDS.sweep;
 
 const sweepParameterSchema = z.union([
   z.object({ field: z.enum(["seed", "noise_strength", "guidance_scale", "num_inference_steps", "scheduler"]) }),
