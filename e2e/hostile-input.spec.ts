@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { withTextChunks } from "@/lib/generation-data/test-samples";
 import { textChunk } from "@/lib/png/png-chunks";
 import { fill } from "@/lib/text/hostile-shapes";
-import { field, openSection } from "./fixtures/form";
+import { field } from "./fixtures/form";
 import { makePng } from "./fixtures/images";
 import { longestGapMs, startWatchdog } from "./fixtures/main-thread-watchdog";
 
@@ -95,6 +95,24 @@ async function warmUpDrop(page: Page): Promise<void> {
   await note.getByRole("button", { name: "Dismiss" }).click();
 }
 
+/**
+ * Waits for an element of `selector` holding `text` by a cheap check of the page's own, then reads
+ * the watchdog: Playwright's locators run on the page's main thread too, and their work on a large
+ * page would be counted as the page's.
+ */
+async function gapUntil(page: Page, selector: string, text: string): Promise<number> {
+  await page.waitForFunction(
+    ([selector, wanted]) =>
+      [...document.querySelectorAll(selector)].some((element) => element.textContent?.includes(wanted)),
+    [selector, text] as const,
+    { polling: 100 },
+  );
+  return longestGapMs(page, 500);
+}
+
+const gapUntilNote = (page: Page, text: string) => gapUntil(page, '[role="status"]', text);
+const gapUntilOffer = (page: Page) => gapUntil(page, "dialog[open]", "Generation settings found");
+
 function zTXt(keyword: string, compressed: Uint8Array) {
   return { type: "zTXt", data: new Uint8Array([...Buffer.from(`${keyword}\0\0`, "latin1"), ...compressed]) };
 }
@@ -108,8 +126,7 @@ test.beforeEach(async ({ page }) => {
 
 test("generation data whose Steps is 100 KB of digits, pasted, leaves the tab responsive", async ({ page }) => {
   await hostilePaste(page, fill("cat\nSampler: Euler, CFG scale: 7, Seed: 1, Steps: ", "7"));
-  await expect(offer(page)).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
   await offer(page).getByRole("button", { name: "Fill the form from these generation settings" }).click();
   await expect(page.getByRole("region", { name: /^Filled the form from/ })).toContainText(
     "is not a number, so Inference steps was left as it was",
@@ -118,20 +135,17 @@ test("generation data whose Steps is 100 KB of digits, pasted, leaves the tab re
 
 test("a parameter line ending in 100 KB of spaces, pasted, leaves the tab responsive", async ({ page }) => {
   await hostilePaste(page, fill(`cat\n${PARAMS}, Note: a`, " "));
-  await expect(offer(page)).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
 });
 
 test("9,900 LoRA tags fill 32 LoRA rows, the summary says how many were left out, and the tab stays responsive", async ({
   page,
 }) => {
   await hostilePaste(page, `${"<lora:a:1>".repeat(9_900)}\n${PARAMS}`);
-  await expect(offer(page)).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
   await offer(page).getByRole("button", { name: "Fill the form from these generation settings" }).click();
   const summary = page.getByRole("region", { name: /^Filled the form from/ });
   await expect(summary).toContainText("9,868 more LoRAs were left out (a run takes at most 32)");
-  await openSection(page, "LoRAs");
   await expect(field(page, "LoRA 32 path")).toBeAttached();
   await expect(field(page, "LoRA 33 path")).toHaveCount(0);
 });
@@ -143,12 +157,9 @@ test("a Fooocus PNG with 200 KB of digits is too large to read and becomes the i
   });
   await warmUpDrop(page);
   await dropPng(page, png, "fooocus.png");
-  const note = page.getByRole("status").filter({ hasText: "is now the init image" });
-  await expect(note).toContainText(
-    'The settings in this PNG are too large to read. "fooocus.png" is now the init image.',
-  );
+  const told = 'The settings in this PNG are too large to read. "fooocus.png" is now the init image.';
+  expect(await gapUntilNote(page, told)).toBeLessThanOrEqual(DROP_GAP_MS);
   await expect(page.getByText("64 × 48")).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(DROP_GAP_MS);
 });
 
 test("a 1 MB zTXt that inflates to 1 GiB is read to 1 MiB only: too large, and the image is the init image", async ({
@@ -158,10 +169,9 @@ test("a 1 MB zTXt that inflates to 1 GiB is read to 1 MiB only: too large, and t
   expect(png.length).toBeGreaterThan(1_000_000);
   await warmUpDrop(page);
   await dropPng(page, png, "bomb.png");
-  const note = page.getByRole("status").filter({ hasText: "is now the init image" });
-  await expect(note).toContainText("The settings in this PNG are too large to read.");
+  const told = 'The settings in this PNG are too large to read. "bomb.png" is now the init image.';
+  expect(await gapUntilNote(page, told)).toBeLessThanOrEqual(DROP_GAP_MS);
   await expect(page.getByText("64 × 48")).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(DROP_GAP_MS);
 });
 
 test("four such chunks under keywords the page does not read are never inflated", async ({ page }) => {
@@ -170,8 +180,7 @@ test("four such chunks under keywords the page does not read are never inflated"
   const png = withTextChunks(new Uint8Array(await makePng(64, 48)), [...chunks, textChunk("Software", "x")]);
   await warmUpDrop(page);
   await dropPng(page, png, "junk.png");
-  const note = page.getByRole("status").filter({ hasText: "is now the init image" });
-  await expect(note).toContainText("This image carries no settings.");
+  expect(await gapUntilNote(page, '"junk.png" is now the init image')).toBeLessThanOrEqual(DROP_GAP_MS);
+  await expect(page.getByRole("status").filter({ hasText: "junk.png" })).toContainText("This image carries no settings.");
   await expect(page.getByText("64 × 48")).toBeVisible();
-  expect(await longestGapMs(page, 500)).toBeLessThanOrEqual(DROP_GAP_MS);
 });

@@ -1,10 +1,18 @@
+import { listLimits } from "@/lib/fal/limits";
 import { step } from "@/lib/text/steps";
 
 /** A LoRA named in generation data, before it has a location fal can download it from. */
 export type NamedLora = { name: string; scale: number };
 
-/** What was taken out of a prompt: its LoRAs, and notes on tags that could not be kept. */
-export type ExtraNetworks = { prompt: string; loras: NamedLora[]; notes: string[] };
+/**
+ * What was taken out of a prompt: its LoRAs (as many as a run takes), notes on tags that could
+ * not be kept, and how many LoRA tags past those were taken out unread.
+ */
+export type ExtraNetworks = { prompt: string; loras: NamedLora[]; notes: string[]; unread: number };
+
+const MAX_LORAS = listLimits.loras.max;
+/** Notes on hypernetwork tags at most; the reading counts notes past its own bound anyway. */
+const MAX_TAG_NOTES = 40;
 
 // A1111's extra-network syntax: `<lora:name:te[:unet]>` with optional `te=`/`unet=` named
 // arguments; `lyco` is the LyCORIS extension's older spelling, `hypernet` a hypernetwork.
@@ -102,16 +110,22 @@ function tidy(text: string): string {
 export function takeExtraNetworks(prompt: string): ExtraNetworks {
   const loras: NamedLora[] = [];
   const notes: string[] = [];
+  let unread = 0;
   step(prompt.length);
   const marked = prompt.replace(TAG, (tag, kind: string, body: string) => {
-    const args = splitArguments(body);
     if (kind.toLowerCase() === "hypernet") {
-      notes.push(`${shortTag(tag)}: fal has no hypernetworks, so it was removed from the prompt.`);
+      if (notes.length < MAX_TAG_NOTES) {
+        notes.push(`${shortTag(tag)}: fal has no hypernetworks, so it was removed from the prompt.`);
+      }
       return MARK;
     }
-    const lora = readLoraTag(args, notes, shortTag(tag));
-    if (lora) loras.push(lora);
+    // Past the most a run takes, a tag is only taken out and counted.
+    if (loras.length >= MAX_LORAS) unread += 1;
+    else {
+      const lora = readLoraTag(splitArguments(body), notes, shortTag(tag));
+      if (lora) loras.push(lora);
+    }
     return MARK;
   });
-  return { prompt: marked === prompt ? prompt : tidy(marked), loras, notes };
+  return { prompt: marked === prompt ? prompt : tidy(marked), loras, notes, unread };
 }

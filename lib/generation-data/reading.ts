@@ -309,7 +309,10 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
   const civitaiText = parameters.get("Civitai resources");
   step(civitaiText?.length ?? 0);
   const civitai = civitaiResources(civitaiText);
-  const { loras, leftOut } = readLoras(data, [...prompt.loras, ...negative.loras], civitai, findLora, notes);
+  const tagged = [...prompt.loras, ...negative.loras];
+  const read = readLoras(data, tagged, civitai, findLora, notes);
+  const { loras } = read;
+  const leftOut = read.leftOut + prompt.unread + negative.unread;
   set.push({ label: "LoRAs", value: lorasEntry(loras, leftOut) });
   if (leftOut > 0)
     notes.push(`The data names ${(loras.length + leftOut).toLocaleString("en-US")} LoRAs; ${leftOutText(leftOut)}.`);
