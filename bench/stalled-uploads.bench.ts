@@ -27,6 +27,19 @@ async function uploadPath(baseURL: string): Promise<string> {
 
 type Stalled = { socket: Socket; answer: Promise<string> };
 
+/** Resolves once the socket drains or closes. */
+function writable(socket: Socket): Promise<void> {
+  return new Promise((resume) => {
+    const done = () => {
+      socket.off("drain", done);
+      socket.off("close", done);
+      resume();
+    };
+    socket.once("drain", done);
+    socket.once("close", done);
+  });
+}
+
 /**
  * PUTs a 25 MiB upload from its own loopback address (as 20 visitors would), sends 24 MiB and
  * then nothing. `answer` is the status line, if the server answers before the client gives up.
@@ -39,7 +52,7 @@ function stalledUpload(port: number, localAddress: string, path: string): Promis
       );
       const piece = Buffer.alloc(MiB, 7);
       for (let sent = 0; sent < SENT && !socket.destroyed; sent += MiB) {
-        if (!socket.write(piece)) await new Promise((drained) => socket.once("drain", drained).once("close", drained));
+        if (!socket.write(piece)) await writable(socket);
       }
     });
     const answer = new Promise<string>((settle) => {
@@ -51,15 +64,17 @@ function stalledUpload(port: number, localAddress: string, path: string): Promis
   });
 }
 
-/** /api/health answered one call after another until `stop`, each time in ms. */
-function watchHealth(baseURL: string): { stop: () => Promise<number[]> } {
-  const times: number[] = [];
+type HealthCall = { at: number; ms: number };
+
+/** /api/health answered one call after another until `stop`: when each started, and its time in ms. */
+function watchHealth(baseURL: string): { stop: () => Promise<HealthCall[]> } {
+  const times: HealthCall[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
       const started = performance.now();
       await fetch(`${baseURL}/api/health`).then((response) => response.arrayBuffer());
-      times.push(performance.now() - started);
+      times.push({ at: started, ms: performance.now() - started });
       await sleep(100);
     }
   })();
@@ -94,12 +109,14 @@ const bench: Bench = {
       const before = serverRssMiB(port);
       const health = watchHealth(baseURL);
       const paths = await Promise.all(Array.from({ length: UPLOADS }, () => uploadPath(baseURL)));
+      const stallStarted = performance.now();
       const uploads = await Promise.all(paths.map((path, index) => stalledUpload(port, `127.0.0.${index + 2}`, path)));
       let peak = before;
       for (let waited = 0; waited < STALL_MS; waited += 500) {
         await sleep(500);
         peak = Math.max(peak, serverRssMiB(port));
       }
+      const stallEnded = performance.now();
       for (const upload of uploads) upload.socket.destroy();
       const answers = await Promise.all(uploads.map((upload) => upload.answer));
       const settle: number[] = [];
@@ -117,10 +134,18 @@ const bench: Bench = {
         { name: `server RSS ${SETTLE_MS / 1000} s after they end`, value: after, unit: "MiB" },
         { name: "RSS above the start once they end", value: after - before, unit: "MiB", max: 100 },
         { name: "uploads refused with 503", value: refused, unit: "uploads" },
-        { name: "health max throughout", value: Math.max(...healthTimes), unit: "ms", max: 1000 },
+        {
+          name: "health max throughout",
+          value: Math.max(...healthTimes.map((call) => call.ms)),
+          unit: "ms",
+          max: 1000,
+        },
       ];
+      const slowest = (from: number, to: number) =>
+        Math.max(0, ...healthTimes.filter((call) => call.at >= from && call.at < to).map((call) => call.ms)).toFixed(0);
       const notes = [
         `server RSS every second after the uploads ended (MiB): ${settle.map((value) => value.toFixed(0)).join(", ")}`,
+        `health max (ms) before the uploads ${slowest(0, stallStarted)}, while they send and stall ${slowest(stallStarted, stallEnded)}, after they end ${slowest(stallEnded, Number.POSITIVE_INFINITY)}`,
         `answers: ${[...new Set(answers)].map((answer) => `${answers.filter((other) => other === answer).length} × ${answer}`).join("; ")}`,
       ];
       return { results, notes };

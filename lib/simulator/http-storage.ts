@@ -77,7 +77,7 @@ export const putUpload: RouteHandler = async ({ request, params: [token = ""], s
   }
   let read: UploadRead;
   try {
-    read = await readUpload(request.body, declared, limit, simulator.uploadIdleMs);
+    read = await readUpload(request.body, limit, simulator.uploadIdleMs);
   } finally {
     release();
   }

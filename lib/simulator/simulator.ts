@@ -17,7 +17,7 @@ export type SimulatorOptions = {
   ttlMs?: number;
   maxStoreBytes?: number;
   maxUploadBytes?: number;
-  /** Bytes of uploads held in memory at once, across every client. */
+  /** Bytes of uploads in flight at once, across every client. */
   maxUploadBytesInFlight?: number;
   /** An upload that sends nothing for this long is dropped. */
   uploadIdleMs?: number;

@@ -1,26 +1,36 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, open, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { readPiece } from "@/lib/http/read-limited";
 
 export type UploadRead = { ok: true; bytes: Buffer } | { ok: false; reason: "too-large" | "stalled" };
 
-/** The first buffer for a body of unknown length; it doubles as the body grows. */
-const UNKNOWN_LENGTH_START = 1024 * 1024;
+let uploadFolder: Promise<string> | undefined;
+
+/** This process's folder for uploads being received, made at the first upload. */
+function folder(): Promise<string> {
+  uploadFolder ??= mkdtemp(join(tmpdir(), "fal-lora-playground-uploads-"));
+  return uploadFolder;
+}
 
 /**
- * Reads an upload into one buffer of its declared length, copying each piece in as it arrives
- * (one large allocation, which the allocator gives back whole once dropped, where a list of
- * small pieces leaves the heap fragmented). Gives up, cancelling the stream, past `maxBytes` or
- * when no byte arrives for `idleMs`; throws ClientGone when the client goes away.
+ * Receives an upload into a temporary file, piece by piece, and reads it whole only once it has
+ * all arrived: an upload in flight holds no memory but the piece being written, so a stalled or
+ * abandoned one gives nothing back because it took nothing. Gives up, cancelling the stream, past
+ * `maxBytes` or when no byte arrives for `idleMs`; throws ClientGone when the client goes away.
+ * The file is removed in every case.
  */
 export async function readUpload(
   stream: ReadableStream<Uint8Array> | null,
-  declared: number | undefined,
   maxBytes: number,
   idleMs: number,
 ): Promise<UploadRead> {
   if (!stream) return { ok: true, bytes: Buffer.alloc(0) };
+  const path = join(await folder(), randomUUID());
+  const file = await open(path, "w");
   const reader = stream.getReader();
-  let buffer = Buffer.allocUnsafeSlow(Math.min(declared ?? UNKNOWN_LENGTH_START, maxBytes));
   let length = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const give = async (reason: "too-large" | "stalled"): Promise<UploadRead> => {
@@ -34,21 +44,16 @@ export async function readUpload(
       clearTimeout(timer);
       if (next === "stalled") return await give("stalled");
       if (next.done) break;
-      const piece = next.value;
-      if (length + piece.byteLength > maxBytes) return await give("too-large");
-      if (length + piece.byteLength > buffer.length) {
-        const grown = Buffer.allocUnsafeSlow(
-          Math.min(maxBytes, Math.max(buffer.length * 2, length + piece.byteLength)),
-        );
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      buffer.set(piece, length);
-      length += piece.byteLength;
+      if (length + next.value.byteLength > maxBytes) return await give("too-large");
+      await file.write(next.value);
+      length += next.value.byteLength;
     }
+    await file.close();
+    return { ok: true, bytes: await readFile(path) };
   } finally {
     clearTimeout(timer);
     reader.releaseLock();
+    await file.close().catch(() => undefined);
+    await rm(path, { force: true });
   }
-  return { ok: true, bytes: length === buffer.length ? buffer : buffer.subarray(0, length) };
 }

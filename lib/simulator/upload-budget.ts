@@ -1,10 +1,10 @@
 import "server-only";
 
 /**
- * The bytes of uploads held in memory at once, across every client, and one client's share of
- * them: an upload reserves its declared length before its first byte is read, and gives it back
- * when it ends, stored or dropped. Past either bound it is refused, so twenty stalled uploads
- * hold what the budget allows, not twenty times 25 MiB.
+ * The bytes of uploads in flight at once, across every client, and one client's share of them:
+ * an upload reserves its declared length before its first byte is read, and gives it back when it
+ * ends, stored or dropped. Past either bound it is refused, so twenty stalled uploads take what
+ * the budget allows (of temporary files, then of memory for the ones that finish), not 500 MiB.
  */
 export class UploadBudget {
   private held = 0;
