@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
-import { headOnly } from "./fixtures/raw-request";
+import { headOnly, signInFrom } from "./fixtures/raw-request";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -77,4 +77,42 @@ test("the gate answers 401 before reading a body, and the simulator's queue take
     body: JSON.stringify({ model_name: "m", prompt: "p" }),
   });
   expect(direct.status).toBe(401);
+});
+
+test("an error name from the address bar that is not one of the page's shows the plain sign-in page", async ({
+  page,
+}) => {
+  for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "nonsense"]) {
+    const response = await page.goto(`${origin}/sign-in?error=${name}`);
+    expect(response?.status(), name).toBe(200);
+    await expect(page.getByLabel("Password")).toBeVisible();
+    await expect(page.getByLabel("Password")).not.toHaveAttribute("aria-invalid");
+    await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveCount(0);
+  }
+  expect((await page.goto(`${origin}/sign-in?error=wrong&error=busy`))?.status()).toBe(200);
+  await page.goto(`${origin}/sign-in?error=wrong`);
+  await expect(page.getByRole("alert").filter({ hasText: "That password is not right." })).toBeVisible();
+});
+
+test("guessing from one address (TRUST_PROXY=0) slows that address alone: the right password signs in from anywhere", async () => {
+  // A burst of wrong guesses from one address: two at a time are checked and held, the rest turned away.
+  const guesses = await Promise.all(
+    Array.from({ length: 12 }, (_, index) => signInFrom("127.0.0.2", PORT, `guess ${index}`)),
+  );
+  const checked = guesses.filter((guess) => guess.location === "/sign-in?error=wrong");
+  expect(checked.length).toBeGreaterThanOrEqual(2);
+  expect(checked.length).toBeLessThanOrEqual(4);
+  expect(guesses.filter((guess) => guess.location === "/sign-in?error=busy").length).toBeGreaterThanOrEqual(8);
+  expect(guesses.every((guess) => !guess.cookie)).toBe(true);
+  expect(Math.min(...checked.map((guess) => guess.ms))).toBeGreaterThanOrEqual(900);
+
+  // While that address keeps guessing, the owner elsewhere signs in at once.
+  const more = Promise.all([signInFrom("127.0.0.2", PORT, "again"), signInFrom("127.0.0.2", PORT, "and again")]);
+  const owner = await signInFrom("127.0.0.3", PORT, PASSWORD);
+  expect(owner).toMatchObject({ location: "/", cookie: true });
+  expect(owner.ms).toBeLessThan(900);
+  await more;
+
+  // Only failures count: after all of them, the right password from the guessing address itself signs in.
+  expect(await signInFrom("127.0.0.2", PORT, PASSWORD)).toMatchObject({ location: "/", cookie: true });
 });

@@ -14,13 +14,27 @@ const HTTP_LIMITS = {
   connectionsCheckingInterval: 2_000,
 };
 
+// Route handlers see no socket, so the address a request came from travels in a header set here on
+// every request, replacing any the client sent (lib/security/client-key.ts reads it, by these names).
+const PEER_ADDRESS_HEADER = "x-playground-peer-address";
+globalThis[Symbol.for("fal-lora-playground.peer-address")] = true;
+
+function passOnPeerAddress(request) {
+  const address = request.socket && request.socket.remoteAddress;
+  if (address) request.headers[PEER_ADDRESS_HEADER] = address;
+  else delete request.headers[PEER_ADDRESS_HEADER];
+}
+
 for (const transport of [http, https]) {
   const createServer = transport.createServer;
   transport.createServer = function createServerWithLimits(options, listener) {
-    if (typeof options === "function" || options === undefined)
-      return createServer.call(transport, { ...HTTP_LIMITS }, options);
-    return createServer.call(transport, { ...HTTP_LIMITS, ...options }, listener);
+    const server =
+      typeof options === "function" || options === undefined
+        ? createServer.call(transport, { ...HTTP_LIMITS }, options)
+        : createServer.call(transport, { ...HTTP_LIMITS, ...options }, listener);
+    server.prependListener("request", passOnPeerAddress);
+    return server;
   };
 }
 
-module.exports = { HTTP_LIMITS };
+module.exports = { HTTP_LIMITS, PEER_ADDRESS_HEADER };

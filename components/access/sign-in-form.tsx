@@ -1,11 +1,12 @@
-const ERRORS: Record<string, string> = {
-  wrong: "That password is not right. Try again.",
-  busy: "Too many attempts. Wait a minute, then try again.",
-};
+// A Map, so a name from the address bar (`__proto__`, `constructor`) finds nothing rather than Object's own.
+const ERRORS = new Map([
+  ["wrong", "That password is not right. Try again."],
+  ["busy", "Other sign-in attempts from your address are still being checked. Wait a few seconds, then try again."],
+]);
 
-/** A plain form post: signing in works before any script has loaded. */
-export function SignInForm({ error }: { error?: string }) {
-  const message = error ? (ERRORS[error] ?? ERRORS.wrong) : undefined;
+/** A plain form post: signing in works before any script has loaded. An unknown error name shows the plain form. */
+export function SignInForm({ error }: { error?: string | string[] }) {
+  const message = typeof error === "string" ? ERRORS.get(error) : undefined;
   return (
     <form method="post" action="/api/access/sign-in" className="flex flex-col gap-3">
       <label htmlFor="password" className="text-sm font-medium">

@@ -1,4 +1,4 @@
-import { looksLikeGenerationData } from "@/lib/generation-data/detect";
+import { looksLikeGenerationData, MAX_GENERATION_DATA_LENGTH } from "@/lib/generation-data/detect";
 
 /** Generation data to offer: pasted text, or the `parameters` text of a dropped or pasted PNG. */
 export type GenerationDataSource = {
@@ -19,12 +19,16 @@ export function offerGenerationData(source: GenerationDataSource): void {
 
 /**
  * Offers the generation data in a PNG made by AUTOMATIC1111, Forge or Fooocus. The PNG reader
- * loads only now; false when the file holds none.
+ * loads only now. Not offered when the file holds none, or holds more than is read (Fooocus's
+ * JSON included): then `tooLarge` says so.
  */
-export async function offerGenerationDataInPng(file: File): Promise<boolean> {
-  const { readPngGenerationText } = await import("@/lib/generation-data/png-parameters");
+export async function offerGenerationDataInPng(file: File): Promise<{ offered: boolean; tooLarge?: string }> {
+  const { readPngGenerationText, PNG_SETTINGS_TOO_LARGE } = await import("@/lib/generation-data/png-parameters");
   const found = await readPngGenerationText(new Uint8Array(await file.arrayBuffer()));
-  if (!found || (found.scheme !== "fooocus" && !looksLikeGenerationData(found.parameters))) return false;
+  if (found === "too-large" || (found && found.parameters.length > MAX_GENERATION_DATA_LENGTH)) {
+    return { offered: false, tooLarge: PNG_SETTINGS_TOO_LARGE };
+  }
+  if (!found || (found.scheme !== "fooocus" && !looksLikeGenerationData(found.parameters))) return { offered: false };
   offerGenerationData({ text: found.parameters, scheme: found.scheme, file });
-  return true;
+  return { offered: true };
 }

@@ -14,7 +14,7 @@ const PngRestoreOffer = dynamic(() => loadOffer().then((module) => module.PngRes
 
 type Offer = { file: File; reading: SettingsReading };
 
-async function readSettingsOf(file: File): Promise<SettingsReading | { error: string }> {
+async function readSettingsOf(file: File): Promise<SettingsReading | { error: string; tooLarge?: boolean }> {
   if (file.type !== "image/png") {
     return {
       error:
@@ -45,10 +45,11 @@ export function PngRestore({ form, onRestored }: PngRestoreProps) {
       if (!file) return;
       void readSettingsOf(file).then(async (settings) => {
         if (!("error" in settings)) return setOffer({ file, reading: settings });
-        if (await offerGenerationDataInPng(file)) return;
-        // No settings inside: the image is still useful as the init image.
+        const generationData = settings.tooLarge ? { offered: false } : await offerGenerationDataInPng(file);
+        if (generationData.offered) return;
+        // No settings to read: the image is still useful as the init image.
         handPageImage(file);
-        setNote(`${settings.error} "${file.name}" is now the init image.`);
+        setNote(`${generationData.tooLarge ?? settings.error} "${file.name}" is now the init image.`);
       });
     };
     // Without this the browser would open a dropped image in place of the page.

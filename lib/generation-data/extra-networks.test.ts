@@ -7,6 +7,7 @@ describe("LoRA tags in prompts", () => {
       prompt: "a castle on a hill, sunset",
       loras: [{ name: "castleStyle", scale: 0.7 }],
       notes: [],
+      unread: 0,
     });
     expect(takeExtraNetworks("masterpiece, <lora:add_detail:0.6>, 1girl").prompt).toBe("masterpiece, 1girl");
     expect(takeExtraNetworks("<lora:a:1><LORA:b:0.5>, cat").prompt).toBe("cat");
@@ -17,7 +18,7 @@ describe("LoRA tags in prompts", () => {
 
   it("leaves a prompt without tags exactly as it was", () => {
     const prompt = "  spaced ,, as typed  (word:1.2) <notatag>";
-    expect(takeExtraNetworks(prompt)).toEqual({ prompt, loras: [], notes: [] });
+    expect(takeExtraNetworks(prompt)).toEqual({ prompt, loras: [], notes: [], unread: 0 });
   });
 
   it("reads names with spaces and Unicode, a missing weight as 1, and te/unet weights", () => {

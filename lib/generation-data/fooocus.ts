@@ -1,4 +1,5 @@
 import { isRecord } from "@/lib/json/is-record";
+import { step } from "@/lib/text/steps";
 import type { NamedLora } from "./extra-networks";
 import type { GenerationData } from "./generation-data";
 
@@ -26,6 +27,7 @@ const CONSUMED = new Set([
 ]);
 
 function text(value: unknown): string {
+  step();
   return typeof value === "string"
     ? value
     : typeof value === "number" || typeof value === "boolean"
@@ -42,13 +44,16 @@ function joined(value: unknown): string | undefined {
 /** `loras: [[name, weight, hash]]` in newer Fooocus; `lora_combined_N: "name : weight"` (or "True : name : weight") in all. */
 function readLoras(json: Record<string, unknown>): NamedLora[] {
   if (Array.isArray(json.loras)) {
+    step(json.loras.length);
     return json.loras.flatMap((item): NamedLora[] => {
       if (!Array.isArray(item) || typeof item[0] !== "string") return [];
       const scale = Number(item[1]);
       return [{ name: item[0], scale: Number.isFinite(scale) ? scale : 1 }];
     });
   }
-  return Object.keys(json)
+  const keys = Object.keys(json);
+  step(keys.reduce((sum, key) => sum + key.length, keys.length));
+  return keys
     .filter((key) => /^lora_combined_\d+$/.test(key))
     .sort((a, b) => Number(a.slice(14)) - Number(b.slice(14)))
     .flatMap((key): NamedLora[] => {
@@ -70,6 +75,7 @@ export function parseFooocusJson(value: unknown): GenerationData | undefined {
   if (!isRecord(value) || (typeof value.prompt !== "string" && !Array.isArray(value.full_prompt))) return undefined;
   const parameters = new Map<string, string>();
   for (const [key, entry] of Object.entries(value)) {
+    step(key.length);
     if (CONSUMED.has(key) || /^lora_combined_\d+$/.test(key) || entry === null || entry === "" || entry === "None")
       continue;
     if (key === "resolution") {

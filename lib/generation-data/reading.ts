@@ -1,9 +1,11 @@
 import { loraInputSchema, type Scheduler } from "@/lib/fal/input-schema";
-import { numberLimits } from "@/lib/fal/limits";
+import { listLimits, numberLimits } from "@/lib/fal/limits";
+import { step } from "@/lib/text/steps";
 import { civitaiResources, type CivitaiResource } from "@/lib/civitai/civitai";
 import { type NamedLora, takeExtraNetworks } from "./extra-networks";
 import { isLoraLocation } from "./lora-memory";
 import type { GenerationData } from "./generation-data";
+import { clipSkipFromA1111 } from "./infotext";
 import { mapSampler } from "./samplers";
 
 /** Where a LoRA's location came from when the data named it only. */
@@ -65,12 +67,18 @@ const READ = new Set([
 ]);
 
 const HIRES = /^(Hires |First pass size)/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// One way to read each number: digits, then a fraction only after a dot (the optional dot between
+// two digit runs made this regex quadratic on a long run of digits).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Longer than any number a setting takes, digits of a 64-bit seed included. */
+const MAX_NUMBER_LENGTH = 40;
+/** Notes and settings not used, listed one by one up to this many; the rest are counted. */
+const MAX_LISTED = 20;
 
 type FieldName = "num_inference_steps" | "guidance_scale" | "seed" | "clip_skip" | "noise_strength" | "eta";
 
 function toolOf(data: GenerationData): string {
-  const version = data.parameters.get("Version") ?? "";
+  const version = shortValue(data.parameters.get("Version") ?? "");
   if (data.tool) return version && !version.startsWith(data.tool) ? `${data.tool} (${version})` : version || data.tool;
   if (/^Fooocus/i.test(version)) return version;
   if (
@@ -98,19 +106,21 @@ function readNumber(
   notes: string[],
   map = (value: number) => value,
 ): number | undefined {
-  if (!NUMBER.test(text.trim())) {
-    notes.push(`${label} "${text}" is not a number, so ${fieldLabel(field)} was left as it was.`);
+  const trimmed = text.trim();
+  step(text.length);
+  if (trimmed.length > MAX_NUMBER_LENGTH || !NUMBER.test(trimmed)) {
+    notes.push(`${label} "${shortValue(text)}" is not a number, so ${fieldLabel(field)} was left as it was.`);
     return undefined;
   }
-  if (/^\+?\d+$/.test(text.trim()) && !Number.isSafeInteger(Number(text))) {
+  if (/^\+?\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) {
     // Fooocus draws 63-bit seeds; as a JavaScript number they would silently lose digits.
-    notes.push(`${label} ${text} is larger than this endpoint takes, so ${fieldLabel(field)} was left as it was.`);
+    notes.push(`${label} ${trimmed} is larger than this endpoint takes, so ${fieldLabel(field)} was left as it was.`);
     return undefined;
   }
-  const value = map(Number(text));
+  const value = map(Number(trimmed));
   const result = loraInputSchema.shape[field].safeParse(value);
   if (result.success) return value;
-  notes.push(`${label} ${text}: ${result.error.issues[0]?.message ?? "not accepted here."} It was left as it was.`);
+  notes.push(`${label} ${trimmed}: ${result.error.issues[0]?.message ?? "not accepted here."} It was left as it was.`);
   return undefined;
 }
 
@@ -121,6 +131,7 @@ function fieldLabel(field: FieldName): string {
 /** "Lora weights: name: 0.5, other: 0.8", written by Fooocus's A1111 scheme. */
 function loraWeights(text: string | undefined): NamedLora[] {
   if (!text) return [];
+  step(2 * text.length);
   return text.split(", ").flatMap((entry): NamedLora[] => {
     const at = entry.lastIndexOf(": ");
     if (at < 1) return [];
@@ -151,23 +162,40 @@ function readLoras(
   civitai: CivitaiResource[],
   findLora: FindLora,
   notes: string[],
-): LoraFromData[] {
+): { loras: LoraFromData[]; leftOut: number } {
   const civitaiLoras = civitai.filter((resource) => resource.type === "lora");
   let named = [...tagged, ...(data.loras ?? [])];
   if (named.length === 0) named = loraWeights(data.parameters.get("Lora weights"));
   if (named.length === 0) {
-    return civitaiLoras.map((resource) => ({
+    const loras = civitaiLoras.slice(0, MAX_LORAS).map((resource) => ({
       name: civitaiLabel(resource),
       scale: resource.weight ?? 1,
       path: resource.url,
       from: "Civitai resources",
     }));
+    return { loras, leftOut: civitaiLoras.length - loras.length };
   }
   for (const resource of civitaiLoras) {
     const weight = resource.weight === undefined ? "" : ` at ${resource.weight}`;
     notes.push(`Civitai lists the LoRA ${civitaiLabel(resource)}${weight}; its download URL is ${resource.url}.`);
   }
-  return named.map((lora) => withPath(lora, findLora));
+  const loras = named.slice(0, MAX_LORAS).map((lora) => withPath(lora, findLora));
+  return { loras, leftOut: named.length - loras.length };
+}
+
+/** The LoRAs as the summary lists them, with how many the form could not take. */
+function lorasEntry(loras: LoraFromData[], leftOut: number): string {
+  const listed = loras.length === 0 ? "none" : loras.map((lora) => `${lora.name} at ${lora.scale}`).join(", ");
+  return leftOut === 0 ? listed : `${listed}; ${leftOutText(leftOut)}`;
+}
+
+const leftOutText = (count: number) =>
+  `${count.toLocaleString("en-US")} more ${count === 1 ? "LoRA was" : "LoRAs were"} left out (a run takes at most ${MAX_LORAS})`;
+
+/** The first items, and a line saying how many more there were. */
+function listedFirst(items: string[], more: (count: number) => string): string[] {
+  if (items.length <= MAX_LISTED) return items;
+  return [...items.slice(0, MAX_LISTED), more(items.length - MAX_LISTED)];
 }
 
 function modelHintOf(data: GenerationData, civitai: CivitaiResource[]): ModelHint | undefined {
@@ -181,6 +209,7 @@ function modelHintOf(data: GenerationData, civitai: CivitaiResource[]): ModelHin
 }
 
 const shortValue = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+const MAX_LORAS = listLimits.loras.max;
 
 /**
  * What generation data sets in this form. Only what the data says is set; the model stays as
@@ -202,6 +231,7 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
     prompt.prompt ? { label: "Prompt" } : { label: "Prompt", value: "empty (the data has none)" },
     negative.prompt ? { label: "Negative prompt" } : { label: "Negative prompt", value: "empty" },
   );
+  step(prompt.prompt.length + negative.prompt.length);
   if (/\([^()]*:\s*-?[\d.]+\)|\bBREAK\b/.test(`${prompt.prompt}\n${negative.prompt}`)) {
     notes.push(
       "The prompts use A1111's emphasis, such as (word:1.2). fal reads weights only with Prompt weighting on, and in compel's syntax, (word)1.2; as written they are plain text.",
@@ -234,10 +264,9 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
     }
   }
 
-  // A1111 counts the last CLIP layer as 1 and writes nothing at its default; diffusers (and fal)
-  // count the layers skipped, so A1111's "Clip skip: 2" (the penultimate layer) is fal's 1.
+  // A1111 writes nothing at its default, 1.
   const clipSkip = parameters.get("Clip skip");
-  const clipValue = readNumber("clip_skip", clipSkip ?? "1", "Clip skip", notes, (value) => value - 1);
+  const clipValue = readNumber("clip_skip", clipSkip ?? "1", "Clip skip", notes, clipSkipFromA1111);
   if (clipValue !== undefined) {
     fields.clip_skip = clipValue;
     set.push({
@@ -270,25 +299,40 @@ export function readGenerationData(data: GenerationData, findLora: FindLora): Ge
 
   const sampler = parameters.get("Sampler");
   if (sampler) {
+    step(sampler.length);
     const reading = mapSampler(sampler, parameters.get("Schedule type") ?? parameters.get("Scheduler"));
     fields.scheduler = reading.scheduler ?? "";
     set.push({ label: "Scheduler", value: reading.scheduler ?? "the model's default" });
     if (reading.note) notes.push(reading.note);
   }
 
-  const civitai = civitaiResources(parameters.get("Civitai resources"));
-  const loras = readLoras(data, [...prompt.loras, ...negative.loras], civitai, findLora, notes);
-  set.push({
-    label: "LoRAs",
-    value: loras.length === 0 ? "none" : loras.map((lora) => `${lora.name} at ${lora.scale}`).join(", "),
-  });
+  const civitaiText = parameters.get("Civitai resources");
+  step(civitaiText?.length ?? 0);
+  const civitai = civitaiResources(civitaiText);
+  const tagged = [...prompt.loras, ...negative.loras];
+  const read = readLoras(data, tagged, civitai, findLora, notes);
+  const { loras } = read;
+  const leftOut = read.leftOut + prompt.unread + negative.unread;
+  set.push({ label: "LoRAs", value: lorasEntry(loras, leftOut) });
+  if (leftOut > 0)
+    notes.push(`The data names ${(loras.length + leftOut).toLocaleString("en-US")} LoRAs; ${leftOutText(leftOut)}.`);
 
+  step(parameters.size + data.stray.length);
   const ignored = [...parameters.entries()]
     .filter(([key]) => !READ.has(key))
-    .map(([key, value]) => `${key}: ${shortValue(value)}`);
-  if (parameters.has("Size"))
-    notes.push(`Size ${parameters.get("Size")} is not set: the result takes the size of the init image.`);
+    .map(([key, value]) => `${shortValue(key)}: ${shortValue(value)}`);
+  const size = parameters.get("Size");
+  if (size !== undefined)
+    notes.push(`Size ${shortValue(size)} is not set: the result takes the size of the init image.`);
   ignored.push(...data.stray.map(shortValue));
 
-  return { tool: toolOf(data), fields, loras, modelHint: modelHintOf(data, civitai), set, notes, ignored };
+  return {
+    tool: toolOf(data),
+    fields,
+    loras,
+    modelHint: modelHintOf(data, civitai),
+    set,
+    notes: listedFirst(notes, (count) => `${count.toLocaleString("en-US")} more notes like these.`),
+    ignored: listedFirst(ignored, (count) => `${count.toLocaleString("en-US")} more`),
+  };
 }

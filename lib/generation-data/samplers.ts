@@ -83,6 +83,20 @@ const FAMILIES: Record<string, Family> = {
   TCD: { plain: "TCD" },
 };
 
+/**
+ * How A1111 names fal's scheduler: the sampler of its family, and a schedule type where A1111's
+ * "Automatic" would pick another schedule than the one fal uses ("Uniform" is the model's own).
+ * The inverse of `mapSampler`, from the same table.
+ */
+export function a1111Sampler(scheduler: Scheduler): { sampler: string; schedule?: string } {
+  for (const [sampler, family] of Object.entries(FAMILIES)) {
+    if (family.karras === scheduler) return { sampler, schedule: "Karras" };
+    if (family.trailing === scheduler) return { sampler, schedule: "SGM Uniform" };
+    if (family.plain === scheduler) return AUTOMATIC[sampler] ? { sampler, schedule: "Uniform" } : { sampler };
+  }
+  return { sampler: scheduler };
+}
+
 /** What fal has nearest to a sampler it lacks, said as a suggestion, never set for the user. */
 const NEAREST: Record<string, Scheduler> = {
   "DPM++ SDE": "DPM++ 2M SDE",

@@ -1,7 +1,8 @@
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetServerEnv } from "@/lib/env";
 import { guardedRoute } from "./guarded-route";
+import { readLimited } from "./read-limited";
 
 const limit = () => ({ maxBytes: 10, message: "Too big." });
 const ok = guardedRoute(async (request) => new Response(await request.text()), limit);
@@ -60,5 +61,29 @@ describe("guardedRoute", () => {
     expect(drained.headers.get("connection")).toBeNull();
     expect(await drained.json()).toEqual({ detail: "Too big." });
     expect(modest.watch.pulled).toBe(4);
+  });
+
+  it("logs a request whose client went away mid-body in one line with the reason, not a stack", async () => {
+    const aborted = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(4));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const lines: unknown[][] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void lines.push(args));
+    try {
+      const reading = guardedRoute(async (request) => {
+        await readLimited(request.body, 100);
+        return new Response("never");
+      }, limit);
+      const response = await reading(post(aborted));
+      expect(response.status).toBe(400);
+      expect(lines).toEqual([
+        ["POST /api/fal/proxy: the client went away before its request ended (aborted, ECONNRESET)."],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { ACCESS_COOKIE, gateDecision } from "@/lib/access/gate";
 import { accessConfig } from "@/lib/access/session";
 import { serverEnv } from "@/lib/env";
 import { API_CONTENT_SECURITY_POLICY, applySecurityHeaders } from "@/lib/security/headers";
-import { declaredTooLarge, discardBody, MiB } from "./read-limited";
+import { ClientGone, declaredTooLarge, discardBody, MiB } from "./read-limited";
 
 export const SIGN_IN_FIRST = "Sign in to this playground first.";
 
@@ -54,6 +54,17 @@ export function guardedRoute(handler: RouteHandler, bodyLimit: () => BodyLimit):
         drained ? Response.json({ detail: limit.message }, { status: 413 }) : earlyRefusal(413, limit.message),
       );
     }
-    return secured(await handler(request));
+    try {
+      return secured(await handler(request));
+    } catch (error) {
+      if (!(error instanceof ClientGone)) throw error;
+      return clientGone(request, error);
+    }
   };
+}
+
+/** One line in the log for a request its client abandoned (Next would print its stack), and an answer nobody reads. */
+function clientGone(request: Request, error: ClientGone): Response {
+  console.warn(`${request.method} ${new URL(request.url).pathname}: ${error.message}.`);
+  return new Response(null, { status: 400, headers: { connection: "close" } });
 }

@@ -1,10 +1,12 @@
+import { step } from "@/lib/text/steps";
+
 /** Just enough of the PNG format to read and write text chunks (PNG spec §5 and §11.3.4). */
 
 export const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export type PngChunk = { type: string; data: Uint8Array };
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, index) => {
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, index) => {
   let crc = index;
   for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
   return crc >>> 0;
@@ -12,8 +14,44 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, index) => {
 
 export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) {
+    crc = (CRC_TABLE[(crc ^ (bytes[index] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Chunks walked at most. A 25 MiB image has a few thousand; a file of millions of empty chunks is not read. */
+export const MAX_PNG_CHUNKS = 65_536;
+/** Bytes of one text chunk read at most, inflated or not: far more than any settings hold. */
+export const MAX_PNG_TEXT_BYTES = 1024 * 1024;
+/** Why the settings of a PNG were not read when a text chunk passes MAX_PNG_TEXT_BYTES. */
+export const PNG_SETTINGS_TOO_LARGE = "The settings in this PNG are too large to read.";
+
+/**
+ * The text chunks the playground writes or reads: its request and sweep, and the generation data of
+ * A1111, Forge and Fooocus. No other text chunk is decoded, inflated or even checksummed.
+ */
+export const PNG_KEYWORDS = {
+  request: "fal-lora-request",
+  sweep: "fal-lora-sweep",
+  parameters: "parameters",
+  fooocusScheme: "fooocus_scheme",
+} as const;
+const READ_KEYWORDS = new Set<string>(Object.values(PNG_KEYWORDS));
+
+const TEXT_TYPES = new Set(["tEXt", "zTXt", "iTXt"]);
+
+/** Whether a chunk's checksum is checked: the header and the text chunks read here; image data is the decoder's. */
+function isVerified(type: string, data: Uint8Array): boolean {
+  if (type === "IHDR") return true;
+  if (!TEXT_TYPES.has(type)) return false;
+  const keyword = keywordOf(data);
+  return keyword !== undefined && READ_KEYWORDS.has(keyword);
+}
+
+function keywordOf(data: Uint8Array): string | undefined {
+  const nul = data.subarray(0, 80).indexOf(0);
+  return nul < 1 ? undefined : fromLatin1(data.subarray(0, nul));
 }
 
 export function isPng(bytes: Uint8Array): boolean {
@@ -27,24 +65,46 @@ function fromLatin1(bytes: Uint8Array): string {
   return text;
 }
 
-/** The chunks of a PNG in order; throws on a broken file (bad signature, length or checksum). */
+/**
+ * The chunks of a PNG in order, their data views into `bytes`; throws on a broken file (bad
+ * signature or length, a bad checksum on IHDR or a text chunk of PNG_KEYWORDS) or one of over
+ * MAX_PNG_CHUNKS chunks.
+ */
 export function readChunks(bytes: Uint8Array): PngChunk[] {
   if (!isPng(bytes)) throw new Error("This file is not a PNG.");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: PngChunk[] = [];
   let offset = PNG_SIGNATURE.length;
   while (offset + 12 <= bytes.length) {
+    if (chunks.length === MAX_PNG_CHUNKS) throw new Error("The PNG has too many chunks to read.");
     const length = view.getUint32(offset);
     const end = offset + 12 + length;
     if (end > bytes.length) throw new Error("The PNG is cut short.");
     const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
-    if (crc32(typeAndData) !== view.getUint32(offset + 8 + length))
+    const type = fromLatin1(typeAndData.subarray(0, 4));
+    const verified = isVerified(type, typeAndData.subarray(4));
+    step(verified ? 1 + typeAndData.length : 1);
+    if (verified && crc32(typeAndData) !== view.getUint32(offset + 8 + length))
       throw new Error("The PNG is damaged (checksum mismatch).");
-    chunks.push({ type: fromLatin1(typeAndData.subarray(0, 4)), data: typeAndData.slice(4) });
+    chunks.push({ type, data: typeAndData.subarray(4) });
     offset = end;
-    if (chunks.at(-1)?.type === "IEND") return chunks;
+    if (type === "IEND") return chunks;
   }
   throw new Error("The PNG is cut short.");
+}
+
+/** The keyword of a tEXt, zTXt or iTXt chunk (at most 79 Latin-1 bytes), undefined for any other chunk. */
+export function textKeyword(chunk: PngChunk): string | undefined {
+  return TEXT_TYPES.has(chunk.type) ? keywordOf(chunk.data) : undefined;
+}
+
+/** The first text chunk under `keyword`, read only if its text is within MAX_PNG_TEXT_BYTES. */
+export function findTextChunk(chunks: PngChunk[], keyword: string): { text: string } | "too-large" | undefined {
+  const chunk = chunks.find((candidate) => textKeyword(candidate) === keyword);
+  if (!chunk) return undefined;
+  if (chunk.data.length > keyword.length + 5 + MAX_PNG_TEXT_BYTES) return "too-large";
+  const text = readTextChunk(chunk);
+  return text && { text: text.text };
 }
 
 export function writeChunks(chunks: PngChunk[]): Uint8Array {

@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { defaultInput } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { readSettings } from "@/lib/share/settings-reader";
+import { jsonShapes } from "@/lib/text/hostile-shapes";
+import { stepsOf } from "@/lib/text/steps";
 import { builtInPresets } from "./built-in";
 import { uploadBundledImages } from "./bundled-images";
 import {
   deletePreset,
   importPresetsFile,
   loadSavedPresets,
+  MAX_PRESETS,
+  MAX_PRESETS_FILE_LENGTH,
+  PRESETS_FILE_FORMAT,
   presetNameProblem,
   renamePreset,
   savePreset,
@@ -154,5 +159,53 @@ describe("saved presets", () => {
     expect(presetNameProblem("  ")).toBe("Give the preset a name.");
     expect(presetNameProblem("x".repeat(81))).toMatch(/at most 80/);
     expect(presetNameProblem("Foxes")).toBeUndefined();
+  });
+});
+
+/** A JSON list of `item` as many times as fit in about `size` characters. */
+const repeated = (item: string, size: number) =>
+  `[${Array.from({ length: Math.floor((size - 80) / (item.length + 1)) }, () => item).join(",")}]`;
+
+/** A presets file whose list holds `shape`'s text as one preset's request, or as its list of presets. */
+const presetsFile = (presets: string) => `{"format": "${PRESETS_FILE_FORMAT}", "version": 1, "presets": ${presets}}`;
+
+describe("presets files from elsewhere", () => {
+  const shapes: Record<string, (size: number) => string> = {
+    ...Object.fromEntries(
+      Object.entries(jsonShapes).map(([name, shape]) => [
+        `a request of ${name}`,
+        (size: number) => presetsFile(`[{"name": "a", "request": ${shape(size - 80)}}]`),
+      ]),
+    ),
+    "thousands of presets of one name": (size) => presetsFile(repeated('{"name": "a", "request": {}}', size)),
+    "thousands of presets of their own names": (size) =>
+      presetsFile(
+        `[${Array.from({ length: Math.floor(size / 40) }, (_, index) => `{"name": "p${index}"}`).join(",")}]`,
+      ),
+    "thousands of nameless presets": (size) => presetsFile(repeated("{}", size)),
+  };
+
+  it.each(Object.entries(shapes))("imports %s of 100 KB in steps linear in its length", async (_name, shape) => {
+    let result: ReturnType<typeof importPresetsFile> | undefined;
+    const steps = await stepsOf(() => (result = importPresetsFile(shape(100_000), [])));
+    expect(steps).toBeLessThanOrEqual(8 * 100_000);
+    expect(steps / (await stepsOf(() => importPresetsFile(shape(50_000), [])))).toBeLessThan(2.5);
+    expect(result?.presets.length).toBeLessThanOrEqual(MAX_PRESETS);
+    expect(result?.problems.length).toBeLessThanOrEqual(21);
+  });
+
+  it(`keeps at most ${MAX_PRESETS} presets and says how many more the file had`, () => {
+    const many = Array.from({ length: MAX_PRESETS + 40 }, (_, index) => ({ name: `p${index}`, request: {} }));
+    const result = importPresetsFile(presetsFile(JSON.stringify(many)), []);
+    expect(result.presets).toHaveLength(MAX_PRESETS);
+    expect(result.problems).toEqual([
+      `540 presets is more than the ${MAX_PRESETS} kept; the ones past the first ${MAX_PRESETS} were left out.`,
+    ]);
+  });
+
+  it("does not read a file larger than a browser keeps", () => {
+    expect(importPresetsFile(" ".repeat(MAX_PRESETS_FILE_LENGTH + 1), []).problems).toEqual([
+      "The file is larger than 5 MB, more than a browser keeps for presets, so it was not read.",
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { isRecord } from "@/lib/json/is-record";
 import { readSettings } from "@/lib/share/settings-reader";
+import { step } from "@/lib/text/steps";
 
 /** A preset the user saved in this browser. */
 export type SavedPreset = { id: string; name: string; request: LoraRequest; savedAt: string };
@@ -11,6 +12,12 @@ export const PRESETS_STORAGE_KEY = "fal-lora-playground:presets:v1";
 export const PRESETS_FILE_FORMAT = "fal-lora-playground/presets";
 export const PRESETS_FILE_VERSION = 1;
 export const MAX_PRESET_NAME = 80;
+/** Presets kept at most: more than anyone keeps, and within what a browser's storage holds. */
+export const MAX_PRESETS = 500;
+/** The longest presets file read: a browser's storage holds about this much in all. */
+export const MAX_PRESETS_FILE_LENGTH = 5 * 1024 * 1024;
+/** Problems listed one by one at most; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 20;
 
 type PresetStorage = Pick<Storage, "getItem" | "setItem">;
 
@@ -26,6 +33,7 @@ function readPreset(
   value: unknown,
   problems: string[],
 ): { name: string; request: LoraRequest; id?: string; savedAt?: string } | undefined {
+  step();
   if (!isRecord(value) || typeof value.name !== "string" || presetNameProblem(value.name)) {
     problems.push("A preset without a usable name was skipped.");
     return undefined;
@@ -72,7 +80,8 @@ export function loadSavedPresets(storage: PresetStorage): SavedPresetsReading {
     };
   }
   const problems: string[] = [];
-  const presets = stored.flatMap((item) => {
+  if (stored.length > MAX_PRESETS) problems.push(tooManyPresets(stored.length));
+  const presets = stored.slice(0, MAX_PRESETS).flatMap((item) => {
     const preset = readPreset(item, problems);
     return preset
       ? [
@@ -87,8 +96,19 @@ export function loadSavedPresets(storage: PresetStorage): SavedPresetsReading {
   });
   return {
     presets,
-    problems: problems.length > 0 ? ["Not all of your saved presets could be read.", ...problems] : [],
+    problems: problems.length > 0 ? ["Not all of your saved presets could be read.", ...listedFirst(problems)] : [],
   };
+}
+
+function tooManyPresets(count: number): string {
+  return `${count.toLocaleString("en-US")} presets is more than the ${MAX_PRESETS} kept; the ones past the first ${MAX_PRESETS} were left out.`;
+}
+
+/** The first problems, and a line saying how many more there were. */
+function listedFirst(problems: string[]): string[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  const more = (problems.length - MAX_LISTED_PROBLEMS).toLocaleString("en-US");
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `${more} more problems like these.`];
 }
 
 export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]): void {
@@ -136,6 +156,14 @@ export function importPresetsFile(
   now = new Date(),
 ): { presets: SavedPreset[]; imported: number; problems: string[] } {
   const problems: string[] = [];
+  if (text.length > MAX_PRESETS_FILE_LENGTH) {
+    return {
+      presets: existing,
+      imported: 0,
+      problems: ["The file is larger than 5 MB, more than a browser keeps for presets, so it was not read."],
+    };
+  }
+  step(text.length);
   let file: unknown;
   try {
     file = JSON.parse(text);
@@ -156,21 +184,24 @@ export function importPresetsFile(
       problems: [`The file is from another version of the playground (format ${String(file.version)}).`],
     };
   }
-  let presets = existing;
+  // By name, in order: a preset of the same name is replaced where it stands, keeping its id.
+  const byName = new Map(existing.map((preset) => [preset.name, preset]));
   let imported = 0;
   for (const item of file.presets) {
+    if (byName.size >= MAX_PRESETS && !(isRecord(item) && byName.has(String(item.name).trim()))) {
+      problems.push(tooManyPresets(file.presets.length + existing.length));
+      break;
+    }
     const preset = readPreset(item, problems);
     if (!preset) continue;
-    const saved: SavedPreset = {
-      id: crypto.randomUUID(),
+    const replaced = byName.get(preset.name);
+    byName.set(preset.name, {
+      id: replaced?.id ?? crypto.randomUUID(),
       name: preset.name,
       request: preset.request,
       savedAt: preset.savedAt ?? now.toISOString(),
-    };
-    const index = presets.findIndex((other) => other.name === saved.name);
-    presets =
-      index < 0 ? [...presets, saved] : presets.map((other, at) => (at === index ? { ...saved, id: other.id } : other));
+    });
     imported++;
   }
-  return { presets, imported, problems };
+  return { presets: [...byName.values()], imported, problems: listedFirst(problems) };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
-import { embedSettingsInPng, readSettingsFromPng, toA1111Parameters } from "./png-settings";
+import { embedSettingsInPng, readSettingsFromPng } from "./png-settings";
 
 async function png(width = 40, height = 24): Promise<Uint8Array> {
   const buffer = await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } })
@@ -60,12 +60,6 @@ describe("settings inside PNGs", () => {
     const embedded = embedSettingsInPng(await png(), { model_name: "m", prompt: "café" });
     expect(readChunks(embedded).filter((chunk) => chunk.type === "tEXt")).toHaveLength(2);
     expect(bodyIn(embedded)).toEqual({ model_name: "m", prompt: "café" });
-  });
-
-  it("leaves out of the parameters what the request does not set", () => {
-    expect(toA1111Parameters({ model_name: "m", prompt: "p", image_url: "https://x.test/a.png" })).toBe(
-      "p\nSteps: 30, CFG scale: 7.5, Model: m, Denoising strength: 0.5",
-    );
   });
 
   it("replaces settings already in the file instead of adding more", async () => {

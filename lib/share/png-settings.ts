@@ -1,48 +1,26 @@
-import { blankListItem, defaultInput } from "@/lib/fal/defaults";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
+  findTextChunk,
+  PNG_KEYWORDS,
+  PNG_SETTINGS_TOO_LARGE,
   type PngChunk,
   pngSize,
   readChunks,
-  readTextChunk,
   textChunk,
+  textKeyword,
   writeChunks,
 } from "@/lib/png/png-chunks";
+import { writeInfotext } from "@/lib/generation-data/infotext";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
-export const SETTINGS_KEYWORD = "fal-lora-request";
+const SETTINGS_KEYWORD = PNG_KEYWORDS.request;
 /** The chunk AUTOMATIC1111's web UI writes, which many image tools read. */
-export const PARAMETERS_KEYWORD = "parameters";
-
-const SAMPLER_NAMES: Record<string, string> = { "Euler A": "Euler a" };
-
-/** The request in AUTOMATIC1111's "parameters" layout: prompt, negative prompt, then `Key: value` pairs. */
-export function toA1111Parameters(request: LoraRequest, size?: { width: number; height: number }): string {
-  const defaultScale = blankListItem("loras").scale;
-  const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? defaultScale}>`).join("");
-  const pairs: [string, string | number | undefined][] = [
-    ["Steps", request.num_inference_steps ?? defaultInput.num_inference_steps],
-    ["Sampler", request.scheduler && (SAMPLER_NAMES[request.scheduler] ?? request.scheduler)],
-    ["CFG scale", request.guidance_scale ?? defaultInput.guidance_scale],
-    ["Seed", request.seed],
-    ["Size", size && `${size.width}x${size.height}`],
-    ["Model", request.model_name],
-    ["Denoising strength", request.image_url ? (request.noise_strength ?? defaultInput.noise_strength) : undefined],
-    ["Clip skip", request.clip_skip || undefined],
-    ["Eta", request.eta || undefined],
-  ];
-  const settings = pairs
-    .filter((pair): pair is [string, string | number] => pair[1] !== undefined && pair[1] !== "")
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(", ");
-  const negative = request.negative_prompt ? `\nNegative prompt: ${request.negative_prompt}` : "";
-  return `${request.prompt}${loras}${negative}\n${settings}`;
-}
+const PARAMETERS_KEYWORD = PNG_KEYWORDS.parameters;
 
 function isOurs(chunk: PngChunk): boolean {
-  const keyword = readTextChunk(chunk)?.keyword;
+  const keyword = textKeyword(chunk);
   return keyword === SETTINGS_KEYWORD || keyword === PARAMETERS_KEYWORD;
 }
 
@@ -60,7 +38,7 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
 export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
   return [
     textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
-    textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size)),
+    textChunk(PARAMETERS_KEYWORD, writeInfotext(request, size)),
   ];
 }
 
@@ -68,14 +46,15 @@ export function settingsChunks(request: LoraRequest, size: { width: number; heig
  * The settings stored in a PNG by `embedSettingsInPng`, read field by field with the input schema
  * as a link's are (what does not fit is named in `problems`), or why there are none to restore.
  */
-export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { error: string } {
+export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { error: string; tooLarge?: boolean } {
   let chunks: PngChunk[];
   try {
     chunks = readChunks(bytes);
   } catch (cause) {
     return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
   }
-  const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
+  const stored = findTextChunk(chunks, SETTINGS_KEYWORD);
+  if (stored === "too-large") return { error: PNG_SETTINGS_TOO_LARGE, tooLarge: true };
   if (!stored)
     return {
       error: "This image carries no settings. Only PNGs from this playground, AUTOMATIC1111, Forge or Fooocus do.",

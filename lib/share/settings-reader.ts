@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { listItemSchemas, type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
-import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
+import { listLimits, MAX_EMBEDDINGS } from "@/lib/fal/limits";
 import { DEFAULT_MODEL, defaultInput, isBlank, sameValue } from "@/lib/fal/defaults";
 import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
 import { isRecord } from "@/lib/json/is-record";
+import { step } from "@/lib/text/steps";
 
 /** One setting that could not be read, named in the user's words, and why. */
 export type SettingsProblem = { field: string; message: string };
@@ -26,19 +27,31 @@ function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "It is not valid.";
 }
 
+/** The most items each list takes, and what the schema says past it. */
+const LIST_BOUNDS: Record<ListField, { max: number; message: string }> = {
+  loras: listLimits.loras,
+  controlnets: listLimits.controlnets,
+  ip_adapter: listLimits.ip_adapter,
+  embeddings: { max: MAX_EMBEDDINGS, message: `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.` },
+};
+
+/** The list's items read one by one, as many as the list takes; the rest are left out unread, and counted. */
 function readList(key: ListField, items: unknown[], problems: SettingsProblem[]): unknown[] {
+  const { max, message } = LIST_BOUNDS[key];
   const kept: unknown[] = [];
-  items.forEach((item, index) => {
+  items.slice(0, max).forEach((item, index) => {
+    step();
     const result = listItemSchemas[key].safeParse(item);
     if (result.success) kept.push(result.data);
     else problems.push({ field: describeField(key, index), message: firstMessage(result.error) });
   });
-  if (key === "embeddings" && kept.length > MAX_EMBEDDINGS) {
+  const leftOut = items.length - max;
+  if (leftOut > 0) {
+    const count = leftOut.toLocaleString("en-US");
     problems.push({
       field: describeField(key),
-      message: `This endpoint takes at most ${MAX_EMBEDDINGS} embedding; the others were left out.`,
+      message: `${message} The other ${count} ${leftOut === 1 ? "was" : "were"} left out.`,
     });
-    return kept.slice(0, MAX_EMBEDDINGS);
   }
   return kept;
 }
@@ -99,6 +112,7 @@ export function readSettings(payload: unknown): SettingsReading {
   const problems: SettingsProblem[] = [];
   const accepted: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(payload)) {
+    step();
     if (!isInputField(key)) {
       problems.push({ field: key, message: `"${key}" is not a setting of this endpoint; it was ignored.` });
       continue;

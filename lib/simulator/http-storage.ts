@@ -4,7 +4,9 @@ import { FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { falValidationBody } from "@/lib/fal/validation-error";
 import { UNKNOWN_UPLOAD, UploadError, uploadTooLargeMessage } from "./file-store";
 import { corsHeaders, json, readJson, type RouteHandler } from "./http-util";
-import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
+import { declaredTooLarge } from "@/lib/http/read-limited";
+import { clientKey } from "@/lib/security/client-key";
+import { readUpload, type UploadRead } from "./upload-body";
 
 export { uploadTooLargeMessage } from "./file-store";
 
@@ -41,28 +43,52 @@ export const initiateUpload: RouteHandler = async ({ request, url, simulator, or
 export const initiateMultipartUpload: RouteHandler = () =>
   json({ detail: "Multipart uploads (files over 90 MiB) are not supported by the simulator." }, 413);
 
-const CUT_OFF = "The upload was cut off before its end; nothing was stored. Upload the file again.";
+const STALLED = "The upload stopped sending; nothing was stored. Upload the file again.";
+const UPLOADS_BUSY =
+  "The simulator is receiving as many uploads as it holds at once; nothing was stored. Try again in a few seconds.";
+/** Seconds a refused upload is asked to wait. */
+const BUSY_RETRY_SECONDS = 5;
+
+function declaredLength(headers: Headers): number | undefined {
+  const declared = headers.get("content-length");
+  const length = declared === null ? Number.NaN : Number(declared);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
 
 /**
- * Stores an upload whole or not at all: an unknown upload URL or a declared length over the limit
- * is refused before any byte is read, and a body that ends short of its declared length is
- * refused, not stored.
+ * Stores an upload whole or not at all: an unknown upload URL, a declared length over the limit or
+ * one the uploads in flight have no room for is refused before any byte is read; a body that
+ * stalls or ends short of its declared length is dropped, not stored.
  */
 export const putUpload: RouteHandler = async ({ request, params: [token = ""], simulator }) => {
   const cors = corsHeaders(request);
+  const closing = { ...cors, connection: "close" };
   const limit = simulator.files.maxUploadBytes;
-  const tooLarge = () => json({ detail: uploadTooLargeMessage(limit) }, 413, { ...cors, connection: "close" });
-  if (!simulator.files.isPending(token)) return json({ detail: UNKNOWN_UPLOAD }, 404, { ...cors, connection: "close" });
+  const tooLarge = () => json({ detail: uploadTooLargeMessage(limit) }, 413, closing);
+  if (!simulator.files.isPending(token)) return json({ detail: UNKNOWN_UPLOAD }, 404, closing);
   if (declaredTooLarge(request.headers, limit)) return tooLarge();
-  let bytes: Buffer | null;
-  try {
-    bytes = await readLimited(request.body, limit);
-  } catch {
-    return json({ detail: CUT_OFF }, 400, cors);
+  const declared = declaredLength(request.headers);
+  const release = simulator.uploadsInFlight.reserve(
+    clientKey(request.headers, simulator.trustProxy),
+    declared ?? limit,
+  );
+  if (!release) {
+    return json({ detail: UPLOADS_BUSY }, 503, { ...closing, "retry-after": String(BUSY_RETRY_SECONDS) });
   }
-  if (!bytes) return tooLarge();
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) !== bytes.byteLength) {
+  let read: UploadRead;
+  try {
+    read = await readUpload(request.body, limit, simulator.uploadIdleMs);
+  } finally {
+    release();
+  }
+  if (!read.ok && read.reason === "too-large") return tooLarge();
+  if (!read.ok) {
+    const idle = simulator.uploadIdleMs / 1000;
+    console.warn(`PUT ${new URL(request.url).pathname}: dropped an upload that sent nothing for ${idle} s.`);
+    return json({ detail: STALLED }, 408, closing);
+  }
+  const { bytes } = read;
+  if (declared !== undefined && declared !== bytes.byteLength) {
     return json(
       {
         detail: `The upload ended after ${bytes.byteLength} of ${declared} bytes; nothing was stored. Upload the file again.`,

@@ -4,6 +4,7 @@ import { cancelRun, runResult, runStatus, runStatusStream, submitRun } from "./h
 import { getFile, initiateMultipartUpload, initiateUpload, preflight, putUpload } from "./http-storage";
 import { isPlausibleFalKey } from "@/lib/access/visitor-key";
 import { CLIENT_HEADER, passedOnOrigin, requestOrigin } from "@/lib/http/request-origin";
+import { ClientGone } from "@/lib/http/read-limited";
 import { carriesHopSecret } from "./hop-secret";
 import { corsHeaders, json, type RouteHandler } from "./http-util";
 import { SIMULATOR_BASE_PATH } from "./paths";
@@ -49,7 +50,10 @@ function hopCaller(request: Request, simulator: Simulator): "proxy" | "fal-key" 
   return simulator.acceptFalKeys && authorization?.startsWith("Key ") && isPlausibleFalKey(key) ? "fal-key" : undefined;
 }
 
-/** Answers a request under /api/simulator/ as fal's queue, storage and CDN would. Never throws. */
+/**
+ * Answers a request under /api/simulator/ as fal's queue, storage and CDN would. Throws only
+ * ClientGone, for the route to log in one line.
+ */
 export async function handleSimulatorRequest(request: Request, given?: Simulator): Promise<Response> {
   try {
     const simulator = given ?? getSimulator();
@@ -82,6 +86,7 @@ export async function handleSimulatorRequest(request: Request, given?: Simulator
     }
     return json({ detail: "Not found" }, 404);
   } catch (error) {
+    if (error instanceof ClientGone) throw error;
     console.error("Simulator request failed", error);
     return json({ detail: "Internal simulator error" }, 500);
   }

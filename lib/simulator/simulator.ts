@@ -7,6 +7,7 @@ import { newHopSecret, simulatorHopSecret } from "./hop-secret";
 import { createImageLoader } from "./image-loader";
 import { type Renderer, RunQueue } from "./queue";
 import { renderImages } from "./render";
+import { UploadBudget } from "./upload-budget";
 import { deliverWebhook } from "./webhook";
 
 export type SimulatorOptions = {
@@ -16,6 +17,10 @@ export type SimulatorOptions = {
   ttlMs?: number;
   maxStoreBytes?: number;
   maxUploadBytes?: number;
+  /** Bytes of uploads in flight at once, across every client. */
+  maxUploadBytesInFlight?: number;
+  /** An upload that sends nothing for this long is dropped. */
+  uploadIdleMs?: number;
   renderer?: Renderer;
   /** Used for webhooks and for downloading input images: the public-fetch guard, or a test's stand-in. */
   fetch?: GuardedFetch;
@@ -35,6 +40,8 @@ export type SimulatorOptions = {
 export type Simulator = {
   queue: RunQueue;
   files: FileStore;
+  uploadsInFlight: UploadBudget;
+  uploadIdleMs: number;
   pingMs: number;
   faults: FaultInjector;
   hopSecret: string;
@@ -42,6 +49,11 @@ export type Simulator = {
   trustProxy: boolean;
   dispose: () => void;
 };
+
+/** Far more than a few people uploading at once need; twenty stalled 25 MiB uploads would hold 500. */
+const DEFAULT_UPLOADS_IN_FLIGHT_BYTES = 128 * 1024 * 1024;
+/** A browser on a slow line still sends a piece every second or so; 15 s of silence is a stalled upload. */
+const DEFAULT_UPLOAD_IDLE_MS = 15_000;
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const ttlMs = options.ttlMs ?? 3_600_000;
@@ -64,6 +76,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     queue,
     files,
+    uploadsInFlight: new UploadBudget(options.maxUploadBytesInFlight ?? DEFAULT_UPLOADS_IN_FLIGHT_BYTES),
+    uploadIdleMs: options.uploadIdleMs ?? DEFAULT_UPLOAD_IDLE_MS,
     pingMs: options.pingMs ?? 15_000,
     faults: options.faults ?? new FaultInjector({ allowHeader: false }),
     hopSecret: options.hopSecret ?? newHopSecret(),

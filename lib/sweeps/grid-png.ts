@@ -2,12 +2,12 @@ import { z } from "zod";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
-import { beforeEnd, readChunks, readTextChunk, textChunk, writeChunks } from "@/lib/png/png-chunks";
+import { beforeEnd, findTextChunk, PNG_KEYWORDS, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { settingsChunks } from "@/lib/share/png-settings";
 import type { SweepAxis, SweepPlan } from "./plan";
 
 /** The text chunk of a sweep's grid image holding the sweep itself: its axes, values and runs. */
-export const SWEEP_KEYWORD = "fal-lora-sweep";
+const SWEEP_KEYWORD = PNG_KEYWORDS.sweep;
 
 const sweepParameterSchema = z.union([
   z.object({ field: z.enum(["seed", "noise_strength", "guidance_scale", "num_inference_steps", "scheduler"]) }),
@@ -70,11 +70,9 @@ export function embedSweepInPng(png: Uint8Array, record: SweepRecord, cellSize: 
 /** The sweep a grid image carries, or undefined when it has none (or not one this version reads). */
 export function readSweepFromPng(bytes: Uint8Array): StoredSweep | undefined {
   try {
-    const text = readChunks(bytes)
-      .map(readTextChunk)
-      .find((chunk) => chunk?.keyword === SWEEP_KEYWORD)?.text;
-    if (text === undefined) return undefined;
-    const parsed = sweepRecordSchema.safeParse(JSON.parse(text));
+    const stored = findTextChunk(readChunks(bytes), SWEEP_KEYWORD);
+    if (stored === undefined || stored === "too-large") return undefined;
+    const parsed = sweepRecordSchema.safeParse(JSON.parse(stored.text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
