@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_MIB } from "@/lib/fal/limits";
 import { uploadFile } from "@/lib/fal/upload";
+import { messageOf } from "@/lib/errors/message-of";
 
 export type ImageUpload = {
   /** 0–1 while a file is on its way, undefined otherwise. */
@@ -32,7 +33,7 @@ export function useImageUpload(onUploaded: (url: string) => void): ImageUpload {
       try {
         onUploaded(await uploadFile(file, setProgress));
       } catch (cause) {
-        setError(`Upload failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+        setError(`Upload failed: ${messageOf(cause)}`);
       } finally {
         setProgress(undefined);
       }

@@ -4,6 +4,7 @@ import type { ResultActions } from "@/components/runs/use-result-actions";
 import { buttonClass } from "@/components/ui/button";
 import { downloadImage } from "@/lib/gallery/download";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
+import { messageOf } from "@/lib/errors/message-of";
 
 type ResultButtonsProps = {
   item: GalleryItem;
@@ -28,7 +29,7 @@ async function download({ image, run, seed }: GalleryItem): Promise<string> {
     await downloadImage(image, run.input, seed);
     return "";
   } catch (error) {
-    return error instanceof Error ? error.message : "The download failed.";
+    return messageOf(error, "The download failed.");
   }
 }
 

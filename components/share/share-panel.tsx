@@ -7,6 +7,7 @@ import { uploadInlineImages } from "@/lib/share/image-fields";
 import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
 import { readFormSettings } from "@/lib/form/form-settings";
+import { messageOf } from "@/lib/errors/message-of";
 import { CopyButton } from "./copy-button";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -30,7 +31,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       buildLink(form)
         .then(setLink, (cause: unknown) => {
           setLink(undefined);
-          setError(`The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`);
+          setError(`The link could not be made: ${messageOf(cause)}`);
         })
         .finally(() => setBusy(false)),
     [form],

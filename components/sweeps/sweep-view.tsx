@@ -8,6 +8,7 @@ import type { RunManager } from "@/lib/runs/run-manager";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { sweepFileName } from "@/lib/sweeps/grid-png";
 import { type Sweep, type SweepRunner, sweepRunner } from "@/lib/sweeps/sweep-runner";
+import { messageOf } from "@/lib/errors/message-of";
 import { SweepGrid } from "./sweep-grid";
 
 type SweepViewProps = {
@@ -105,7 +106,7 @@ function SweepBoard({
       saveFile(await sweepGridPng(shown, runById), sweepFileName(shown.base, shown.plan));
       setNotice("");
     } catch (error) {
-      setNotice(error instanceof Error ? error.message : "The grid image could not be made.");
+      setNotice(messageOf(error, "The grid image could not be made."));
     } finally {
       setDrawing(false);
     }

@@ -1,4 +1,5 @@
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { messageOf } from "@/lib/errors/message-of";
 import { formValuesOf, type FormValues } from "./form-values";
 
 export type ParsedRequestJson = { ok: true; body: LoraRequest } | { ok: false; problems: string[] };
@@ -9,7 +10,7 @@ export function parseRequestJson(text: string): ParsedRequestJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, problems: [`Not valid JSON: ${messageOf(error)}`] };
   }
   const parsed = loraInputSchema.safeParse(value);
   if (parsed.success) return { ok: true, body: value as LoraRequest };

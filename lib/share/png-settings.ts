@@ -9,6 +9,7 @@ import {
   textChunk,
   writeChunks,
 } from "@/lib/png/png-chunks";
+import { messageOf } from "@/lib/errors/message-of";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
@@ -73,7 +74,7 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
   try {
     chunks = readChunks(bytes);
   } catch (cause) {
-    return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
+    return { error: messageOf(cause, "This file could not be read as a PNG.") };
   }
   const stored = chunks.map(readTextChunk).find((text) => text?.keyword === SETTINGS_KEYWORD);
   if (!stored)
