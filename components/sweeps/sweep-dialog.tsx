@@ -51,7 +51,7 @@ function useAxis(choices: readonly AxisChoice[], first: string) {
 function seedNote(plan: SweepPlan, base: LoraRequest): string {
   if (plan.sharedSeed !== undefined)
     return `Random seed is on, so one seed was drawn for every cell (${plan.sharedSeed}): the cells differ only in what is swept.`;
-  if (plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"))) return "";
+  if (plan.seedSwept) return "";
   return `Every cell uses the form's seed (${base.seed}).`;
 }
 

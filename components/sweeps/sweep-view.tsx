@@ -34,8 +34,7 @@ function useNow(ticking: boolean): number {
 /** The prompt, model and seed every cell shares. */
 function sharedText({ base, plan }: Sweep): string {
   const seed = plan.sharedSeed ?? base.seed;
-  const seedSwept = plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"));
-  return [base.prompt, base.model_name, seed !== undefined && !seedSwept ? `seed ${seed} in every cell` : ""]
+  return [base.prompt, base.model_name, seed !== undefined && !plan.seedSwept ? `seed ${seed} in every cell` : ""]
     .filter(Boolean)
     .join(" · ");
 }
