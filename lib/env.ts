@@ -1,25 +1,30 @@
 import "server-only";
 import { z } from "zod";
 
+/** The simulator's settings when the environment leaves them out; a simulator made without options takes them too. */
+export const SIMULATOR_DEFAULTS = {
+  concurrency: 2,
+  /** 30 steps at 33 ms is about a second. */
+  stepMs: 33,
+  ttlSeconds: 3600,
+  maxStoreBytes: 512 * 1024 * 1024,
+} as const;
+
 const envSchema = z.object({
   FAL_KEY: z.string().trim().min(1).optional(),
   FAL_MODE: z.enum(["fal", "simulator"]).optional(),
-  SIMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  /** Delay per inference step; 30 steps at 33 ms is about a second. */
-  SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(33),
+  SIMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(SIMULATOR_DEFAULTS.concurrency),
+  /** Delay per inference step. */
+  SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(SIMULATOR_DEFAULTS.stepMs),
   /** How long finished runs and stored files are kept. */
-  SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(SIMULATOR_DEFAULTS.ttlSeconds),
   /** Where the proxy reaches the simulator over HTTP; unset, it calls this process's simulator in-process. */
   SIMULATOR_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
-  SIMULATOR_MAX_STORE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1_000_000)
-    .default(512 * 1024 * 1024),
+  SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(SIMULATOR_DEFAULTS.maxStoreBytes),
   /** Lets the simulator download images from, and post webhooks to, private addresses (local development). */
   SIMULATOR_ALLOW_PRIVATE_URLS: z
     .enum(["0", "1"])
