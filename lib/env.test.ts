@@ -16,4 +16,11 @@ describe("readEnv", () => {
       SIMULATOR_DEFAULTS.maxStoreBytes,
     ]);
   });
+
+  it("honours the test-only rate-limit window only with test hooks on", () => {
+    expect(readEnv({ NODE_ENV: "production", RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    const hooked = readEnv({ NODE_ENV: "test", PLAYGROUND_TEST_HOOKS: "1", RATE_LIMIT_WINDOW_SECONDS: "5" });
+    expect(hooked.RATE_LIMIT_WINDOW_SECONDS).toBe(5);
+    expect(readEnv({ NODE_ENV: "test", PLAYGROUND_TEST_HOOKS: "1" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+  });
 });

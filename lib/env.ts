@@ -54,6 +54,8 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /** Submits one client may make per minute. */
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Test-only (with PLAYGROUND_TEST_HOOKS=1): the rate limits' window, so a paced test need not wait out a minute. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   /** Uploads (storage initiates) one client may start per minute. */
   RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Shares the rate limit between instances; memory when unset. */
@@ -75,9 +77,10 @@ function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
   }
   const env = parsed.data;
   const mode = env.FAL_MODE ?? (env.FAL_KEY ? "fal" : "simulator");
-  // Outside test hooks a configured upstream override is ignored, so it can never redirect a real key.
+  // Outside test hooks the test-only settings are ignored: an upstream override could redirect a real key.
   const FAL_UPSTREAM_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.FAL_UPSTREAM_ORIGIN : undefined;
-  return { ...env, FAL_UPSTREAM_ORIGIN, mode };
+  const RATE_LIMIT_WINDOW_SECONDS = env.PLAYGROUND_TEST_HOOKS ? env.RATE_LIMIT_WINDOW_SECONDS : 60;
+  return { ...env, FAL_UPSTREAM_ORIGIN, RATE_LIMIT_WINDOW_SECONDS, mode };
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

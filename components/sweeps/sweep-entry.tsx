@@ -8,6 +8,7 @@ import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { toRequestBody } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 
 // Sweeps load when first opened (or hovered), never with the page.
 const loadDialog = () => import("./sweep-dialog");
@@ -22,12 +23,12 @@ export const SweepPanel = dynamic(() => import("./sweep-view").then((module) => 
 type SweepButtonProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   onStarted: () => void;
 };
 
 /** "Sweep", beside Run: checks the form as Run does, then opens the sweep dialog on its request. */
-export function SweepButton({ form, manager, submitsPerMinute, onStarted }: SweepButtonProps) {
+export function SweepButton({ form, manager, submitLimit, onStarted }: SweepButtonProps) {
   const [base, setBase] = useState<LoraRequest>();
   const open = form.handleSubmit(
     (values) => setBase(toRequestBody(values)),
@@ -49,7 +50,7 @@ export function SweepButton({ form, manager, submitsPerMinute, onStarted }: Swee
         <SweepDialog
           base={base}
           manager={manager}
-          submitsPerMinute={submitsPerMinute}
+          submitLimit={submitLimit}
           onClose={() => setBase(undefined)}
           onStarted={() => {
             setBase(undefined);

@@ -7,6 +7,7 @@ import { saveFile } from "@/lib/gallery/download";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { sweepFileName } from "@/lib/sweeps/grid-png";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { type Sweep, type SweepRunner, sweepRunner } from "@/lib/sweeps/sweep-runner";
 import { messageOf } from "@/lib/errors/message-of";
 import { SweepGrid } from "./sweep-grid";
@@ -14,7 +15,7 @@ import { SweepGrid } from "./sweep-grid";
 type SweepViewProps = {
   manager: RunManager;
   runs: readonly Run[];
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   onShowRun: (runId: string) => void;
 };
 
@@ -169,8 +170,8 @@ function SweepBoard({
 }
 
 /** The output pane's Sweep view: the newest sweep (or a picked one) as a labelled grid, filling in as runs land. */
-export function SweepView({ manager, runs, submitsPerMinute, onShowRun }: SweepViewProps) {
-  const runner = sweepRunner(manager, submitsPerMinute);
+export function SweepView({ manager, runs, submitLimit, onShowRun }: SweepViewProps) {
+  const runner = sweepRunner(manager, submitLimit);
   const sweeps = useSyncExternalStore(runner.subscribe, runner.snapshot, runner.snapshot);
   // A new sweep comes into view: the board starts over on it.
   return <SweepBoard key={sweeps[0]?.id} runner={runner} sweeps={sweeps} runs={runs} onShowRun={onShowRun} />;
