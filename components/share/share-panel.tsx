@@ -9,8 +9,8 @@ import type { SettingsProblem } from "@/lib/share/settings-reader";
 import { readFormSettings } from "@/lib/form/form-settings";
 import { messageOf } from "@/lib/errors/message-of";
 import { CopyButton } from "./copy-button";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 type Link = { url: string; leftOut: SettingsProblem[] };
 
@@ -78,9 +78,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       )}
       <div className="flex flex-wrap gap-2">
         {link && !busy && <CopyButton text={link.url} label="Copy link" />}
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           disabled={busy}
           onClick={() => {
             setBusy(true);
@@ -89,7 +87,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
           }}
         >
           Update link
-        </button>
+        </Button>
       </div>
     </div>
   );

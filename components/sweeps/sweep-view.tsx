@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { saveFile } from "@/lib/gallery/download";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { isActive, type Run } from "@/lib/runs/run-state";
@@ -141,19 +141,10 @@ function SweepBoard({
           {progressText(sweep, cellRuns, now)}
         </p>
         <div role="group" aria-label="Sweep actions" className="flex flex-wrap gap-2">
-          {inFlight && !sweep.cancelled && (
-            <button type="button" className={buttonClass} onClick={() => void runner.cancel(sweep.id)}>
-              Cancel sweep
-            </button>
-          )}
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={inFlight || !hasImage || drawing}
-            onClick={() => void download(sweep)}
-          >
+          {inFlight && !sweep.cancelled && <Button onClick={() => void runner.cancel(sweep.id)}>Cancel sweep</Button>}
+          <Button disabled={inFlight || !hasImage || drawing} onClick={() => void download(sweep)}>
             Download grid
-          </button>
+          </Button>
         </div>
       </div>
       <SweepGrid sweep={sweep} cellRuns={cellRuns} now={now} onShowRun={onShowRun} />
