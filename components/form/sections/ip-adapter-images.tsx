@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
-import { smallButtonClass } from "../form-section";
 import { listLimits } from "@/lib/fal/limits";
 import { AddItemButton } from "../add-item-button";
 import { ImageField } from "../image-field";
@@ -50,9 +50,9 @@ export function IpAdapterImages({ index, itemName }: { index: number; itemName: 
             otherError={images.length === 1 ? listError : undefined}
           />
           {images.length > 1 && (
-            <button
-              type="button"
-              className={`${smallButtonClass} self-end`}
+            <Button
+              size="sm"
+              className="self-end"
               aria-label={`Remove ${imageLabel} ${imageIndex + 1}`}
               onClick={() => {
                 forgetKey(imageIndex);
@@ -60,7 +60,7 @@ export function IpAdapterImages({ index, itemName }: { index: number; itemName: 
               }}
             >
               Remove image
-            </button>
+            </Button>
           )}
         </div>
       ))}
