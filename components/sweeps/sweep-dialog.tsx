@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { primaryButtonClass, ToolDialog } from "@/components/tools/tool-dialog";
+import { ToolDialog } from "@/components/tools/tool-dialog";
+import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { sweepableParameters } from "@/lib/sweeps/parameters";
@@ -92,9 +93,9 @@ export function SweepDialog({ base, manager, submitLimit, onStarted, onClose }: 
                 ? planned.message
                 : "Give each picked setting its values."}
           </p>
-          <button type="button" className={`${primaryButtonClass} min-h-9`} disabled={!plan} onClick={start}>
+          <Button variant="primary" className="min-h-9" disabled={!plan} onClick={start}>
             {plan ? `Start ${count === 1 ? "1 run" : `${count} runs`}` : "Start"}
-          </button>
+          </Button>
         </>
       }
     >
