@@ -1,3 +1,5 @@
+import { Button } from "@/components/ui/button";
+
 const ERRORS: Record<string, string> = {
   wrong: "That password is not right. Try again.",
   busy: "Too many attempts. Wait a minute, then try again.",
@@ -27,9 +29,9 @@ export function SignInForm({ error }: { error?: string }) {
           {message}
         </p>
       )}
-      <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900">
+      <Button type="submit" variant="primary" size="lg">
         Sign in
-      </button>
+      </Button>
     </form>
   );
 }

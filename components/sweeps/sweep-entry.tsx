@@ -5,6 +5,7 @@ import { useState } from "react";
 import { focusFirstErrorWhenShown } from "@/components/form/focus-first-error";
 import { RUN_SETTINGS_FORM_ID } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { toRequestBody } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
@@ -36,16 +37,15 @@ export function SweepButton({ form, manager, submitLimit, onStarted }: SweepButt
   );
   return (
     <>
-      <button
-        type="button"
+      <Button
         aria-haspopup="dialog"
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
         onClick={() => void open()}
-        className="min-h-11 rounded-lg border border-zinc-300 bg-white px-4 py-2 font-medium text-zinc-800 shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+        size="lg"
       >
         Sweep
-      </button>
+      </Button>
       {base && (
         <SweepDialog
           base={base}
