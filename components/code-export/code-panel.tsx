@@ -21,13 +21,7 @@ export function CodePanel({ form }: { form: PlaygroundFormApi }) {
     <div className="flex flex-col gap-2">
       <div role="group" aria-label="Code language" className="flex flex-wrap gap-1">
         {CODE_LANGUAGES.map((option) => (
-          <Button
-            key={option}
-
-            aria-pressed={option === language}
-            onClick={() => setLanguage(option)}
-            variant="segment"
-          >
+          <Button key={option} aria-pressed={option === language} onClick={() => setLanguage(option)} variant="segment">
             {codeLanguageLabels[option]}
           </Button>
         ))}

@@ -44,7 +44,6 @@ export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundF
           {tools.map((tool) => (
             <Button
               key={tool.id}
-
               aria-expanded={open === tool.id}
               aria-controls={`${tool.id}-panel`}
               onClick={() => setOpen(open === tool.id ? undefined : tool.id)}

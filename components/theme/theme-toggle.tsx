@@ -36,7 +36,6 @@ export function ThemeToggle() {
       {THEME_CHOICES.map((option) => (
         <Button
           key={option}
-
           aria-label={LABELS[option]}
           title={LABELS[option]}
           aria-pressed={choice === option}

@@ -82,7 +82,8 @@ type ButtonProps = ComponentProps<"button"> & Omit<ButtonStyle, "className">;
  * The playground's button: `<Button variant="primary" onClick={run}>Run</Button>`. A `<button>`
  * with every prop of one; `type` is "button" unless given (a form submits only where it says so),
  * the variant is `secondary` and the size `md` unless given. Anything that is not a `<button>`
- * but must look like one takes `buttonClassName`.
+ * but must look like one takes `buttonClassName`. Tabs (TabList), thumbnails, preset cards and
+ * underlined text actions are not buttons to the eye and keep their own look.
  */
 export function Button({ variant, size, className, type = "button", ...props }: ButtonProps) {
   return <button type={type} className={buttonClassName({ variant, size, className })} {...props} />;
