@@ -9,7 +9,7 @@ import type { RunError } from "./run-state";
 /** HTTP status fal answers a cancelled request's result with. */
 export const CANCELLED_HTTP_STATUS = 499;
 
-/** fal's words when the app cannot fetch an image input (fal-reference §6). */
+/** fal's words when the app cannot fetch an image input (docs/fal.md#validation-at-run-time). */
 const IMAGE_NOT_LOADED = /^Could not load image from url:\s*(\S+)/;
 
 function detailOf(body: unknown): unknown {
