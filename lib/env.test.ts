@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readEnv, SIMULATOR_DEFAULTS } from "./env";
 
-describe("readEnv", () => {
-  it("gives the simulator the defaults a simulator made without options takes", () => {
-    const env = readEnv({ NODE_ENV: "production" });
+const envOf = (values: Record<string, string>) => readEnv({ NODE_ENV: "test", ...values });
+
+describe("the simulator's settings", () => {
+  it("default to what a simulator made without options takes", () => {
+    const env = envOf({});
     expect([
       env.SIMULATOR_CONCURRENCY,
       env.SIMULATOR_STEP_MS,
@@ -16,11 +18,12 @@ describe("readEnv", () => {
       SIMULATOR_DEFAULTS.maxStoreBytes,
     ]);
   });
+});
 
-  it("honours the test-only rate-limit window only with test hooks on", () => {
-    expect(readEnv({ NODE_ENV: "production", RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
-    const hooked = readEnv({ NODE_ENV: "test", PLAYGROUND_TEST_HOOKS: "1", RATE_LIMIT_WINDOW_SECONDS: "5" });
-    expect(hooked.RATE_LIMIT_WINDOW_SECONDS).toBe(5);
-    expect(readEnv({ NODE_ENV: "test", PLAYGROUND_TEST_HOOKS: "1" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+describe("RATE_LIMIT_WINDOW_SECONDS", () => {
+  it("is a minute unless the test hooks are on", () => {
+    expect(envOf({ RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(envOf({ PLAYGROUND_TEST_HOOKS: "1" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(envOf({ PLAYGROUND_TEST_HOOKS: "1", RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(5);
   });
 });
