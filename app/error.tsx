@@ -1,5 +1,7 @@
 "use client";
 
+import { Button, buttonClassName } from "@/components/ui/button";
+
 /** The last line of defence: a page error shows what happened and a way back, never a blank page. */
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -10,15 +12,11 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         nothing is lost.
       </p>
       <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white"
-        >
+        <Button variant="primary" size="lg" onClick={reset}>
           Try again
-        </button>
+        </Button>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full reload, without the state that failed */}
-        <a href="/" className="rounded-md border border-zinc-300 px-4 py-2 text-sm dark:border-zinc-700">
+        <a href="/" className={buttonClassName({ size: "lg" })}>
           Open a fresh page
         </a>
       </div>

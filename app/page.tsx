@@ -7,14 +7,14 @@ import { serverEnv } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export default function Home() {
-  const { mode, FAL_KEY, RATE_LIMIT_SUBMITS_PER_MINUTE } = serverEnv();
+  const { mode, FAL_KEY, RATE_LIMIT_SUBMITS_PER_MINUTE, RATE_LIMIT_WINDOW_SECONDS } = serverEnv();
   const serverHasKey = Boolean(FAL_KEY);
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh lg:overflow-hidden">
       <AppHeader status={<ModeStatus mode={mode} serverHasKey={serverHasKey} />} />
       <Playground
         mode={mode}
-        submitsPerMinute={RATE_LIMIT_SUBMITS_PER_MINUTE}
+        submitLimit={{ perMinute: RATE_LIMIT_SUBMITS_PER_MINUTE, windowMs: RATE_LIMIT_WINDOW_SECONDS * 1000 }}
         falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined}
       />
     </div>

@@ -187,6 +187,50 @@ test("IP adapters: a pasted image plus a second one, scale JSON and the encoder 
   });
 });
 
+test("IP adapters: removing an image leaves each other image its own upload and typed URL", async ({ page }) => {
+  await openSection(page, "IP adapters");
+  await page.getByRole("button", { name: "Add IP adapter" }).click();
+  await field(page, "IP adapter 1 image 1 URL").fill("https://example.invalid/first.png");
+  await page.getByRole("button", { name: "Use URL for IP adapter 1 image 1" }).click();
+  await expect(page.getByText("No preview: the image could not be loaded here.")).toBeVisible();
+  const addImage = page.getByRole("button", { name: "Add another image to IP adapter 1" });
+  await addImage.click();
+  await expect(field(page, "IP adapter 1 image 2 URL")).toBeVisible();
+  await addImage.click();
+  await field(page, "IP adapter 1 image 3 URL").fill("https://example.invalid/third.png");
+
+  // The second image's upload is held at its start, so it is still under way when the first goes.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/fal/proxy", async (route) => {
+    if (!(route.request().headers()["x-fal-target-url"] ?? "").includes("/storage/upload/initiate"))
+      return route.fallback();
+    await held;
+    return route.fallback();
+  });
+  await field(page, "IP adapter 1 image 2").setInputFiles({
+    name: "second.png",
+    mimeType: "image/png",
+    buffer: await makePng(56, 40),
+  });
+  await expect(page.getByLabel("IP adapter 1 image 2 upload progress")).toBeVisible();
+  await page.getByRole("button", { name: "Remove IP adapter 1 image 1", exact: true }).click();
+
+  await expect(page.getByLabel("IP adapter 1 image 1 upload progress")).toBeVisible();
+  await expect(field(page, "IP adapter 1 image 2 URL")).toHaveValue("https://example.invalid/third.png");
+  await expect(page.getByRole("img", { name: "IP adapter 1 image 1 preview" })).toHaveCount(0);
+  release();
+  await expect(page.getByText("56 × 40")).toBeVisible();
+  await expect(page.getByLabel("IP adapter 1 image 1 upload progress")).toHaveCount(0);
+  await field(page, "IP adapter 1 image 2 URL").press("Enter");
+  await field(page, "IP adapter 1 path").fill("h94/IP-Adapter");
+
+  const body = await runAndReadBody(page);
+  expect(body.ip_adapter).toEqual([
+    { ip_adapter_image_url: [UPLOADED, "https://example.invalid/third.png"], path: "h94/IP-Adapter" },
+  ]);
+});
+
 test("IC-Light: a model URL, an uploaded image and an image given by URL", async ({ page, baseURL }) => {
   await openSection(page, "IC-Light");
   await field(page, "IC-Light model URL").fill("https://example.invalid/iclight.safetensors");

@@ -9,7 +9,7 @@ import { makePng } from "./fixtures/images";
 import { handToPage } from "./fixtures/page-drop";
 import { runCard, startRun } from "./fixtures/queue";
 
-/** A plain string so the client's types for another endpoint's shapes do not apply (fal-reference §1). */
+/** A plain string so the client's types for another endpoint's shapes do not apply (docs/fal.md#input). */
 const endpoint: string = "fal-ai/lora/image-to-image";
 
 const request: LoraRequest = {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { answerSubmits, extendSubmits, loadedWidth, runCard, runLogs, sessionRun, startRun } from "./fixtures/queue";
 
 test("a run shows its live logs, then lands in the gallery with its inference time", async ({ page }) => {
@@ -12,6 +13,25 @@ test("a run shows its live logs, then lands in the gallery with its inference ti
   await expect(card.getByRole("button", { name: /^Cancel/ })).toHaveCount(0);
   await expect.poll(() => loadedWidth(page, /^Result 1 of run/)).toBe(128);
   await expect(page.getByRole("region", { name: "Output" })).toContainText("128 × 80");
+});
+
+test("the opened logs scroll, are reached by keyboard, and pass axe in light and dark", async ({ page }) => {
+  await page.goto("/");
+  await startRun(page, "harbour logs");
+  const card = runCard(page, "harbour logs");
+  await expect(card).toHaveAttribute("data-status", "completed");
+  const summary = card.getByText(/^Logs \(\d+\)/);
+  await summary.click();
+  const logs = runLogs(card);
+  await expect(logs).toBeVisible();
+  expect(await logs.evaluate((list) => list.scrollHeight > list.clientHeight)).toBe(true);
+  await summary.focus();
+  await page.keyboard.press("Tab");
+  await expect(logs).toBeFocused();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), `logs open, ${colorScheme}`).toEqual([]);
+  }
 });
 
 test("Cancel stops a long run and shows it as cancelled, not failed", async ({ page }) => {

@@ -3,26 +3,34 @@ import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
 import { fillRun, runCard } from "./fixtures/queue";
 
-/** A server of its own with a tiny per-minute limit, so a sweep has to be paced. */
+/**
+ * A server of its own with a tiny limit, so a sweep has to be paced. Its limits count in windows of
+ * WINDOW_SECONDS instead of a minute (a test-only setting), so the paced grid takes seconds.
+ */
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 80;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LIMIT = 3;
+const WINDOW_SECONDS = 20;
 
 let server: ChildProcess | undefined;
 
 test.beforeAll(async () => {
-  server = await startServer(PORT, { RATE_LIMIT_SUBMITS_PER_MINUTE: String(LIMIT), SIMULATOR_STEP_MS: "20" });
+  server = await startServer(PORT, {
+    RATE_LIMIT_SUBMITS_PER_MINUTE: String(LIMIT),
+    RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    PLAYGROUND_TEST_HOOKS: "1",
+    SIMULATOR_STEP_MS: "20",
+  });
 });
 
 test.afterAll(() => {
   if (server) stopServer(server);
 });
 
-// The proxy counts in fixed 60 s windows, so a paced grid takes a minute: this waits, it does not work.
 test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for the window and completes without a 429", async ({
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(90_000);
   const submits: number[] = [];
   page.on("response", (response) => {
     const request = response.request();
@@ -56,7 +64,7 @@ test("under a limit of 3 runs a minute, a 2 × 2 sweep after one Run waits for t
   await expect(sweep.getByText(/^Starts in \d+ s$/)).toBeVisible();
   expect(submits).toEqual([200, 200, 200]);
 
-  await expect(sweep.getByRole("status").first()).toHaveText("All 4 finished.", { timeout: 100_000 });
+  await expect(sweep.getByRole("status").first()).toHaveText("All 4 finished.", { timeout: 3 * WINDOW_SECONDS * 1000 });
   await expect(sweep.getByRole("button", { name: /^Show run: / })).toHaveCount(4);
   expect(submits).toEqual([200, 200, 200, 200, 200]);
   await expect(sweep.locator("[data-cell-state]")).toHaveCount(4);

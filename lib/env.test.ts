@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv } from "./env";
+import { readEnv, SIMULATOR_DEFAULTS } from "./env";
 
 const envOf = (values: Record<string, string>) => readEnv({ NODE_ENV: "test", ...values });
 
@@ -13,5 +13,30 @@ describe("ALLOW_PRIVATE_URLS", () => {
 
   it("is not implied by the test hooks", () => {
     expect(envOf({ PLAYGROUND_TEST_HOOKS: "1" }).ALLOW_PRIVATE_URLS).toBe(false);
+  });
+});
+
+describe("the simulator's settings", () => {
+  it("default to what a simulator made without options takes", () => {
+    const env = envOf({});
+    expect([
+      env.SIMULATOR_CONCURRENCY,
+      env.SIMULATOR_STEP_MS,
+      env.SIMULATOR_TTL_SECONDS,
+      env.SIMULATOR_MAX_STORE_BYTES,
+    ]).toEqual([
+      SIMULATOR_DEFAULTS.concurrency,
+      SIMULATOR_DEFAULTS.stepMs,
+      SIMULATOR_DEFAULTS.ttlSeconds,
+      SIMULATOR_DEFAULTS.maxStoreBytes,
+    ]);
+  });
+});
+
+describe("RATE_LIMIT_WINDOW_SECONDS", () => {
+  it("is a minute unless the test hooks are on", () => {
+    expect(envOf({ RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(envOf({ PLAYGROUND_TEST_HOOKS: "1" }).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(envOf({ PLAYGROUND_TEST_HOOKS: "1", RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(5);
   });
 });

@@ -1,25 +1,30 @@
 import "server-only";
 import { z } from "zod";
 
+/** The simulator's settings when the environment leaves them out; a simulator made without options takes them too. */
+export const SIMULATOR_DEFAULTS = {
+  concurrency: 2,
+  /** 30 steps at 33 ms is about a second. */
+  stepMs: 33,
+  ttlSeconds: 3600,
+  maxStoreBytes: 512 * 1024 * 1024,
+} as const;
+
 const envSchema = z.object({
   FAL_KEY: z.string().trim().min(1).optional(),
   FAL_MODE: z.enum(["fal", "simulator"]).optional(),
-  SIMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  /** Delay per inference step; 30 steps at 33 ms is about a second. */
-  SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(33),
+  SIMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(SIMULATOR_DEFAULTS.concurrency),
+  /** Delay per inference step. */
+  SIMULATOR_STEP_MS: z.coerce.number().int().min(0).max(60_000).default(SIMULATOR_DEFAULTS.stepMs),
   /** How long finished runs and stored files are kept. */
-  SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  SIMULATOR_TTL_SECONDS: z.coerce.number().int().min(1).default(SIMULATOR_DEFAULTS.ttlSeconds),
   /** Where the proxy reaches the simulator over HTTP; unset, it calls this process's simulator in-process. */
   SIMULATOR_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   /** Bytes of stored files kept at most (least recently used go first). */
-  SIMULATOR_MAX_STORE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1_000_000)
-    .default(512 * 1024 * 1024),
+  SIMULATOR_MAX_STORE_BYTES: z.coerce.number().int().min(1_000_000).default(SIMULATOR_DEFAULTS.maxStoreBytes),
   /**
    * Lifts the address rule of every server-side fetch of a visitor-given URL (simulator images and
    * webhooks, LoRA headers, share previews): loopback and private addresses become reachable. For tests
@@ -51,6 +56,8 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /** Submits one client may make per minute. */
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Test-only (with PLAYGROUND_TEST_HOOKS=1): the rate limits' window, so a paced test need not wait out a minute. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   /** Uploads (storage initiates) one client may start per minute. */
   RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Shares the rate limit between instances; memory when unset. */
@@ -77,9 +84,10 @@ function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const { ALLOW_PRIVATE_URLS, SIMULATOR_ALLOW_PRIVATE_URLS, ...env } = parsed.data;
   const allowPrivate = (ALLOW_PRIVATE_URLS ?? SIMULATOR_ALLOW_PRIVATE_URLS) === "1";
   const mode = env.FAL_MODE ?? (env.FAL_KEY ? "fal" : "simulator");
-  // Outside test hooks a configured upstream override is ignored, so it can never redirect a real key.
+  // Outside test hooks the test-only settings are ignored: an upstream override could redirect a real key.
   const FAL_UPSTREAM_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.FAL_UPSTREAM_ORIGIN : undefined;
-  return { ...env, FAL_UPSTREAM_ORIGIN, mode, ALLOW_PRIVATE_URLS: allowPrivate };
+  const RATE_LIMIT_WINDOW_SECONDS = env.PLAYGROUND_TEST_HOOKS ? env.RATE_LIMIT_WINDOW_SECONDS : 60;
+  return { ...env, FAL_UPSTREAM_ORIGIN, RATE_LIMIT_WINDOW_SECONDS, mode, ALLOW_PRIVATE_URLS: allowPrivate };
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 import { isPlausibleFalKey } from "@/lib/access/visitor-key";
 import { readVisitorKey, saveVisitorKey, subscribeVisitorKey } from "@/lib/access/visitor-key-store";
 
@@ -40,13 +41,9 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
               : "This playground has no fal key of its own: enter yours to run on fal.ai."}
         </p>
         {saved ? (
-          <button
-            type="button"
-            onClick={forget}
-            className="self-start rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700"
-          >
+          <Button onClick={forget} className="self-start">
             Forget my fal key
-          </button>
+          </Button>
         ) : (
           <div className="flex flex-wrap items-end gap-2">
             <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -64,13 +61,9 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
                 className="rounded-md border border-zinc-300 px-3 py-1.5 font-mono dark:border-zinc-700 dark:bg-zinc-950"
               />
             </div>
-            <button
-              type="button"
-              onClick={save}
-              className="rounded-md bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900"
-            >
+            <Button onClick={save} variant="primary">
               Use my key
-            </button>
+            </Button>
           </div>
         )}
         {error && (

@@ -1,3 +1,5 @@
+import { Button } from "@/components/ui/button";
+
 // A Map, so a name from the address bar (`__proto__`, `constructor`) finds nothing rather than Object's own.
 const ERRORS = new Map([
   ["wrong", "That password is not right. Try again."],
@@ -28,9 +30,9 @@ export function SignInForm({ error }: { error?: string | string[] }) {
           {message}
         </p>
       )}
-      <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900">
+      <Button type="submit" variant="primary" size="lg">
         Sign in
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { FormValues } from "@/lib/form/form-values";
 import { CODE_LANGUAGES, type CodeLanguage, codeLanguageLabels, toCode } from "@/lib/code-export/snippets";
 import { readFormSettings } from "@/lib/form/form-settings";
 import { CopyButton } from "@/components/share/copy-button";
+import { Button } from "@/components/ui/button";
 
 /** The current request as code for fal's JavaScript and Python clients and for cURL. */
 export function CodePanel({ form }: { form: PlaygroundFormApi }) {
@@ -20,15 +21,9 @@ export function CodePanel({ form }: { form: PlaygroundFormApi }) {
     <div className="flex flex-col gap-2">
       <div role="group" aria-label="Code language" className="flex flex-wrap gap-1">
         {CODE_LANGUAGES.map((option) => (
-          <button
-            key={option}
-            type="button"
-            aria-pressed={option === language}
-            onClick={() => setLanguage(option)}
-            className="rounded-md border border-zinc-300 px-3 py-1 text-sm aria-pressed:border-accent-600 aria-pressed:bg-accent-600 aria-pressed:text-white dark:border-zinc-700"
-          >
+          <Button key={option} aria-pressed={option === language} onClick={() => setLanguage(option)} variant="segment">
             {codeLanguageLabels[option]}
-          </button>
+          </Button>
         ))}
       </div>
       {problems.length > 0 && (

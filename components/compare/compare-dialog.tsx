@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import { CompareSlider } from "@/components/gallery/compare-slider";
 import { ResultImage } from "@/components/output/result-image";
-import { toolButtonClass, ToolDialog } from "@/components/tools/tool-dialog";
+import { ToolDialog } from "@/components/tools/tool-dialog";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { type ComparedRun, settingsDiff } from "@/lib/compare/settings-diff";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
 import { formatSeed } from "@/lib/runs/seed";
@@ -12,8 +13,7 @@ import { SettingDifferences } from "./setting-differences";
 type CompareDialogProps = { a: GalleryItem; b: GalleryItem; onSwap: () => void; onClose: () => void };
 type View = "slider" | "side-by-side";
 
-const segmentClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-accent-600 has-checked:bg-accent-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-500 dark:border-zinc-700";
+const segmentClass = buttonClassName({ variant: "segment", wrapsInput: true });
 
 /** The run as compared: its input, and the seed fal used when this browser holds it exactly. */
 function compared({ run, seed }: GalleryItem): ComparedRun {
@@ -50,15 +50,7 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
   const size = { width: a.image.width ?? b.image.width ?? 1, height: a.image.height ?? b.image.height ?? 1 };
 
   return (
-    <ToolDialog
-      title="Compare A and B"
-      onClose={onClose}
-      footer={
-        <button type="button" className={toolButtonClass} onClick={onSwap}>
-          Swap A and B
-        </button>
-      }
-    >
+    <ToolDialog title="Compare A and B" onClose={onClose} footer={<Button onClick={onSwap}>Swap A and B</Button>}>
       <fieldset className="flex flex-wrap items-center gap-1">
         <legend className="sr-only">View</legend>
         <label className={segmentClass}>

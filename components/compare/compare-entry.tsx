@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { Button } from "@/components/ui/button";
 import type { Compare, ComparePick } from "./use-compare";
 
 // Compare loads when first used (or hovered), never with the page.
@@ -9,17 +10,16 @@ const loadTray = () => import("./compare-tray");
 /** The picked results above the output pane's views, with the comparison itself. */
 export const CompareTray = dynamic(() => loadTray().then((module) => module.CompareTray), { ssr: false });
 
-type CompareButtonProps = { compare: Compare; pick: ComparePick; className: string; describedBy?: string };
+type CompareButtonProps = { compare: Compare; pick: ComparePick; describedBy?: string };
 
 /** "Compare" on a result: marks it as A, then another as B; pressed (and lettered) while picked. */
-export function CompareButton({ compare, pick, className, describedBy }: CompareButtonProps) {
+export function CompareButton({ compare, pick, describedBy }: CompareButtonProps) {
   const slot = compare.slotOf(pick);
   return (
-    <button
-      type="button"
+    <Button
       aria-pressed={slot !== undefined}
       aria-describedby={describedBy}
-      className={`${className} inline-flex items-center gap-1.5`}
+      className="inline-flex items-center gap-1.5"
       onPointerEnter={() => void loadTray()}
       onFocus={() => void loadTray()}
       onClick={() => compare.toggle(pick)}
@@ -30,6 +30,6 @@ export function CompareButton({ compare, pick, className, describedBy }: Compare
           {slot}
         </span>
       )}
-    </button>
+    </Button>
   );
 }

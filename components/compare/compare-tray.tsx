@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { ResultImage } from "@/components/output/result-image";
-import { buttonClass, primaryButtonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { type GalleryItem, galleryItems } from "@/lib/gallery/gallery-items";
 import type { Run } from "@/lib/runs/run-state";
 import type { Compare, ComparePick, CompareSlot } from "./use-compare";
@@ -60,15 +60,13 @@ export function CompareTray({ compare, runs }: { compare: Compare; runs: readonl
       <Slot slot="A" item={a} />
       <Slot slot="B" item={b} />
       <div className="ml-auto flex flex-wrap gap-2">
-        <button type="button" className={primaryButtonClass} disabled={!both} onClick={() => compare.setOpen(true)}>
+        <Button variant="primary" disabled={!both} onClick={() => compare.setOpen(true)}>
           Compare A and B
-        </button>
-        <button type="button" className={buttonClass} disabled={!both} onClick={compare.swap}>
+        </Button>
+        <Button disabled={!both} onClick={compare.swap}>
           Swap
-        </button>
-        <button type="button" className={buttonClass} onClick={compare.clear}>
-          Clear
-        </button>
+        </Button>
+        <Button onClick={compare.clear}>Clear</Button>
       </div>
       {compare.open && both && (
         <CompareDialog a={both.a} b={both.b} onSwap={compare.swap} onClose={() => compare.setOpen(false)} />

@@ -1,5 +1,5 @@
+import { Button } from "@/components/ui/button";
 import type { ListLimit } from "@/lib/fal/limits";
-import { smallButtonClass } from "./form-section";
 
 type AddItemButtonProps = { label: string; count: number; limit: ListLimit; onAdd: () => void; id: string };
 
@@ -9,15 +9,15 @@ export function AddItemButton({ label, count, limit, onAdd, id }: AddItemButtonP
   const noteId = `${id}-full`;
   return (
     <>
-      <button
-        type="button"
-        className={`${smallButtonClass} self-start`}
+      <Button
+        size="sm"
+        className="self-start"
         disabled={full}
         aria-describedby={full ? noteId : undefined}
         onClick={onAdd}
       >
         {label}
-      </button>
+      </Button>
       {full && (
         <p id={noteId} role="note" className="text-xs text-zinc-600 dark:text-zinc-400">
           {limit.message}

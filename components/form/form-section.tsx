@@ -39,6 +39,3 @@ export function FormSection({ title, summary, fields, children }: FormSectionPro
     </details>
   );
 }
-
-export const smallButtonClass =
-  "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:hover:bg-zinc-800";

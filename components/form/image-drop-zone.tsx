@@ -2,6 +2,7 @@
 
 import { type ClipboardEvent, type DragEvent, useEffect, useState } from "react";
 import { FieldMessages } from "@/components/ui/field";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { PAGE_IMAGE_EVENT } from "./page-image";
 import { useImageUpload } from "./use-image-upload";
 
@@ -16,9 +17,6 @@ type ImageDropZoneProps = {
   /** Also take an image pasted or dropped on the page outside any field (see page-image.ts). */
   takesPageWidePaste?: boolean;
 };
-
-const buttonClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-within:ring-2 focus-within:ring-accent-500/50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 function imageFileOf(items: DataTransferItemList | undefined): File | undefined {
   for (const item of Array.from(items ?? [])) {
@@ -141,7 +139,7 @@ export function ImageDropZone({
           </div>
         )}
         <div className="flex flex-wrap justify-center gap-2">
-          <label className={buttonClass}>
+          <label className={buttonClassName({ wrapsInput: true })}>
             {value ? "Replace…" : "Choose file…"}
             <input
               id={id}
@@ -159,14 +157,9 @@ export function ImageDropZone({
             />
           </label>
           {value && (
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => onChange("")}
-              aria-label={`Remove ${label.toLowerCase()}`}
-            >
+            <Button onClick={() => onChange("")} aria-label={`Remove ${label.toLowerCase()}`}>
               Remove
-            </button>
+            </Button>
           )}
         </div>
         <div className="flex w-full gap-2">
@@ -189,15 +182,9 @@ export function ImageDropZone({
             }}
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={applyUrl}
-            disabled={!urlText.trim()}
-            aria-label={`Use URL for ${label}`}
-          >
+          <Button onClick={applyUrl} disabled={!urlText.trim()} aria-label={`Use URL for ${label}`}>
             Use URL
-          </button>
+          </Button>
         </div>
       </div>
       <FieldMessages id={id} hint={hint} error={message} />

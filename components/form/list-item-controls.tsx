@@ -1,4 +1,4 @@
-import { smallButtonClass } from "./form-section";
+import { Button } from "@/components/ui/button";
 
 /** What each item of a LoRA, ControlNet or IP adapter list is given by its list. */
 export type ListItemProps = {
@@ -22,34 +22,27 @@ export function ListItemControls({ itemName, index, count, onMove, onRemove }: L
     <div className="flex gap-1">
       {onMove && (
         <>
-          <button
-            type="button"
-            className={smallButtonClass}
+          <Button
+            size="sm"
             aria-label={`Move ${itemName} up`}
             disabled={index === 0}
             onClick={() => onMove(index, index - 1)}
           >
             ↑
-          </button>
-          <button
-            type="button"
-            className={smallButtonClass}
+          </Button>
+          <Button
+            size="sm"
             aria-label={`Move ${itemName} down`}
             disabled={index === count - 1}
             onClick={() => onMove(index, index + 1)}
           >
             ↓
-          </button>
+          </Button>
         </>
       )}
-      <button
-        type="button"
-        className={smallButtonClass}
-        aria-label={`Remove ${itemName}`}
-        onClick={() => onRemove(index)}
-      >
+      <Button size="sm" aria-label={`Remove ${itemName}`} onClick={() => onRemove(index)}>
         Remove
-      </button>
+      </Button>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { messageOf } from "@/lib/errors/message-of";
 import { fieldId, useFieldError } from "./use-field-error";
 
 function jsonProblem(text: string): string | undefined {
@@ -14,7 +15,7 @@ function jsonProblem(text: string): string | undefined {
       ? undefined
       : `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.`;
   } catch (error) {
-    return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return `Not valid JSON: ${messageOf(error)}`;
   }
 }
 

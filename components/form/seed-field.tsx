@@ -5,7 +5,7 @@ import { seedLimit } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
 import { randomSeed } from "@/lib/runs/seed";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field";
-import { smallButtonClass } from "./form-section";
+import { Button } from "@/components/ui/button";
 import { useFieldError } from "./use-field-error";
 
 /**
@@ -52,9 +52,8 @@ export function SeedField() {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy("seed", { error, hint: true })}
         />
-        <button
-          type="button"
-          className={`${smallButtonClass} px-2`}
+        <Button
+          size="sm"
           aria-label="Roll a random fixed seed"
           title="Roll a random fixed seed"
           onClick={() => onChange(randomSeed())}
@@ -74,7 +73,7 @@ export function SeedField() {
             <circle cx="15.5" cy="8.5" r="1.3" fill="currentColor" />
             <circle cx="8.5" cy="15.5" r="1.3" fill="currentColor" />
           </svg>
-        </button>
+        </Button>
       </div>
       <FieldMessages
         id="seed"

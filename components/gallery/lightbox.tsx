@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ResultActions } from "@/components/runs/use-result-actions";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
 import { CompareSlider, fittedBox } from "./compare-slider";
 import { ImageMeta } from "./image-meta";
@@ -55,9 +55,7 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
           <p className="min-w-0 flex-1 truncate text-sm text-zinc-500" title={run.input.prompt}>
             {run.input.prompt}
           </p>
-          <button type="button" className={buttonClass} onClick={onClose}>
-            Close
-          </button>
+          <Button onClick={onClose}>Close</Button>
         </header>
         {initImage && image.width && image.height ? (
           <CompareSlider before={initImage} after={image.url} alt={alt} width={image.width} height={image.height} />
@@ -74,12 +72,12 @@ export function Lightbox({ items, index, onIndexChange, onClose, actions }: Ligh
         )}
         <ImageMeta item={item} />
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={buttonClass} disabled={index === 0} onClick={() => step(-1)}>
+          <Button disabled={index === 0} onClick={() => step(-1)}>
             ← Previous
-          </button>
-          <button type="button" className={buttonClass} disabled={index === items.length - 1} onClick={() => step(1)}>
+          </Button>
+          <Button disabled={index === items.length - 1} onClick={() => step(1)}>
             Next →
-          </button>
+          </Button>
           <ResultButtons item={item} actions={actions} onNotice={setNotice} onApplied={onClose} />
         </div>
         <p role="status" aria-live="polite" className="min-h-5 break-all text-sm text-zinc-600 dark:text-zinc-400">

@@ -1,9 +1,10 @@
 "use client";
 
 import type { ResultActions } from "@/components/runs/use-result-actions";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { downloadImage } from "@/lib/gallery/download";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
+import { messageOf } from "@/lib/errors/message-of";
 
 type ResultButtonsProps = {
   item: GalleryItem;
@@ -28,7 +29,7 @@ async function download({ image, run, seed }: GalleryItem): Promise<string> {
     await downloadImage(image, run.input, seed);
     return "";
   } catch (error) {
-    return error instanceof Error ? error.message : "The download failed.";
+    return messageOf(error, "The download failed.");
   }
 }
 
@@ -46,27 +47,11 @@ export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButt
   };
   return (
     <>
-      <button type="button" className={buttonClass} onClick={() => void download(item).then(onNotice)}>
-        Download
-      </button>
-      <button type="button" className={buttonClass} onClick={() => void copyUrl(item.image.url).then(onNotice)}>
-        Copy URL
-      </button>
-      <button type="button" className={buttonClass} onClick={apply(() => actions.useAsInitImage(item.image.url))}>
-        Use as init image
-      </button>
-      {seed !== undefined && (
-        <button type="button" className={buttonClass} onClick={() => applyOrSay(actions.useSeed(seed))}>
-          Use this seed
-        </button>
-      )}
-      <button
-        type="button"
-        className={buttonClass}
-        onClick={() => void actions.reuseSettings(item.run.input).then(applyOrSay)}
-      >
-        Reuse all settings
-      </button>
+      <Button onClick={() => void download(item).then(onNotice)}>Download</Button>
+      <Button onClick={() => void copyUrl(item.image.url).then(onNotice)}>Copy URL</Button>
+      <Button onClick={apply(() => actions.useAsInitImage(item.image.url))}>Use as init image</Button>
+      {seed !== undefined && <Button onClick={() => applyOrSay(actions.useSeed(seed))}>Use this seed</Button>}
+      <Button onClick={() => void actions.reuseSettings(item.run.input).then(applyOrSay)}>Reuse all settings</Button>
     </>
   );
 }

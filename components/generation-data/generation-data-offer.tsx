@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { handPageImage } from "@/components/form/page-image";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { buttonClass, primaryButtonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { applyGenerationReading } from "@/lib/generation-data/apply";
 import { parseGenerationData } from "@/lib/generation-data/generation-data";
 import { modelHintStore } from "@/lib/generation-data/model-hint-store";
@@ -126,24 +126,22 @@ export function GenerationDataOffer({ form, source, onClose }: OfferProps) {
           </p>
         </div>
         <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" autoFocus className={primaryButtonClass} onClick={fill}>
+          <Button autoFocus variant="primary" onClick={fill}>
             Fill the form from these generation settings
-          </button>
+          </Button>
           {source.file && (
-            <button
-              type="button"
-              className={buttonClass}
+            <Button
               onClick={() => {
                 if (source.file) handPageImage(source.file);
                 dialogRef.current?.close();
               }}
             >
               Use as init image
-            </button>
+            </Button>
           )}
-          <button type="button" className={buttonClass} onClick={() => dialogRef.current?.close()}>
+          <Button onClick={() => dialogRef.current?.close()}>
             {source.pastedInto ? "Keep the pasted text" : "Dismiss"}
-          </button>
+          </Button>
         </div>
       </div>
     </dialog>

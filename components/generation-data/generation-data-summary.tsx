@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { fieldId } from "@/components/form/use-field-error";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { FormValues } from "@/lib/form/form-values";
 import { modelHintStore } from "@/lib/generation-data/model-hint-store";
 import type { GenerationReading, ModelHint } from "@/lib/generation-data/reading";
@@ -47,9 +47,7 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
           Filled the form from {reading.tool} generation data.
         </h2>
         <div className="flex gap-2">
-          <button
-            type="button"
-            className={buttonClass}
+          <Button
             onClick={() => {
               form.reset(previous);
               modelHintStore.set(previousHint);
@@ -57,10 +55,8 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
             }}
           >
             Undo
-          </button>
-          <button type="button" className={buttonClass} onClick={onClose}>
-            Dismiss
-          </button>
+          </Button>
+          <Button onClick={onClose}>Dismiss</Button>
         </div>
       </div>
       <p>
@@ -82,9 +78,7 @@ export function GenerationDataSummary({ form, filled, onClose }: SummaryProps) {
                 <span>
                   <strong>{lora.name}</strong> (LoRA {lora.row}, scale {lora.scale})
                 </span>
-                <button type="button" className={buttonClass} onClick={() => goTo(`loras.${lora.row - 1}.path`)}>
-                  Go to LoRA {lora.row}
-                </button>
+                <Button onClick={() => goTo(`loras.${lora.row - 1}.path`)}>Go to LoRA {lora.row}</Button>
               </li>
             ))}
           </ul>

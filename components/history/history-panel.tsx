@@ -5,9 +5,9 @@ import { CompareButton } from "@/components/compare/compare-entry";
 import type { Compare } from "@/components/compare/use-compare";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { WindowedList } from "@/components/ui/windowed-list";
+import { Button } from "@/components/ui/button";
 import { areImagesGone, subscribeGoneImages } from "@/lib/history/gone-images";
 import { searchHistory } from "@/lib/history/history-search";
 import { thumbnailUrl } from "@/lib/history/result-thumbnails";
@@ -113,39 +113,25 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         </p>
       </div>
       <div className="ml-auto flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass}
-          aria-describedby={`history-${run.id}`}
-          onClick={() => onShow(run.id)}
-        >
+        <Button aria-describedby={`history-${run.id}`} onClick={() => onShow(run.id)}>
           Show
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
           aria-describedby={`history-${run.id}`}
           onClick={() => void actions.reuseSettings(run.input).then((problem) => onNotice(problem ?? ""))}
         >
           Reuse settings
-        </button>
+        </Button>
         {(run.output?.images.length ?? 0) > 0 && (
-          <CompareButton
-            compare={compare}
-            pick={{ runId: run.id, imageIndex: 0 }}
-            className={buttonClass}
-            describedBy={`history-${run.id}`}
-          />
+          <CompareButton compare={compare} pick={{ runId: run.id, imageIndex: 0 }} describedBy={`history-${run.id}`} />
         )}
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           disabled={isActive(run)}
           aria-describedby={`history-${run.id}`}
           onClick={() => void manager.remove(run.id)}
         >
           Delete
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -169,24 +155,21 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, c
         {confirming ? (
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span>Delete {finished} finished runs?</span>
-            <button
-              type="button"
-              className={`${buttonClass} border-red-400 text-red-700 dark:text-red-300`}
+            <Button
+              variant="danger"
               onClick={() => {
                 setConfirming(false);
                 void manager.clearFinished();
               }}
             >
               Delete all
-            </button>
-            <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
-              Keep
-            </button>
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Keep</Button>
           </div>
         ) : (
-          <button type="button" className={buttonClass} disabled={finished === 0} onClick={() => setConfirming(true)}>
+          <Button disabled={finished === 0} onClick={() => setConfirming(true)}>
             Clear history
-          </button>
+          </Button>
         )}
       </div>
       {runs.length > 0 && (

@@ -6,7 +6,7 @@ import type { Compare } from "@/components/compare/use-compare";
 import { ImageMeta } from "@/components/gallery/image-meta";
 import { ResultButtons } from "@/components/gallery/result-buttons";
 import type { ResultActions } from "@/components/runs/use-result-actions";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
 
 type ResultActionsBarProps = {
@@ -32,14 +32,8 @@ export function ResultActionsBar({
   return (
     <div className={`flex flex-wrap items-center gap-2 ${className}`}>
       <div role="group" aria-label="Result actions" className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} onClick={onOpenViewer}>
-          Open viewer
-        </button>
-        <CompareButton
-          compare={compare}
-          pick={{ runId: item.run.id, imageIndex: item.index }}
-          className={buttonClass}
-        />
+        <Button onClick={onOpenViewer}>Open viewer</Button>
+        <CompareButton compare={compare} pick={{ runId: item.run.id, imageIndex: item.index }} />
         <ResultButtons item={item} actions={actions} onNotice={say} />
       </div>
       {/* Empty, this live region takes no room; a notice wraps onto its own line if it must. */}

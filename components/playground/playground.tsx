@@ -15,6 +15,7 @@ import { ShareTools } from "@/components/share/share-tools";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { RunBar } from "./run-bar";
 import { useFirstInteraction } from "./use-first-interaction";
 
@@ -63,11 +64,11 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
  */
 export function Playground({
   mode,
-  submitsPerMinute,
+  submitLimit,
   falKey,
 }: {
   mode: "fal" | "simulator";
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   falKey?: ReactNode;
 }) {
   const form = usePlaygroundForm(mode);
@@ -105,7 +106,7 @@ export function Playground({
             <SweepButton
               form={form}
               manager={manager}
-              submitsPerMinute={submitsPerMinute}
+              submitLimit={submitLimit}
               onStarted={() => {
                 output.showSweeps();
                 revealNewRun();
@@ -126,7 +127,7 @@ export function Playground({
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
         sweepPanel={
           output.hasSweeps ? (
-            <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} />
+            <SweepPanel manager={manager} runs={runs} submitLimit={submitLimit} onShowRun={output.show} />
           ) : undefined
         }
         className={output.run ? "max-lg:order-first" : ""}

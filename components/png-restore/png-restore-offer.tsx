@@ -5,7 +5,7 @@ import { handPageImage } from "@/components/form/page-image";
 import type { SettingsReading } from "@/lib/share/settings-reader";
 import { applySettings } from "@/lib/form/form-settings";
 import type { RestoreOutcome } from "@/components/share/settings-notice";
-import { buttonClass, primaryButtonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 
 type PngRestoreOfferProps = {
   form: PlaygroundFormApi;
@@ -44,10 +44,9 @@ export function PngRestoreOffer({ form, file, reading, onClose, onRestored }: Pn
           <p>Restoring replaces every setting in the form.</p>
         </div>
         <div className="flex flex-wrap justify-end gap-2">
-          <button
-            type="button"
+          <Button
             autoFocus
-            className={primaryButtonClass}
+            variant="primary"
             onClick={() => {
               applySettings(form, values);
               onClose();
@@ -55,20 +54,16 @@ export function PngRestoreOffer({ form, file, reading, onClose, onRestored }: Pn
             }}
           >
             Restore
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
+          </Button>
+          <Button
             onClick={() => {
               handPageImage(file);
               onClose();
             }}
           >
             Use as init image
-          </button>
-          <button type="button" className={buttonClass} onClick={onClose}>
-            Dismiss
-          </button>
+          </Button>
+          <Button onClick={onClose}>Dismiss</Button>
         </div>
       </div>
     </div>

@@ -4,6 +4,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import { uploadBundledImages } from "@/lib/presets/bundled-images";
 import { problemsText, readSettings } from "@/lib/share/settings-reader";
 import { applySettings } from "@/lib/form/form-settings";
+import { messageOf } from "@/lib/errors/message-of";
 
 export type PresetMessage = { kind: "ok" | "error"; text: string };
 
@@ -22,7 +23,7 @@ export async function loadPreset(form: PlaygroundFormApi, name: string, request:
   } catch (cause) {
     return {
       kind: "error",
-      text: `"${name}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+      text: `"${name}" could not be loaded: ${messageOf(cause)}`,
     };
   }
 }

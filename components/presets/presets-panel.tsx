@@ -6,7 +6,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import { builtInPresets } from "@/lib/presets/built-in";
 import { loadPreset, type PresetMessage } from "@/components/presets/load-preset";
 import { SavedPresets } from "@/components/presets/saved-presets";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 
 export type { PresetMessage };
 
@@ -38,9 +38,7 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
                 <p className="text-sm font-medium">{preset.name}</p>
                 <p className="text-xs text-zinc-500">{preset.description}</p>
               </div>
-              <button
-                type="button"
-                className={buttonClass}
+              <Button
                 aria-label={`Load preset ${preset.name}`}
                 disabled={loading !== undefined}
                 onClick={() => {
@@ -49,7 +47,7 @@ export function PresetsPanel({ form }: { form: PlaygroundFormApi }) {
                 }}
               >
                 {loading === preset.name ? "Loading…" : "Load"}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { presetNameProblem, type SavedPreset } from "@/lib/presets/user-presets";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 type SavedPresetItemProps = {
   preset: SavedPreset;
@@ -57,30 +57,18 @@ export function SavedPresetItem({ preset, onLoad, onRename, onDelete }: SavedPre
       )}
       <div className="flex gap-1">
         {renaming ? (
-          <button type="button" className={buttonClass} onClick={finishRename}>
-            Save name
-          </button>
+          <Button onClick={finishRename}>Save name</Button>
         ) : (
           <>
-            <button type="button" className={buttonClass} aria-label={`Load preset ${preset.name}`} onClick={onLoad}>
+            <Button aria-label={`Load preset ${preset.name}`} onClick={onLoad}>
               Load
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              aria-label={`Rename preset ${preset.name}`}
-              onClick={() => setRenaming(true)}
-            >
+            </Button>
+            <Button aria-label={`Rename preset ${preset.name}`} onClick={() => setRenaming(true)}>
               Rename
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              aria-label={`Delete preset ${preset.name}`}
-              onClick={onDelete}
-            >
+            </Button>
+            <Button aria-label={`Delete preset ${preset.name}`} onClick={onDelete}>
               Delete
-            </button>
+            </Button>
           </>
         )}
       </div>

@@ -17,8 +17,8 @@ import {
 import { readFormSettings } from "@/lib/form/form-settings";
 import type { PresetMessage } from "@/components/presets/presets-panel";
 import { SavedPresetItem } from "@/components/presets/saved-preset-item";
-import { buttonClass, primaryButtonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button, buttonClassName } from "@/components/ui/button";
 
 type SavedPresetsProps = {
   form: PlaygroundFormApi;
@@ -89,9 +89,9 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
             aria-invalid={nameError ? true : undefined}
             aria-describedby={nameError ? "preset-name-error" : undefined}
           />
-          <button type="button" className={`${primaryButtonClass} shrink-0`} onClick={save}>
+          <Button variant="primary" className="shrink-0" onClick={save}>
             Save current settings
-          </button>
+          </Button>
         </div>
         {nameError && (
           <p id="preset-name-error" role="alert" className="text-xs text-red-600 dark:text-red-400">
@@ -120,12 +120,10 @@ export function SavedPresets({ form, onLoad, onMessage }: SavedPresetsProps) {
         </ul>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass} disabled={presets.length === 0} onClick={exportFile}>
+        <Button disabled={presets.length === 0} onClick={exportFile}>
           Export presets
-        </button>
-        <label
-          className={`${buttonClass} cursor-pointer has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500`}
-        >
+        </Button>
+        <label className={buttonClassName({ wrapsInput: true })}>
           Import presets file
           <input
             id="import-presets"

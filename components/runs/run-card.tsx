@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { formatSeed } from "@/lib/runs/seed";
 import { ElapsedTime } from "./elapsed-time";
@@ -12,9 +13,6 @@ type RunCardProps = {
   onRetry: (id: string) => void;
   onCheckAgain: (id: string) => void;
 };
-
-const buttonClass =
-  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 const noteClass = "text-xs text-zinc-600 dark:text-zinc-400";
 
@@ -60,10 +58,10 @@ function RunNotes({ run, onCheckAgain }: { run: Run; onCheckAgain: (id: string) 
           <p className="min-w-0 flex-1">
             Lost touch with fal: {connection.reason}. The run may still be going there; nothing was sent again.
           </p>
-          <button type="button" className={buttonClass} onClick={() => onCheckAgain(run.id)}>
+          <Button size="sm" className="font-medium" onClick={() => onCheckAgain(run.id)}>
             Check again
             <span className="sr-only"> on run {run.requestId}</span>
-          </button>
+          </Button>
         </div>
       )}
       {run.notice && <p className={noteClass}>{run.notice}</p>}
@@ -94,15 +92,15 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           <ElapsedTime from={run.startedAt} to={run.endedAt} /> elapsed
         </span>
         {active && (
-          <button
-            type="button"
-            className={`${buttonClass} ml-auto`}
+          <Button
+            size="sm"
+            className="ml-auto font-medium"
             disabled={run.cancelRequested}
             onClick={() => onCancel(run.id)}
           >
             {run.cancelRequested ? "Cancel requested" : "Cancel"}
             <span className="sr-only"> run {name}</span>
-          </button>
+          </Button>
         )}
       </header>
       <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" title={run.input.prompt}>
@@ -120,9 +118,9 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           <div className="flex flex-wrap items-start gap-2">
             <p className="min-w-0 flex-1 whitespace-pre-line">{run.error.message}</p>
             {run.error.retryable && (
-              <button type="button" className={buttonClass} onClick={() => onRetry(run.id)}>
+              <Button size="sm" className="font-medium" onClick={() => onRetry(run.id)}>
                 Retry as a new run
-              </button>
+              </Button>
             )}
           </div>
           {run.error.raw !== undefined && (

@@ -17,7 +17,13 @@ export function RunLogs({ logs }: { logs: readonly RunLog[] }) {
         <span className="shrink-0">Logs ({logs.length})</span>
         <span className="truncate text-zinc-400 group-open:hidden">{logs.at(-1)?.message}</span>
       </summary>
-      <ol ref={logRef} aria-label="Run logs" className="max-h-32 overflow-y-auto px-2 pb-2 font-mono">
+      {/* Focusable so the keyboard can scroll it: not every browser makes a scroller a tab stop. */}
+      <ol
+        ref={logRef}
+        aria-label="Run logs"
+        tabIndex={0}
+        className="max-h-32 overflow-y-auto rounded px-2 pb-2 font-mono focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-400"
+      >
         {logs.map((log, index) => (
           <li key={`${log.timestamp}-${index}`}>{log.message}</li>
         ))}

@@ -1,5 +1,5 @@
+import { Button } from "@/components/ui/button";
 import type { SettingsReading } from "@/lib/share/settings-reader";
-import { buttonClass } from "@/components/ui/button";
 
 /** How a reading turned out, for the notice: what could not be read, and whether anything could. */
 export type RestoreOutcome = Pick<SettingsReading, "problems" | "unreadable">;
@@ -42,9 +42,7 @@ export function SettingsNotice({ source, outcome: { problems, unreadable }, onDi
           </ul>
         )}
       </div>
-      <button type="button" className={buttonClass} onClick={onDismiss}>
-        Dismiss
-      </button>
+      <Button onClick={onDismiss}>Dismiss</Button>
     </div>
   );
 }

@@ -7,9 +7,10 @@ import { uploadInlineImages } from "@/lib/share/image-fields";
 import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
 import { readFormSettings } from "@/lib/form/form-settings";
+import { messageOf } from "@/lib/errors/message-of";
 import { CopyButton } from "./copy-button";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 type Link = { url: string; leftOut: SettingsProblem[] };
 
@@ -30,7 +31,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       buildLink(form)
         .then(setLink, (cause: unknown) => {
           setLink(undefined);
-          setError(`The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`);
+          setError(`The link could not be made: ${messageOf(cause)}`);
         })
         .finally(() => setBusy(false)),
     [form],
@@ -77,9 +78,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       )}
       <div className="flex flex-wrap gap-2">
         {link && !busy && <CopyButton text={link.url} label="Copy link" />}
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           disabled={busy}
           onClick={() => {
             setBusy(true);
@@ -88,7 +87,7 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
           }}
         >
           Update link
-        </button>
+        </Button>
       </div>
     </div>
   );

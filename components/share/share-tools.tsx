@@ -7,6 +7,7 @@ import { GenerationDataPaste } from "@/components/generation-data/generation-dat
 import { PngRestore } from "@/components/png-restore/png-restore";
 import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
 import { panelClass } from "@/components/ui/panel";
+import { Button } from "@/components/ui/button";
 import { useLinkSettings } from "./use-link-settings";
 
 // Each panel loads when first opened: none is needed for the first paint or the first Run.
@@ -41,16 +42,15 @@ export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundF
       <div className="flex flex-col gap-2">
         <div role="toolbar" aria-label="Share and reuse" className="flex flex-wrap gap-2">
           {tools.map((tool) => (
-            <button
+            <Button
               key={tool.id}
-              type="button"
               aria-expanded={open === tool.id}
               aria-controls={`${tool.id}-panel`}
               onClick={() => setOpen(open === tool.id ? undefined : tool.id)}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 aria-expanded:border-accent-600 aria-expanded:bg-accent-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-expanded:bg-accent-950/40"
+              className="font-medium"
             >
               {tool.label}
-            </button>
+            </Button>
           ))}
         </div>
         <p className="text-xs text-zinc-500">

@@ -1,10 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { primaryButtonClass, ToolDialog } from "@/components/tools/tool-dialog";
+import { ToolDialog } from "@/components/tools/tool-dialog";
+import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { sweepableParameters } from "@/lib/sweeps/parameters";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { limitSentence, pacingSentence } from "@/lib/sweeps/pacing-text";
 import { planSweep, type SweepAxis, type SweepPlan } from "@/lib/sweeps/plan";
 import { sweepRunner } from "@/lib/sweeps/sweep-runner";
@@ -15,7 +17,7 @@ type SweepDialogProps = {
   /** The form's request, checked as Run checks it. */
   base: LoraRequest;
   manager: RunManager;
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   onStarted: () => void;
   onClose: () => void;
 };
@@ -51,7 +53,7 @@ function useAxis(choices: readonly AxisChoice[], first: string) {
 function seedNote(plan: SweepPlan, base: LoraRequest): string {
   if (plan.sharedSeed !== undefined)
     return `Random seed is on, so one seed was drawn for every cell (${plan.sharedSeed}): the cells differ only in what is swept.`;
-  if (plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"))) return "";
+  if (plan.seedSwept) return "";
   return `Every cell uses the form's seed (${base.seed}).`;
 }
 
@@ -59,11 +61,11 @@ function seedNote(plan: SweepPlan, base: LoraRequest): string {
  * Picks one or two settings and their values, shows how many runs that makes and how they will
  * go out within the server's per-minute limit, then starts them. The form is left as it is.
  */
-export function SweepDialog({ base, manager, submitsPerMinute, onStarted, onClose }: SweepDialogProps) {
+export function SweepDialog({ base, manager, submitLimit, onStarted, onClose }: SweepDialogProps) {
   const choices = useMemo(() => sweepableParameters(base), [base]);
   const across = useAxis(choices, "guidance_scale");
   const down = useAxis(choices, "");
-  const runner = sweepRunner(manager, submitsPerMinute);
+  const runner = sweepRunner(manager, submitLimit);
 
   const planned = useMemo(() => {
     if (!across.axis || (down.choice && !down.axis)) return undefined;
@@ -91,9 +93,9 @@ export function SweepDialog({ base, manager, submitsPerMinute, onStarted, onClos
                 ? planned.message
                 : "Give each picked setting its values."}
           </p>
-          <button type="button" className={`${primaryButtonClass} min-h-9`} disabled={!plan} onClick={start}>
+          <Button variant="primary" className="min-h-9" disabled={!plan} onClick={start}>
             {plan ? `Start ${count === 1 ? "1 run" : `${count} runs`}` : "Start"}
-          </button>
+          </Button>
         </>
       }
     >
@@ -130,7 +132,9 @@ export function SweepDialog({ base, manager, submitsPerMinute, onStarted, onClos
             {plan.columns.title} across{plan.rows ? `, ${plan.rows.title} down` : ""}.
           </p>
           {seedNote(plan, base) && <p className="text-zinc-700 dark:text-zinc-300">{seedNote(plan, base)}</p>}
-          <p className="text-zinc-700 dark:text-zinc-300">{limitSentence(submitsPerMinute, runner.budget.allowed)}</p>
+          <p className="text-zinc-700 dark:text-zinc-300">
+            {limitSentence(submitLimit.perMinute, runner.budget.allowed)}
+          </p>
         </div>
       )}
     </ToolDialog>

@@ -5,9 +5,11 @@ import { useState } from "react";
 import { focusFirstErrorWhenShown } from "@/components/form/focus-first-error";
 import { RUN_SETTINGS_FORM_ID } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { toRequestBody } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 
 // Sweeps load when first opened (or hovered), never with the page.
 const loadDialog = () => import("./sweep-dialog");
@@ -22,12 +24,12 @@ export const SweepPanel = dynamic(() => import("./sweep-view").then((module) => 
 type SweepButtonProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   onStarted: () => void;
 };
 
 /** "Sweep", beside Run: checks the form as Run does, then opens the sweep dialog on its request. */
-export function SweepButton({ form, manager, submitsPerMinute, onStarted }: SweepButtonProps) {
+export function SweepButton({ form, manager, submitLimit, onStarted }: SweepButtonProps) {
   const [base, setBase] = useState<LoraRequest>();
   const open = form.handleSubmit(
     (values) => setBase(toRequestBody(values)),
@@ -35,21 +37,20 @@ export function SweepButton({ form, manager, submitsPerMinute, onStarted }: Swee
   );
   return (
     <>
-      <button
-        type="button"
+      <Button
         aria-haspopup="dialog"
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
         onClick={() => void open()}
-        className="min-h-11 rounded-lg border border-zinc-300 bg-white px-4 py-2 font-medium text-zinc-800 shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+        size="lg"
       >
         Sweep
-      </button>
+      </Button>
       {base && (
         <SweepDialog
           base={base}
           manager={manager}
-          submitsPerMinute={submitsPerMinute}
+          submitLimit={submitLimit}
           onClose={() => setBase(undefined)}
           onStarted={() => {
             setBase(undefined);

@@ -1,19 +1,21 @@
 "use client";
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { saveFile } from "@/lib/gallery/download";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { sweepFileName } from "@/lib/sweeps/grid-png";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { type Sweep, type SweepRunner, sweepRunner } from "@/lib/sweeps/sweep-runner";
+import { messageOf } from "@/lib/errors/message-of";
 import { SweepGrid } from "./sweep-grid";
 
 type SweepViewProps = {
   manager: RunManager;
   runs: readonly Run[];
-  submitsPerMinute: number;
+  submitLimit: SubmitLimit;
   onShowRun: (runId: string) => void;
 };
 
@@ -33,8 +35,7 @@ function useNow(ticking: boolean): number {
 /** The prompt, model and seed every cell shares. */
 function sharedText({ base, plan }: Sweep): string {
   const seed = plan.sharedSeed ?? base.seed;
-  const seedSwept = plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"));
-  return [base.prompt, base.model_name, seed !== undefined && !seedSwept ? `seed ${seed} in every cell` : ""]
+  return [base.prompt, base.model_name, seed !== undefined && !plan.seedSwept ? `seed ${seed} in every cell` : ""]
     .filter(Boolean)
     .join(" · ");
 }
@@ -105,7 +106,7 @@ function SweepBoard({
       saveFile(await sweepGridPng(shown, runById), sweepFileName(shown.base, shown.plan));
       setNotice("");
     } catch (error) {
-      setNotice(error instanceof Error ? error.message : "The grid image could not be made.");
+      setNotice(messageOf(error, "The grid image could not be made."));
     } finally {
       setDrawing(false);
     }
@@ -140,19 +141,10 @@ function SweepBoard({
           {progressText(sweep, cellRuns, now)}
         </p>
         <div role="group" aria-label="Sweep actions" className="flex flex-wrap gap-2">
-          {inFlight && !sweep.cancelled && (
-            <button type="button" className={buttonClass} onClick={() => void runner.cancel(sweep.id)}>
-              Cancel sweep
-            </button>
-          )}
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={inFlight || !hasImage || drawing}
-            onClick={() => void download(sweep)}
-          >
+          {inFlight && !sweep.cancelled && <Button onClick={() => void runner.cancel(sweep.id)}>Cancel sweep</Button>}
+          <Button disabled={inFlight || !hasImage || drawing} onClick={() => void download(sweep)}>
             Download grid
-          </button>
+          </Button>
         </div>
       </div>
       <SweepGrid sweep={sweep} cellRuns={cellRuns} now={now} onShowRun={onShowRun} />
@@ -169,8 +161,8 @@ function SweepBoard({
 }
 
 /** The output pane's Sweep view: the newest sweep (or a picked one) as a labelled grid, filling in as runs land. */
-export function SweepView({ manager, runs, submitsPerMinute, onShowRun }: SweepViewProps) {
-  const runner = sweepRunner(manager, submitsPerMinute);
+export function SweepView({ manager, runs, submitLimit, onShowRun }: SweepViewProps) {
+  const runner = sweepRunner(manager, submitLimit);
   const sweeps = useSyncExternalStore(runner.subscribe, runner.snapshot, runner.snapshot);
   // A new sweep comes into view: the board starts over on it.
   return <SweepBoard key={sweeps[0]?.id} runner={runner} sweeps={sweeps} runs={runs} onShowRun={onShowRun} />;

@@ -8,6 +8,7 @@ import {
   THEME_CHOICES,
   type ThemeChoice,
 } from "@/lib/theme/theme";
+import { Button } from "@/components/ui/button";
 
 const LABELS: Record<ThemeChoice, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
 
@@ -33,14 +34,14 @@ export function ThemeToggle() {
   return (
     <div role="group" aria-label="Theme" className="flex rounded-lg border border-zinc-200 p-0.5 dark:border-zinc-700">
       {THEME_CHOICES.map((option) => (
-        <button
+        <Button
           key={option}
-          type="button"
           aria-label={LABELS[option]}
           title={LABELS[option]}
           aria-pressed={choice === option}
           onClick={() => saveThemeChoice(option)}
-          className="flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-accent-100 aria-pressed:text-accent-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-accent-950 dark:aria-pressed:text-accent-100"
+          variant="ghost"
+          size="icon"
         >
           <svg
             viewBox="0 0 24 24"
@@ -54,7 +55,7 @@ export function ThemeToggle() {
           >
             {ICONS[option]}
           </svg>
-        </button>
+        </Button>
       ))}
     </div>
   );

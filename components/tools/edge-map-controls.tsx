@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { buttonClassName } from "@/components/ui/button";
 import { type EdgeMapSettings, THRESHOLD_RANGE, withThreshold } from "@/lib/image-tools/edge-map";
 import type { EdgeMapTarget, EdgeSource } from "./edge-map-dialog";
 
@@ -60,7 +61,6 @@ export function EdgeMapControls({
   settings,
   onSettings,
 }: EdgeMapControlsProps) {
-  const fileId = useId();
   const edges = settings.output === "edges";
   const sources: { value: EdgeSource; label: string; available: boolean }[] = [
     { value: "init", label: "Init image", available: Boolean(target.initImage) },
@@ -84,22 +84,19 @@ export function EdgeMapControls({
             {label}
           </label>
         ))}
-        <label
-          htmlFor={fileId}
-          className="cursor-pointer rounded-md border border-zinc-300 px-2 py-0.5 has-focus-visible:outline-2 has-focus-visible:outline-accent-500 dark:border-zinc-700"
-        >
+        {/* The input inside its label, so the label shows the input's keyboard focus. */}
+        <label className={buttonClassName({ wrapsInput: true })}>
           Choose file…
+          <input
+            type="file"
+            accept="image/*"
+            className="sr-only"
+            onChange={(event) => {
+              onFile(event.target.files?.[0]);
+              event.target.value = "";
+            }}
+          />
         </label>
-        <input
-          id={fileId}
-          type="file"
-          accept="image/*"
-          className="sr-only"
-          onChange={(event) => {
-            onFile(event.target.files?.[0]);
-            event.target.value = "";
-          }}
-        />
       </fieldset>
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>Output</legend>

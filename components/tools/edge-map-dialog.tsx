@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { uploadFile } from "@/lib/fal/upload";
 import { defaultEdgeMapSettings, edgeMapRgba, type EdgeMapSettings } from "@/lib/image-tools/edge-map";
 import { controlNetSize, fitWithin, formatSize, type ImageSize } from "@/lib/image-tools/image-size";
+import { messageOf } from "@/lib/errors/message-of";
 import { EdgeMapControls } from "./edge-map-controls";
-import { loadImage, messageOf, naturalSize, pngFile, readPixels } from "./image-pixels";
+import { loadImage, naturalSize, pngFile, readPixels } from "./image-pixels";
 import { ToolDialog, ToolFooter } from "./tool-dialog";
 
 export type EdgeMapTarget = {

@@ -70,7 +70,3 @@ export function pngFile(rgba: Uint8ClampedArray<ArrayBuffer>, size: ImageSize, n
 export function resizedPng(image: CanvasImageSource, size: ImageSize, name: string): Promise<File> {
   return pngFile(new Uint8ClampedArray(readPixels(image, size)), size, name);
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { type MaskHistory, record, redo, undo } from "@/lib/image-tools/mask";
-import { toolButtonClass } from "./tool-dialog";
 
 type MaskControlsProps = {
   brushSize: number;
@@ -17,8 +17,7 @@ type MaskControlsProps = {
   paintedPercent: number;
 };
 
-const segmentClass =
-  "cursor-pointer rounded-md border border-zinc-300 px-3 py-1 text-sm has-checked:border-accent-600 has-checked:bg-accent-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-accent-500 dark:border-zinc-700";
+const segmentClass = buttonClassName({ variant: "segment", wrapsInput: true });
 
 /** The painter's tools: brush or eraser, brush size, undo, redo, invert, clear, and the view. */
 export function MaskControls(props: MaskControlsProps) {
@@ -57,32 +56,14 @@ export function MaskControls(props: MaskControlsProps) {
         </span>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={toolButtonClass}
-          disabled={history.done.length === 0}
-          onClick={() => onHistory(undo(history))}
-        >
+        <Button disabled={history.done.length === 0} onClick={() => onHistory(undo(history))}>
           Undo
-        </button>
-        <button
-          type="button"
-          className={toolButtonClass}
-          disabled={history.undone.length === 0}
-          onClick={() => onHistory(redo(history))}
-        >
+        </Button>
+        <Button disabled={history.undone.length === 0} onClick={() => onHistory(redo(history))}>
           Redo
-        </button>
-        <button
-          type="button"
-          className={toolButtonClass}
-          onClick={() => onHistory(record(history, { kind: "invert" }))}
-        >
-          Invert
-        </button>
-        <button type="button" className={toolButtonClass} onClick={() => onHistory(record(history, { kind: "clear" }))}>
-          Clear
-        </button>
+        </Button>
+        <Button onClick={() => onHistory(record(history, { kind: "invert" }))}>Invert</Button>
+        <Button onClick={() => onHistory(record(history, { kind: "clear" }))}>Clear</Button>
         <label className="flex items-center gap-2">
           <input
             type="checkbox"

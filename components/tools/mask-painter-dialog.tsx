@@ -13,7 +13,8 @@ import {
   replay,
   undo,
 } from "@/lib/image-tools/mask";
-import { loadImage, messageOf, naturalSize, pngFile, readPixels, resizedPng } from "./image-pixels";
+import { messageOf } from "@/lib/errors/message-of";
+import { loadImage, naturalSize, pngFile, readPixels, resizedPng } from "./image-pixels";
 import { MaskCanvas } from "./mask-canvas";
 import { MaskControls } from "./mask-controls";
 import { ToolDialog, ToolFooter } from "./tool-dialog";

@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import type { FormValues } from "@/lib/form/form-values";
-import { smallButtonClass } from "@/components/form/form-section";
 import type { EdgeMapTarget } from "./edge-map-dialog";
 import type { MaskResult, MaskTarget } from "./mask-painter-dialog";
 
@@ -66,16 +66,16 @@ export function PaintMaskButton(slot: MaskSlot) {
 
   return (
     <>
-      <button
-        type="button"
-        className={`${smallButtonClass} self-start`}
+      <Button
+        size="sm"
+        className="self-start"
         aria-label={`Paint mask for ${kind === "controlnet" ? "ControlNet" : "IP adapter"} ${index + 1}`}
         onPointerEnter={() => void loadMaskPainter()}
         onFocus={() => void loadMaskPainter()}
         onClick={() => setTarget(maskTarget(getValues(), slot))}
       >
         Paint mask
-      </button>
+      </Button>
       {target && <MaskPainterDialog target={target} onDone={done} onClose={() => setTarget(undefined)} />}
     </>
   );
@@ -99,16 +99,16 @@ export function EdgeMapButton({ index }: { index: number }) {
 
   return (
     <>
-      <button
-        type="button"
-        className={`${smallButtonClass} self-start`}
+      <Button
+        size="sm"
+        className="self-start"
         aria-label={`Edge map for ControlNet ${index + 1}`}
         onPointerEnter={() => void loadEdgeMap()}
         onFocus={() => void loadEdgeMap()}
         onClick={open}
       >
         Edge map
-      </button>
+      </Button>
       {target && (
         <EdgeMapDialog
           target={target}

@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
+import { Button } from "@/components/ui/button";
 
 type ToolDialogProps = {
   title: string;
@@ -11,11 +12,6 @@ type ToolDialogProps = {
   children: ReactNode;
   footer: ReactNode;
 };
-
-export const toolButtonClass =
-  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
-export const primaryButtonClass =
-  "rounded-md bg-accent-600 px-3 py-1 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500";
 
 /**
  * A modal tool over the page. It lives outside the settings form (a portal), so its controls are
@@ -48,9 +44,7 @@ export function ToolDialog({ title, onClose, onKeyDown, children, footer }: Tool
           <h2 id={titleId} className="text-base font-semibold">
             {title}
           </h2>
-          <button type="button" className={toolButtonClass} onClick={onClose}>
-            Close
-          </button>
+          <Button onClick={onClose}>Close</Button>
         </header>
         {children}
         <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
@@ -87,12 +81,10 @@ export function ToolFooter({ progress, error, onCancel, applyLabel, canApply, on
           {busy ? `Uploading ${Math.round(progress * 100)}%…` : ""}
         </p>
       )}
-      <button type="button" className={toolButtonClass} onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="button" className={primaryButtonClass} disabled={!canApply || busy} onClick={onApply}>
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button variant="primary" disabled={!canApply || busy} onClick={onApply}>
         {busy ? "Saving…" : applyLabel}
-      </button>
+      </Button>
     </>
   );
 }

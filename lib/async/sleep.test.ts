@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { sleep } from "./sleep";
+import { sleep, untilAborted } from "./sleep";
 
 describe("sleep", () => {
   it("waits, and removes its abort listener when the time is up", async () => {
@@ -15,5 +15,15 @@ describe("sleep", () => {
     controller.abort();
     await expect(waiting).resolves.toBeUndefined();
     await expect(sleep(60_000, controller.signal)).resolves.toBeUndefined();
+  });
+});
+
+describe("untilAborted", () => {
+  it("resolves when the signal aborts, and at once when it already has", async () => {
+    const controller = new AbortController();
+    const waiting = untilAborted(controller.signal);
+    controller.abort();
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(untilAborted(controller.signal)).resolves.toBeUndefined();
   });
 });

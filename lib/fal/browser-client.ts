@@ -23,6 +23,6 @@ export const falClient = createPlaygroundClient();
 
 /**
  * Typed as a plain string on purpose: the client's generated types for this id describe another
- * endpoint's IP-adapter and ControlNet shapes (fal-reference §1), so our own schema types are used.
+ * endpoint's IP-adapter and ControlNet shapes (docs/fal.md#input), so our own schema types are used.
  */
 export const endpointId: string = ENDPOINT_ID;

@@ -1,5 +1,5 @@
 /**
- * The values the endpoint's choice fields take (fal-reference §1). The schema's enums are built
+ * The values the endpoint's choice fields take (docs/fal.md#input). The schema's enums are built
  * from these, and the form's selects list them; zod-free, so the form paints without the schema.
  */
 export const SCHEDULERS = [

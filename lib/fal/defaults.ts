@@ -12,7 +12,7 @@ import {
 } from "./limits";
 
 /*
- * The endpoint's defaults (fal-reference §1). They live here, free of zod, so the form paints and
+ * The endpoint's defaults (docs/fal.md#input). They live here, free of zod, so the form paints and
  * Run builds its body without loading the schema; the schema takes its defaults from this module,
  * and a test reads them back off the schema (fields, order, required ones, defaults).
  */

@@ -1,4 +1,4 @@
-/** Where this playground's endpoint lives on fal (fal-reference §3–4). */
+/** Where this playground's endpoint lives on fal (docs/fal.md#queue-protocol, #storage-uploads). */
 
 /** Submit uses the full endpoint id. */
 export const ENDPOINT_ID = "fal-ai/lora/image-to-image";

@@ -1,5 +1,5 @@
 /**
- * JSON with integers of any size. fal's seeds are 64-bit (fal-reference §6) and `JSON.parse`
+ * JSON with integers of any size. fal's seeds are 64-bit (docs/fal.md#seeds) and `JSON.parse`
  * rounds them past 2^53; here such integer literals become BigInt on the way in, and BigInt is
  * written back as a plain integer literal on the way out.
  */

@@ -96,7 +96,7 @@ export function itemFieldLabel<L extends ListField>(list: L, field: ItemField<L>
   return `${describeField(list, index)} ${fields[field]}`;
 }
 
-/** fal names the ControlNet list in the singular in some of its own 422s (fal-reference §6). */
+/** fal names the ControlNet list in the singular in some of its own 422s (docs/fal.md#validation-at-run-time). */
 const FAL_ALIASES: Record<string, string> = { controlnet: "controlnets" };
 
 /**

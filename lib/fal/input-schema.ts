@@ -61,7 +61,7 @@ export function imageUrl(label: string) {
 
 export const loraWeightSchema = z.strictObject({
   path: modelPath(itemFieldLabel("loras", "path")),
-  // The slider's range is a convenience: fal takes any scale (fal-reference §1).
+  // The slider's range is a convenience: fal takes any scale (docs/fal.md#input).
   scale: z.number({ error: `${loraLimits.scale.label} must be a number.` }).default(loraLimits.scale.default),
   force: z.boolean().default(itemDefaults.loras.force),
 });
@@ -87,7 +87,7 @@ export const controlNetSchema = z
     ip_adapter_index: ranged(controlNetLimits.ip_adapter_index).optional(),
   })
   .check((ctx) => {
-    // fal's app refuses start >= end (equal too) and reports it at the start (fal-reference §6).
+    // fal's app refuses start >= end (equal too) and reports it at the start (docs/fal.md#validation-at-run-time).
     const { start_percentage: start, end_percentage: end } = ctx.value;
     if (start >= end) {
       ctx.issues.push({

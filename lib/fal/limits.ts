@@ -2,7 +2,7 @@ import { fieldLabels, itemFieldLabel } from "./field-labels";
 
 /**
  * Labels, defaults and ranges of the numeric inputs of fal-ai/lora/image-to-image
- * (fal-reference §1). The schema builds its rules from these, and the form its
+ * (docs/fal.md#input). The schema builds its rules from these, and the form its
  * sliders and number boxes, so both say the same words and the same bounds.
  */
 export type NumberLimit = {
@@ -59,7 +59,7 @@ export const MAX_EMBEDDINGS = 1;
 export const DEFAULT_EMBEDDING_TOKENS = ["<s0>", "<s1>"];
 export const DEFAULT_IMAGE_ENCODER_WEIGHT_NAME = "pytorch_model.bin";
 
-/** A ControlNet's control image and mask must be the same size, each side divisible by this (fal-reference §1). */
+/** A ControlNet's control image and mask must be the same size, each side divisible by this (docs/fal.md#input). */
 export const CONTROLNET_SIZE_MULTIPLE = 32;
 
 export type ListLimit = { max: number; message: string };

@@ -2,7 +2,7 @@ import "@/lib/security/zod-jitless";
 import { z } from "zod";
 
 /**
- * What fal answers for this endpoint, read liberally (fal-reference §2, §6): only a file's `url`
+ * What fal answers for this endpoint, read liberally (docs/fal.md#output): only a file's `url`
  * is required, seeds may be 64-bit (BigInt, see exact-json.ts), unknown fields are kept, and an
  * optional field that is missing, null or odd is dropped rather than refusing a billed result.
  */

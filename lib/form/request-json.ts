@@ -1,4 +1,5 @@
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { messageOf } from "@/lib/errors/message-of";
 import { step } from "@/lib/text/steps";
 import { formValuesOf, type FormValues } from "./form-values";
 
@@ -25,7 +26,7 @@ export function parseRequestJson(text: string): ParsedRequestJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, problems: [`Not valid JSON: ${messageOf(error)}`] };
   }
   const parsed = loraInputSchema.safeParse(value);
   if (parsed.success) return { ok: true, body: value as LoraRequest };

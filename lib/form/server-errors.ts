@@ -3,7 +3,10 @@ import { describeField, isInputField } from "@/lib/fal/field-labels";
 /** A complaint about one input field; `field` is the form's path, e.g. "loras.0.path". */
 export type FieldError = { field: string; message: string };
 
-/** fal's app reports its own ControlNet checks under `controlnet` (fal-reference §6); the form's list is `controlnets`. */
+/**
+ * fal's app reports its own ControlNet checks under `controlnet` (docs/fal.md#validation-at-run-time);
+ * the form's list is `controlnets`.
+ */
 const APP_LOCATIONS: Record<string, string> = { controlnet: "controlnets" };
 
 /** A 422 location as the form's field name: `["body", "loras", 0, "path"]` → `"loras.0.path"`. */

@@ -6,7 +6,7 @@ import { formFieldName } from "./server-errors";
 export const SIMULATOR_FILE_MESSAGE =
   "This image is stored by the local simulator, which fal cannot reach; drop the image again.";
 
-/** True for a file the simulator of the server at `origin` stores: fal cannot fetch it (fal-reference §6). */
+/** True for a file the simulator of the server at `origin` stores: fal cannot fetch it (docs/fal.md#files). */
 export function isSimulatorFile(url: string, origin: string): boolean {
   try {
     const parsed = new URL(url);

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { isActive, type Run } from "@/lib/runs/run-state";
+import { messageOf } from "@/lib/errors/message-of";
 
 const DATABASE_NAME = "fal-lora-playground";
 const DATABASE_VERSION = 1;
@@ -27,7 +28,7 @@ function why(error: unknown): string {
     return "this browser does not let the page store data (private browsing, or site data blocked in its settings)";
   }
   if (name === "VersionError") return "another tab holds a newer version of the history; reload this one";
-  return error instanceof Error && error.message ? error.message : "this browser's storage refused it";
+  return messageOf(error, "this browser's storage refused it");
 }
 
 /** Says, in the page's words, that runs are not being kept and why. */

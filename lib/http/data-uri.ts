@@ -5,7 +5,7 @@ function base64DataUri(type: string): RegExp {
 
 const BASE64_DATA_URI = base64DataUri("[\\w.+-]+");
 
-/** A base64 data URI of an image: the inline image bytes the endpoint takes (fal-reference §1). */
+/** A base64 data URI of an image: the inline image bytes the endpoint takes (docs/fal.md#input). */
 export const IMAGE_DATA_URI = base64DataUri("image");
 
 export type DataUri = { mediaType: string; base64: string };

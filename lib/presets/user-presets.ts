@@ -3,6 +3,7 @@ import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { isRecord } from "@/lib/json/is-record";
 import { readSettings } from "@/lib/share/settings-reader";
+import { messageOf } from "@/lib/errors/message-of";
 import { step } from "@/lib/text/steps";
 
 /** A preset the user saved in this browser. */
@@ -56,7 +57,7 @@ function storedText(storage: PresetStorage): string | { problem: string } {
   try {
     return storage.getItem(PRESETS_STORAGE_KEY) ?? "[]";
   } catch (cause) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const why = messageOf(cause);
     return { problem: `This browser would not let the page read your saved presets (${why}).` };
   }
 }

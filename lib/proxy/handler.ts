@@ -42,10 +42,16 @@ function validateSubmit(body: string): Response | undefined {
 
 function defaultDependencies(): ProxyDependencies {
   const env = serverEnv();
-  const limiter = createSubmitLimiter({ pointsPerMinute: env.RATE_LIMIT_SUBMITS_PER_MINUTE, redisUrl: env.REDIS_URL });
+  const windowSeconds = env.RATE_LIMIT_WINDOW_SECONDS;
+  const limiter = createSubmitLimiter({
+    pointsPerMinute: env.RATE_LIMIT_SUBMITS_PER_MINUTE,
+    windowSeconds,
+    redisUrl: env.REDIS_URL,
+  });
   const initiateLimiter = createSubmitLimiter({
     name: "upload",
     pointsPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
+    windowSeconds,
     redisUrl: env.REDIS_URL,
   });
   return { env, limiter, initiateLimiter };

@@ -1,7 +1,7 @@
 import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { parseHttpUrl } from "@/lib/http/http-url";
 
-/** The only upstream calls the playground makes, in fal's own URLs (fal-reference §3–4). */
+/** The only upstream calls the playground makes, in fal's own URLs (docs/fal.md#queue-protocol, #storage-uploads). */
 export type ProxyRoute = "submit" | "status" | "status-stream" | "result" | "cancel" | "storage-initiate";
 
 export type ProxyTarget = { route: ProxyRoute; url: URL };

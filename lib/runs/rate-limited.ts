@@ -20,9 +20,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 
 /**
  * A fetch for the fal client that submits runs: a 429 becomes a RateLimitedError carrying its
- * Retry-After. The client would otherwise retry a 429 itself, blind to Retry-After (fal-reference
- * §6), within a window that has not ended; it does not retry an error that is neither an HTTP
- * error of its own nor a network failure.
+ * Retry-After. The client would otherwise retry a 429 itself, blind to Retry-After, within a
+ * window that has not ended (docs/fal.md#client-retries); it does not retry an error that is
+ * neither an HTTP error of its own nor a network failure.
  */
 export function rateLimitAwareFetch(inner: typeof fetch, now: () => number = Date.now): typeof fetch {
   return async (input, init) => {

@@ -3,12 +3,13 @@ import { isApiError, isValidationError } from "@/lib/fal/client-errors";
 import { imageLocations } from "@/lib/fal/image-locations";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { type FieldError, fieldLabel, formFieldName } from "@/lib/form/server-errors";
+import { messageOf } from "@/lib/errors/message-of";
 import type { RunError } from "./run-state";
 
 /** HTTP status fal answers a cancelled request's result with. */
 export const CANCELLED_HTTP_STATUS = 499;
 
-/** fal's words when the app cannot fetch an image input (fal-reference §6). */
+/** fal's words when the app cannot fetch an image input (docs/fal.md#validation-at-run-time). */
 const IMAGE_NOT_LOADED = /^Could not load image from url:\s*(\S+)/;
 
 function detailOf(body: unknown): unknown {
@@ -81,7 +82,7 @@ export function toRunError(error: unknown, input?: LoraRequest): RunError {
       retryable: true,
     };
   }
-  const message = error instanceof Error ? error.message : "The run failed for an unknown reason.";
+  const message = messageOf(error, "The run failed for an unknown reason.");
   return { kind: "api", message, fieldErrors: [], retryable: true };
 }
 
@@ -99,5 +100,5 @@ export function connectionTrouble(error: unknown): string | undefined {
     return typeof detail === "string" ? `HTTP ${error.status}: ${detail}` : `HTTP ${error.status}`;
   }
   if (error instanceof TypeError) return `the network failed (${error.message})`;
-  return error instanceof Error ? error.message : "no answer";
+  return messageOf(error, "no answer");
 }

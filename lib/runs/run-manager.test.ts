@@ -269,6 +269,27 @@ describe("RunManager", () => {
     expect(await settled(manager, id)).toMatchObject({ status: "completed", output });
   });
 
+  it("keeps when the proxy answered each submit, not when the run started, for pacing", async () => {
+    vi.useFakeTimers({ now: 10_000, toFake: ["Date"] });
+    try {
+      let accept: (value: { requestId: string }) => void = () => undefined;
+      const manager = new RunManager({
+        transport: fakeTransport({
+          submit: vi.fn(() => new Promise<{ requestId: string }>((resolve) => (accept = resolve))),
+        }),
+      });
+      const id = manager.start(input);
+      expect(manager.submittedSince(0)).toEqual([]);
+      vi.setSystemTime(12_500);
+      accept({ requestId: "req-1" });
+      await vi.waitFor(() => expect(manager.submittedSince(0)).toHaveLength(1));
+      expect(manager.get(id)?.startedAt).toBe(10_000);
+      expect(manager.submittedSince(12_499)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("startQueued withdraws a run the proxy's limit refused (429) and hands over its Retry-After; start fails it with the proxy's words", async () => {
     const refusal = () => new RateLimitedError(41_000, "Too many runs started; try again in 41 s.");
     const history = openRunHistory(`runs-${crypto.randomUUID()}`);

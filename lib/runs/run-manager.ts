@@ -29,6 +29,9 @@ const NEVER_QUEUED: RunError = {
   retryable: true,
 };
 
+/** Submit times kept for pacing: more than any limit leaves room for within one window. */
+const MAX_SUBMIT_TIMES = 1_000;
+
 /** A promise the page can settle early, to end every reconnect wait at once. */
 function wakeupGate() {
   let open = () => {};
@@ -44,6 +47,8 @@ export class RunManager {
   private readonly store: RunStore;
   private readonly fieldErrorListeners = new Set<(errors: FieldError[]) => void>();
   private readonly submitListeners = new Set<(runId: string) => void>();
+  /** When the proxy answered the newest submits, oldest first: what it has counted against this page. */
+  private readonly submitTimes: number[] = [];
   private readonly tracking = new Map<string, AbortController>();
   private loading: Promise<void> | undefined;
   private wakeup = wakeupGate();
@@ -69,6 +74,14 @@ export class RunManager {
   onSubmit(listener: (runId: string) => void): () => void {
     this.submitListeners.add(listener);
     return () => this.submitListeners.delete(listener);
+  }
+
+  /**
+   * When the proxy answered this page's submits made after `since`. A run's `startedAt` is earlier,
+   * by as long as the first Run takes to load the client: too early for pacing.
+   */
+  submittedSince(since: number): number[] {
+    return this.submitTimes.filter((time) => time > since);
   }
 
   get(id: string): Run | undefined {
@@ -195,18 +208,24 @@ export class RunManager {
         answered(error);
         return;
       }
-      if (isApiError(error)) this.submitListeners.forEach((listener) => listener(id));
+      if (isApiError(error)) this.counted(id);
       if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
       else this.fail(id, toRunError(error, run.input));
       return;
     }
-    this.submitListeners.forEach((listener) => listener(id));
+    this.counted(id);
     if (controller.signal.aborted) return;
     const { requestId, queuePosition } = queued;
     this.store.update(id, { requestId, status: "queued", queuePosition }, { now: true });
     answered?.();
     if (this.get(id)?.cancelRequested) await this.cancelInQueue(id, requestId);
     if (this.isFollowable(id)) await this.follow(id, requestId, { resume: false, controller });
+  }
+
+  private counted(id: string): void {
+    this.submitTimes.push(Date.now());
+    if (this.submitTimes.length > MAX_SUBMIT_TIMES) this.submitTimes.shift();
+    this.submitListeners.forEach((listener) => listener(id));
   }
 
   private isFollowable(id: string): boolean {

@@ -2,7 +2,7 @@ import type { QueueStatus } from "@fal-ai/client";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 
 /**
- * What fal said to a cancel (fal-reference §3): the queued request was removed (200 OK), the
+ * What fal said to a cancel (docs/fal.md#cancel): the queued request was removed (200 OK), the
  * running one was signalled and may still finish (202), it had already finished (400), or fal
  * does not know it (404).
  */

@@ -4,7 +4,7 @@ import type { Seed } from "@/lib/fal/output-schema";
 
 /**
  * A fresh seed in the range every SD pipeline takes. Never 0: fal's app reads 0 as "no seed"
- * and picks its own (fal-reference §6), which would make the run irreproducible.
+ * and picks its own (docs/fal.md#seeds), which would make the run irreproducible.
  */
 export function randomSeed(): number {
   const [value = 0] = crypto.getRandomValues(new Uint32Array(1));

@@ -1,7 +1,7 @@
 import type { QueueStatus } from "@fal-ai/client";
 import type { Run, RunLog, RunUpdate } from "./run-state";
 
-/** fal's `error_type` for a request the client cancelled (fal-reference §3). */
+/** fal's `error_type` for a request the client cancelled (docs/fal.md#cancel). */
 export const CANCELLED_ERROR_TYPE = "client_cancelled";
 
 function toLogs(status: QueueStatus): RunLog[] | undefined {
@@ -30,7 +30,7 @@ export function isCancelledStatus(status: QueueStatus): boolean {
 
 /**
  * What a queue status changes on the run's card. A run that was running and is queued again was
- * put back by fal to retry on another runner (fal-reference §6): that is counted, not an error.
+ * put back by fal to retry on another runner (docs/fal.md#runner-retries): that is counted, not an error.
  */
 export function statusUpdate(status: QueueStatus, run: Pick<Run, "status" | "requeues">): RunUpdate {
   const logs = toLogs(status);

@@ -13,6 +13,13 @@ describe("createSubmitLimiter", () => {
     expect(await limiter.consume("b")).toEqual({ ok: true });
   });
 
+  it("counts in a shorter window when one is given", async () => {
+    const limiter = createSubmitLimiter({ name: "short-window", pointsPerMinute: 1, windowSeconds: 2 });
+    expect(await limiter.consume("a")).toEqual({ ok: true });
+    const over = await limiter.consume("a");
+    expect(over.ok === false && over.retryAfterSeconds).toBeLessThanOrEqual(2);
+  });
+
   it("uses Redis when a URL is set, and falls back to memory when Redis fails", async () => {
     const connectRedis = vi.fn(async () => ({
       // Shaped like ioredis enough for rate-limiter-flexible to call it, then fail like a dead server.

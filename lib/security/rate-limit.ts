@@ -11,6 +11,8 @@ export type SubmitLimiter = {
 
 export type SubmitLimiterOptions = {
   pointsPerMinute: number;
+  /** The window the points are counted in: a minute unless a test shortens it. */
+  windowSeconds?: number;
   /** Keeps separate limits (submits, upload initiates) apart in a shared Redis. */
   name?: string;
   redisUrl?: string;
@@ -18,7 +20,6 @@ export type SubmitLimiterOptions = {
   connectRedis?: (url: string) => Promise<unknown>;
 };
 
-const WINDOW_SECONDS = 60;
 const KEY_PREFIX = "fal-lora-playground";
 
 const READY_WAIT_MS = 2_000;
@@ -59,7 +60,7 @@ function connectIoRedis(url: string): Promise<unknown> {
 export function createSubmitLimiter(options: SubmitLimiterOptions): SubmitLimiter {
   const shape = {
     points: options.pointsPerMinute,
-    duration: WINDOW_SECONDS,
+    duration: options.windowSeconds ?? 60,
     keyPrefix: `${KEY_PREFIX}:${options.name ?? "submit"}`,
   };
   const memory = new RateLimiterMemory(shape);

@@ -12,6 +12,7 @@ import {
   writeChunks,
 } from "@/lib/png/png-chunks";
 import { writeInfotext } from "@/lib/generation-data/infotext";
+import { messageOf } from "@/lib/errors/message-of";
 import { problemsText, readSettings, type SettingsReading } from "./settings-reader";
 
 /** The text chunk holding the full request as JSON. */
@@ -51,7 +52,7 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
   try {
     chunks = readChunks(bytes);
   } catch (cause) {
-    return { error: cause instanceof Error ? cause.message : "This file could not be read as a PNG." };
+    return { error: messageOf(cause, "This file could not be read as a PNG.") };
   }
   const stored = findTextChunk(chunks, SETTINGS_KEYWORD);
   if (stored === "too-large") return { error: PNG_SETTINGS_TOO_LARGE, tooLarge: true };

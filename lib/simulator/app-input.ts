@@ -21,7 +21,7 @@ function withoutUnknownKeys(body: unknown, issues: z.core.$ZodIssue[]): unknown 
 
 /**
  * fal's app reports its own cross-field ControlNet check under `controlnet`, singular
- * (fal-reference §6); the schema's field checks stay under `controlnets`.
+ * (docs/fal.md#validation-at-run-time); the schema's field checks stay under `controlnets`.
  */
 function asTheAppReports(error: FalFieldError): FalFieldError {
   const [body, list, ...rest] = error.loc;
@@ -31,7 +31,7 @@ function asTheAppReports(error: FalFieldError): FalFieldError {
 }
 
 /**
- * How fal's app reads a queued body once a runner takes it (fal-reference §6): fields it does not
+ * How fal's app reads a queued body once a runner takes it (docs/fal.md#validation-at-run-time): fields it does not
  * know are ignored, anything else it refuses ends the request with a 422 on its result.
  */
 export function readAppInput(body: unknown): AppInput {

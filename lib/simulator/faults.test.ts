@@ -106,6 +106,23 @@ describe("faults in the simulator", () => {
     await waitForState(simulator, stuckId, "COMPLETED");
   });
 
+  it("end a stuck run cancelled before it got stuck, and give its slot to the next run", async () => {
+    simulator = testSimulator({ concurrency: 1, stepMs: 20, faults: new FaultInjector({ allowHeader: true }) });
+    const stuck = await call(simulator, "POST", SUBMIT, {
+      json: { ...BASE_INPUT, num_inference_steps: 50 },
+      ...withFaults("stuck=1"),
+    });
+    const stuckId = ((await stuck.json()) as { request_id: string }).request_id;
+    await waitForState(simulator, stuckId, "IN_PROGRESS");
+    // Cancelled while still sampling: the abort comes before the run reaches its stuck phase.
+    await call(simulator, "PUT", `/queue/fal-ai/lora/requests/${stuckId}/cancel`);
+    const ended = await waitForState(simulator, stuckId, "COMPLETED");
+    expect(ended.error_type).toBe("client_cancelled");
+    expect(JSON.stringify(ended)).not.toContain(STUCK_MESSAGE);
+    const { request_id: next } = await submit(simulator, { ...BASE_INPUT, num_inference_steps: 2 });
+    await waitForState(simulator, next, "COMPLETED");
+  });
+
   it("fail a run as a crashed runner: 500 runner_server_error", async () => {
     simulator = testSimulator({ faults: new FaultInjector({ allowHeader: true }) });
     const failed = await call(simulator, "POST", SUBMIT, { json: BASE_INPUT, ...withFaults("fail=1") });

@@ -1,4 +1,5 @@
 import "server-only";
+import { messageOf } from "@/lib/errors/message-of";
 import type { Simulator } from "./simulator";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
 import { stringifyExactJson } from "@/lib/fal/exact-json";
@@ -47,7 +48,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<Json
   try {
     return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : "invalid JSON";
+    const reason = messageOf(error, "invalid JSON");
     return {
       ok: false,
       response: json({ detail: [{ loc: ["body"], msg: `JSON decode error: ${reason}`, type: "json_invalid" }] }, 422),

@@ -4,6 +4,7 @@ import type { OverlayOptions, ResizeOptions } from "sharp";
 
 import type { LoraInput } from "@/lib/fal/input-schema";
 
+import { messageOf } from "@/lib/errors/message-of";
 import {
   combineStyles,
   controlEdges,
@@ -69,7 +70,7 @@ export async function decodeImage(bytes: Buffer, loc: Loc, resize: ResizeOptions
       .toBuffer({ resolveWithObject: true });
     return { pixels: data, width: info.width, height: info.height };
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.?\s*$/, ".");
+    const reason = messageOf(error).replace(/\.?\s*$/, ".");
     throw new SimulatorInputError(loc, `${pathLabel(loc)} could not be decoded as an image: ${reason}`);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { untilAborted } from "@/lib/async/sleep";
 import type { Run } from "./run-status";
 
 export const STUCK_MESSAGE = "Simulated fault: this run is stuck and will not finish until it is cancelled.";
@@ -9,9 +10,10 @@ export const CANCEL_IGNORED_MESSAGE = "Cancellation requested; this app has no c
 
 /** Plays a run's simulated end: hang until cancelled, or throw as a crashed runner would. */
 export async function playFault(run: Run, signal: AbortSignal, log: (message: string) => void): Promise<void> {
+  if (signal.aborted) return;
   if (run.faults?.play === "stuck") {
     log(STUCK_MESSAGE);
-    await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+    await untilAborted(signal);
     return;
   }
   if (run.faults?.play === "fail") {

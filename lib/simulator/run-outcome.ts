@@ -16,7 +16,7 @@ export function stepCount(input: LoraInput): number {
 
 /**
  * The seed a run uses, as fal's app picks it: `input.seed or torch.seed()`, so no seed and seed 0
- * both get a fresh 64-bit one (fal-reference §6), which the result carries as an exact integer.
+ * both get a fresh 64-bit one (docs/fal.md#seeds), which the result carries as an exact integer.
  */
 export function runSeed(input: LoraInput): number | bigint {
   return input.seed || randomBytes(8).readBigUInt64BE();
@@ -75,7 +75,7 @@ export function refusedOutcome(body: FalValidationBody): RunOutcome {
 
 /**
  * fal's app names an image it could not fetch or read by its address only, in a sentence
- * (fal-reference §6); the simulator's own reason goes to the run's log instead.
+ * (docs/fal.md#validation-at-run-time); the simulator's own reason goes to the run's log instead.
  */
 function imageNotLoaded(error: SimulatorInputError, input: LoraInput | undefined): FalValidationBody | undefined {
   const path = error.loc[0] === "body" ? error.loc.slice(1) : error.loc;

@@ -93,7 +93,7 @@ function inferenceSeconds(run: Run): number | null {
   return (run.finishedAt - run.startedAt) / 1000;
 }
 
-/** The webhook body fal POSTs when a run ends (fal-reference §3). */
+/** The webhook body fal POSTs when a run ends (docs/fal.md#webhooks). */
 export function webhookBody(run: Run) {
   const outcome = run.outcome;
   const base = { request_id: run.id, gateway_request_id: run.id };

@@ -1,5 +1,5 @@
 import "server-only";
-import { serverEnv } from "@/lib/env";
+import { serverEnv, SIMULATOR_DEFAULTS } from "@/lib/env";
 import { type GuardedFetch, serverPublicFetch } from "@/lib/http/public-fetch";
 import { FaultInjector, parseFaults, type FaultPlan } from "./faults";
 import { FileStore } from "./file-store";
@@ -56,11 +56,11 @@ const DEFAULT_UPLOADS_IN_FLIGHT_BYTES = 128 * 1024 * 1024;
 const DEFAULT_UPLOAD_IDLE_MS = 15_000;
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const ttlMs = options.ttlMs ?? 3_600_000;
+  const ttlMs = options.ttlMs ?? SIMULATOR_DEFAULTS.ttlSeconds * 1000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const files = new FileStore({
     ttlMs,
-    maxBytes: options.maxStoreBytes ?? 512 * 1024 * 1024,
+    maxBytes: options.maxStoreBytes ?? SIMULATOR_DEFAULTS.maxStoreBytes,
     maxUploadBytes: options.maxUploadBytes,
   });
   const queue = new RunQueue({
@@ -69,8 +69,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     loadImage: createImageLoader({ files, fetch: fetchImpl }),
     notifyWebhook: (url, body) =>
       deliverWebhook(url, body, { fetch: fetchImpl, retryDelaysMs: options.webhookRetryDelaysMs }),
-    concurrency: options.concurrency ?? 2,
-    stepMs: options.stepMs ?? 33,
+    concurrency: options.concurrency ?? SIMULATOR_DEFAULTS.concurrency,
+    stepMs: options.stepMs ?? SIMULATOR_DEFAULTS.stepMs,
     ttlMs,
   });
   return {

@@ -4,13 +4,14 @@ import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
 import { beforeEnd, findTextChunk, PNG_KEYWORDS, readChunks, textChunk, writeChunks } from "@/lib/png/png-chunks";
 import { settingsChunks } from "@/lib/share/png-settings";
+import { SWEEP_FIELDS } from "./parameters";
 import type { SweepAxis, SweepPlan } from "./plan";
 
 /** The text chunk of a sweep's grid image holding the sweep itself: its axes, values and runs. */
 const SWEEP_KEYWORD = PNG_KEYWORDS.sweep;
 
 const sweepParameterSchema = z.union([
-  z.object({ field: z.enum(["seed", "noise_strength", "guidance_scale", "num_inference_steps", "scheduler"]) }),
+  z.object({ field: z.enum(SWEEP_FIELDS) }),
   z.object({ field: z.literal("lora_scale"), lora: z.number().int().min(0) }),
 ]);
 

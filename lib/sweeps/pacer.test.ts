@@ -41,6 +41,14 @@ describe("SubmitBudget", () => {
     expect(budget.waitMs(WINDOW_MS + 1250)).toBe(0);
   });
 
+  it("counts in the window it is given, a copy too", () => {
+    const budget = new SubmitBudget({ perMinute: 3, windowMs: 10_000, reserve: 0 });
+    for (const time of [0, 100, 200]) budget.record(time);
+    expect(budget.waitMs(200)).toBe(10_050);
+    expect(budget.copy().waitMs(200)).toBe(10_050);
+    expect(budget.waitMs(10_250)).toBe(0);
+  });
+
   it("counts the user's own runs and honours a pause", () => {
     const budget = new SubmitBudget({ perMinute: 3, reserve: 0 });
     budget.record(0);

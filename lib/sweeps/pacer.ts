@@ -1,7 +1,7 @@
 /**
  * Pacing a sweep's submits within the proxy's limit (RATE_LIMIT_SUBMITS_PER_MINUTE per client,
  * a fixed 60 s window in rate-limiter-flexible). The budget holds every submit the page made in
- * the last minute; at most `perMinute - reserve` fit in any 60 s, so they fit in the proxy's window
+ * the last window; at most `perMinute - reserve` fit in any window, so they fit in the proxy's
  * whenever it started, and the reserve leaves the user's own Run button working meanwhile.
  * Should a 429 come anyway (another tab, another instance), its Retry-After pauses the whole sweep
  * and the same run is tried again: a grid never ends half failed by the limit.
@@ -13,13 +13,16 @@ import { RateLimitedError } from "@/lib/runs/rate-limited";
 export const WINDOW_MS = 60_000;
 /** Submits are timed when their answer arrives, after the proxy counted them; this covers clock steps. */
 const MARGIN_MS = 250;
-/** Without a Retry-After, a 429 waits out a whole window. */
-const DEFAULT_RETRY_MS = WINDOW_MS;
 const MAX_RATE_LIMITED_TRIES = 5;
 
-export type SubmitBudgetOptions = {
-  perMinute: number;
-  /** Submits per minute kept free for the user's own runs; a tenth of the limit unless given. */
+/**
+ * The server's submit limit as the page is told it: `perMinute` submits in each window of
+ * `windowMs`, a minute unless a test server shortened it (RATE_LIMIT_WINDOW_SECONDS).
+ */
+export type SubmitLimit = { perMinute: number; windowMs?: number };
+
+export type SubmitBudgetOptions = SubmitLimit & {
+  /** Submits per window kept free for the user's own runs; a tenth of the limit unless given. */
   reserve?: number;
 };
 
@@ -27,9 +30,11 @@ export class SubmitBudget {
   private readonly times: number[] = [];
   private pausedUntil = 0;
   readonly allowed: number;
+  readonly windowMs: number;
 
-  constructor({ perMinute, reserve = Math.floor(perMinute / 10) }: SubmitBudgetOptions) {
+  constructor({ perMinute, windowMs = WINDOW_MS, reserve = Math.floor(perMinute / 10) }: SubmitBudgetOptions) {
     this.allowed = Math.max(1, perMinute - Math.max(0, reserve));
+    this.windowMs = windowMs;
   }
 
   /** A submit the proxy counted, the sweep's or any other run of this page. */
@@ -45,7 +50,7 @@ export class SubmitBudget {
 
   /** A copy that can be spent without touching this one (for an estimate). */
   copy(): SubmitBudget {
-    const copy = new SubmitBudget({ perMinute: this.allowed, reserve: 0 });
+    const copy = new SubmitBudget({ perMinute: this.allowed, windowMs: this.windowMs, reserve: 0 });
     copy.times.push(...this.times);
     copy.pausedUntil = this.pausedUntil;
     return copy;
@@ -53,11 +58,11 @@ export class SubmitBudget {
 
   /** How long to wait before the next submit fits (0: now). */
   waitMs(now: number): number {
-    while (this.times.length > 0 && (this.times[0] ?? 0) + WINDOW_MS + MARGIN_MS <= now) this.times.shift();
+    while (this.times.length > 0 && (this.times[0] ?? 0) + this.windowMs + MARGIN_MS <= now) this.times.shift();
     const paused = Math.max(0, this.pausedUntil - now);
     if (this.times.length < this.allowed) return paused;
     const leaving = this.times[this.times.length - this.allowed] ?? now;
-    return Math.max(paused, leaving + WINDOW_MS + MARGIN_MS - now);
+    return Math.max(paused, leaving + this.windowMs + MARGIN_MS - now);
   }
 }
 
@@ -105,7 +110,8 @@ export async function runPaced<Item, Result>(
       } catch (error) {
         if (error instanceof RateLimitedError && refusals + 1 < MAX_RATE_LIMITED_TRIES) {
           refusals += 1;
-          budget.pauseUntil(now() + (error.retryAfterMs ?? DEFAULT_RETRY_MS));
+          // Without a Retry-After, a 429 waits out a whole window.
+          budget.pauseUntil(now() + (error.retryAfterMs ?? budget.windowMs));
           continue;
         }
         // The proxy counted it all the same (the client's own retries of a 5xx count too, unseen here).

@@ -2,14 +2,13 @@ import type { LoraRequest, Scheduler } from "@/lib/fal/input-schema";
 import { loraLimits, type NumberLimit, numberLimits, seedLimit } from "@/lib/fal/limits";
 import { fieldLabels, itemFieldLabel } from "@/lib/fal/field-labels";
 
+/** The request fields a sweep can vary, in the order the dialog offers them. */
+export const SWEEP_FIELDS = ["seed", "noise_strength", "guidance_scale", "num_inference_steps", "scheduler"] as const;
+
 /** A setting a sweep can vary: one of the sampling settings, or one LoRA's scale (by its position). */
-export type SweepParameter =
-  | { field: "seed" | "noise_strength" | "guidance_scale" | "num_inference_steps" | "scheduler" }
-  | { field: "lora_scale"; lora: number };
+export type SweepParameter = { field: (typeof SWEEP_FIELDS)[number] } | { field: "lora_scale"; lora: number };
 
 export type SweepValue = number | Scheduler;
-
-const NUMBER_FIELDS = ["seed", "noise_strength", "guidance_scale", "num_inference_steps"] as const;
 
 /** The limit a numeric parameter's values must keep; the scheduler has a list instead. */
 export function limitOf(parameter: SweepParameter): NumberLimit | undefined {
@@ -44,8 +43,7 @@ export function sameParameter(a: SweepParameter, b: SweepParameter): boolean {
 /** What can be swept for this request: the sampling settings and the scale of each of its LoRAs. */
 export function sweepableParameters(base: LoraRequest): { parameter: SweepParameter; key: string; label: string }[] {
   const parameters: SweepParameter[] = [
-    ...NUMBER_FIELDS.map((field) => ({ field })),
-    { field: "scheduler" },
+    ...SWEEP_FIELDS.map((field) => ({ field })),
     ...(base.loras ?? []).map((_lora, lora) => ({ field: "lora_scale" as const, lora })),
   ];
   return parameters.map((parameter) => ({ parameter, key: parameterKey(parameter), label: parameterLabel(parameter) }));

@@ -65,10 +65,14 @@ describe("planSweep", () => {
       [{ parameter: { field: "num_inference_steps" }, values: [20] }],
       fixedSeed,
     );
-    expect(kept.ok && [kept.plan.sharedSeed, kept.plan.cells[0]?.body.seed]).toEqual([undefined, 7]);
+    expect(kept.ok && [kept.plan.seedSwept, kept.plan.sharedSeed, kept.plan.cells[0]?.body.seed]).toEqual([
+      false,
+      undefined,
+      7,
+    ]);
     const swept = planSweep(base, [{ parameter: { field: "seed" }, values: [1, 2] }], fixedSeed);
     expect(swept.ok && swept.plan.cells.map((cell) => cell.body.seed)).toEqual([1, 2]);
-    expect(swept.ok && swept.plan.sharedSeed).toBeUndefined();
+    expect(swept.ok && [swept.plan.seedSwept, swept.plan.sharedSeed]).toEqual([true, undefined]);
   });
 
   it("refuses the same parameter twice, a missing LoRA, too many runs, and bodies the schema refuses", () => {
@@ -124,5 +128,15 @@ describe("planSweep", () => {
       "Model: stabilityai/stable-diffusion-xl-base-1.0",
       "Seed: 1234 in every cell",
     ]);
+  });
+
+  it("names no shared seed when the seed is swept, whatever the form's seed", () => {
+    const planned = planSweep({ ...base, seed: 7 }, [
+      { parameter: { field: "guidance_scale" }, values: [5, 9] },
+      { parameter: { field: "seed" }, values: [1, 2] },
+    ]);
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.plan.seedSwept).toBe(true);
+    expect(sweepSummary(planned.plan, { ...base, seed: 7 })).not.toContainEqual(expect.stringMatching(/^Seed/));
   });
 });

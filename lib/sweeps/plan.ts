@@ -32,6 +32,8 @@ export type SweepPlan = {
   columns: AxisLabels;
   rows: AxisLabels | undefined;
   cells: SweepCell[];
+  /** Whether one of the axes is the seed: then the cells do not share one. */
+  seedSwept: boolean;
   /** The seed every cell shares when the seed is not swept: a sweep compares one setting, not luck. */
   sharedSeed: number | undefined;
 };
@@ -98,7 +100,7 @@ export function planSweep(
   }
   return {
     ok: true,
-    plan: { columns: axisLabels(across), rows: down ? axisLabels(down) : undefined, cells, sharedSeed },
+    plan: { columns: axisLabels(across), rows: down ? axisLabels(down) : undefined, cells, seedSwept, sharedSeed },
   };
 }
 
@@ -111,8 +113,6 @@ export function sweepSummary(plan: SweepPlan, base: LoraRequest): string[] {
     `Prompt: ${base.prompt}`,
     ...(base.negative_prompt ? [`Negative prompt: ${base.negative_prompt}`] : []),
     `Model: ${base.model_name}`,
-    ...(seed !== undefined && !plan.cells.some((cell) => cell.settings.some(({ label }) => label === "Seed"))
-      ? [`Seed: ${seed} in every cell`]
-      : []),
+    ...(seed !== undefined && !plan.seedSwept ? [`Seed: ${seed} in every cell`] : []),
   ];
 }

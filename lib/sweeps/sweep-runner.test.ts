@@ -71,7 +71,7 @@ describe("SweepRunner", () => {
   it("sends every cell as an ordinary run with the cell's settings", async () => {
     const { transport } = queue();
     const manager = new RunManager({ transport });
-    const runner = new SweepRunner(manager, 30);
+    const runner = new SweepRunner(manager, { perMinute: 30 });
     const id = runner.start(base, axes, plan());
     await vi.waitFor(() => expect(runner.snapshot()[0]?.sending).toBe(false));
     const sweep = runner.snapshot()[0];
@@ -94,7 +94,7 @@ describe("SweepRunner", () => {
     // A Run before the first sweep counts (the runner reads it from the runs), and so does one after.
     manager.start(base);
     await vi.waitFor(() => expect(manager.snapshot().runs[0]?.status).toBe("queued"));
-    const runner = new SweepRunner(manager, 4, clock);
+    const runner = new SweepRunner(manager, { perMinute: 4 }, clock);
     expect(runner.estimate(4)).toEqual({ startNow: 3, totalMs: expect.any(Number) });
     manager.start(base);
     await vi.waitFor(() => expect(submitted()).toBe(2));
@@ -119,7 +119,7 @@ describe("SweepRunner", () => {
     const clock = manualClock();
     const { transport, refuse } = queue();
     const manager = new RunManager({ transport });
-    const runner = new SweepRunner(manager, 30, clock);
+    const runner = new SweepRunner(manager, { perMinute: 30 }, clock);
     refuse(1);
     runner.start(base, axes, plan());
     await vi.waitFor(() =>
@@ -137,7 +137,7 @@ describe("SweepRunner", () => {
     const clock = manualClock();
     const { transport, submitted } = queue();
     const manager = new RunManager({ transport });
-    const runner = new SweepRunner(manager, 2, clock);
+    const runner = new SweepRunner(manager, { perMinute: 2 }, clock);
     const id = runner.start(base, axes, plan());
     await vi.waitFor(() => expect(states(runner.snapshot()[0])).toEqual(["started", "started", "waiting", "waiting"]));
     await vi.waitFor(() => expect(manager.snapshot().runs.every((run) => run.status === "queued")).toBe(true));

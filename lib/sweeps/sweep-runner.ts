@@ -1,6 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunManager } from "@/lib/runs/run-manager";
-import { estimatePacing, type PacingOptions, runPaced, SubmitBudget, WINDOW_MS } from "./pacer";
+import { estimatePacing, type PacingOptions, runPaced, SubmitBudget, type SubmitLimit } from "./pacer";
 import type { SweepAxis, SweepPlan } from "./plan";
 
 /** Where one cell of a sweep is before it has a run of its own, or which run it is. */
@@ -41,17 +41,14 @@ export class SweepRunner {
 
   constructor(
     private readonly manager: RunManager,
-    readonly perMinute: number,
+    limit: SubmitLimit,
     clock: Pick<PacingOptions, "now" | "sleep"> = {},
   ) {
     this.now = clock.now ?? Date.now;
     this.sleep = clock.sleep;
-    const now = this.now;
-    this.budget = new SubmitBudget({ perMinute });
-    // What the page sent in the last minute before the first sweep counts too (a run in flight counts once answered).
-    for (const run of manager.snapshot().runs) {
-      if (run.status !== "submitting" && run.startedAt > now() - WINDOW_MS) this.budget.record(run.startedAt);
-    }
+    this.budget = new SubmitBudget(limit);
+    // What the page sent in the last window before the first sweep counts too, when the proxy counted it.
+    for (const time of manager.submittedSince(this.now() - this.budget.windowMs)) this.budget.record(time);
     manager.onSubmit((runId) => {
       if (!this.sweepRunIds.has(runId)) this.budget.record(this.now());
     });
@@ -156,8 +153,8 @@ export class SweepRunner {
 
 let pageRunner: SweepRunner | undefined;
 
-/** The page's one runner (one RunManager, one budget); `perMinute` is the server's limit. */
-export function sweepRunner(manager: RunManager, perMinute: number): SweepRunner {
-  pageRunner ??= new SweepRunner(manager, perMinute);
+/** The page's one runner (one RunManager, one budget); `limit` is the server's. */
+export function sweepRunner(manager: RunManager, limit: SubmitLimit): SweepRunner {
+  pageRunner ??= new SweepRunner(manager, limit);
   return pageRunner;
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { fieldLabels, itemFieldLabel } from "@/lib/fal/field-labels";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
 import { newEmbedding } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { TextField } from "../fields";
-import { FormSection, smallButtonClass } from "../form-section";
+import { FormSection } from "../form-section";
 import { ListItem, ListItemControls } from "../list-item-controls";
 
 export function EmbeddingSection() {
@@ -42,13 +43,9 @@ export function EmbeddingSection() {
         </ListItem>
       ))}
       {fields.length < MAX_EMBEDDINGS && (
-        <button
-          type="button"
-          className={`${smallButtonClass} self-start`}
-          onClick={() => append(newEmbedding(), { shouldFocus: false })}
-        >
+        <Button size="sm" className="self-start" onClick={() => append(newEmbedding(), { shouldFocus: false })}>
           Add embedding
-        </button>
+        </Button>
       )}
     </FormSection>
   );

@@ -3,13 +3,13 @@
 import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
+import { Button } from "@/components/ui/button";
 import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { listLimits, loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/civitai/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { CheckboxField, SliderNumberField, TextField } from "../fields";
-import { smallButtonClass } from "../form-section";
 import { AddItemButton } from "../add-item-button";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 
@@ -27,13 +27,9 @@ function CivitaiHint({ index }: { index: number }) {
         <>
           That is a Civitai model page; fal needs the file&apos;s download URL:{" "}
           <code className="break-all">{advice.url}</code>{" "}
-          <button
-            type="button"
-            className={smallButtonClass}
-            onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}
-          >
+          <Button size="sm" onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}>
             Use download URL
-          </button>
+          </Button>
         </>
       ) : (
         <>
