@@ -36,6 +36,8 @@ export type Simulator = {
   queue: RunQueue;
   files: FileStore;
   pingMs: number;
+  /** How long one inference step takes; the stand-in estimate of a run follows it. */
+  stepMs: number;
   faults: FaultInjector;
   hopSecret: string;
   acceptFalKeys: boolean;
@@ -46,6 +48,7 @@ export type Simulator = {
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const ttlMs = options.ttlMs ?? 3_600_000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const stepMs = options.stepMs ?? 33;
   const files = new FileStore({
     ttlMs,
     maxBytes: options.maxStoreBytes ?? 512 * 1024 * 1024,
@@ -58,13 +61,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     notifyWebhook: (url, body) =>
       deliverWebhook(url, body, { fetch: fetchImpl, retryDelaysMs: options.webhookRetryDelaysMs }),
     concurrency: options.concurrency ?? 2,
-    stepMs: options.stepMs ?? 33,
+    stepMs,
     ttlMs,
   });
   return {
     queue,
     files,
     pingMs: options.pingMs ?? 15_000,
+    stepMs,
     faults: options.faults ?? new FaultInjector({ allowHeader: false }),
     hopSecret: options.hopSecret ?? newHopSecret(),
     acceptFalKeys: options.acceptFalKeys ?? false,
