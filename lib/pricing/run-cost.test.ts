@@ -24,7 +24,7 @@ describe("runCost", () => {
       currency: "USD",
       estimated: false,
       simulated: false,
-      basis: "2.5 × $0.00111 per compute second",
+      basis: "billed 2.5 × $0.00111 per compute second",
     });
   });
 

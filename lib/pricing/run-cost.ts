@@ -9,7 +9,7 @@ export type RunCost = {
   /** No billable units came: worked out from the inference time, shown with "≈". */
   estimated: boolean;
   simulated: boolean;
-  /** How it was worked out, e.g. "2.5 compute seconds × $0.00111". */
+  /** How it was worked out, e.g. "billed 2.5 × $0.00111 per compute second". */
   basis: string;
 };
 
@@ -24,7 +24,7 @@ function priced(run: Run): RunCost | Unknown | undefined {
   if (run.billableUnits !== undefined) {
     const micros = productMicros(run.billableUnits, unitPrice);
     if (micros !== undefined)
-      return { micros, currency, estimated: false, simulated, basis: `${run.billableUnits} × ${each}` };
+      return { micros, currency, estimated: false, simulated, basis: `billed ${run.billableUnits} × ${each}` };
   }
   const seconds = run.inferenceTime !== undefined ? toDecimalString(run.inferenceTime) : undefined;
   if (seconds !== undefined && isPerSecond(unit)) {
@@ -35,7 +35,7 @@ function priced(run: Run): RunCost | Unknown | undefined {
         currency,
         estimated: true,
         simulated,
-        basis: `fal sent no billable units; ${seconds} s of inference × ${each}`,
+        basis: `estimated: fal sent no billable units, so ${seconds} s of inference × ${each}`,
       };
   }
   return { unknown: `fal sent no billable units for this run, and a price per ${unitName(unit)} cannot be worked out` };
