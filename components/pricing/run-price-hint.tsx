@@ -77,13 +77,12 @@ export function RunPriceHint({ form, runs }: { form: PlaygroundFormApi; runs: re
 
   if (!expected) return null;
   const known = isKnown(expected) ? expected : undefined;
-  let detail = isKnown(expected) ? "" : `Price unknown: ${expected.unknown}.`;
-  if (known) {
-    const from = known.sources.includes("recent-runs")
-      ? "your recent runs of these settings"
-      : "fal's estimate of a run";
-    detail = `Expected price of one run, from ${from}${known.simulated ? " (the simulator's stand-in price)" : ""}.`;
-  }
+  const from = known?.sources.includes("recent-runs")
+    ? "your recent runs of these settings"
+    : "fal's estimate of a run";
+  const detail = isKnown(expected)
+    ? `Expected price of one run, from ${from}${expected.simulated ? " (the simulator's stand-in price)" : ""}.`
+    : `Price unknown: ${expected.unknown}.`;
   return (
     <p
       data-testid="run-price"
