@@ -77,7 +77,7 @@ test("in fal mode: a key without the scope gives 'price unknown' and runs go on;
   await expect(card).toHaveAttribute("data-status", "completed");
   const cost = formatMoney(productMicros(units, "0.00111") ?? Number.NaN, "USD");
   await expect(card.getByTestId("run-cost")).toHaveText(cost);
-  await expect(card.getByTestId("run-cost-detail")).toHaveText(`Billed ${units} × $0.00111 per compute second.`);
+  await expect(card.getByTestId("run-cost")).toHaveAttribute("title", `Billed ${units} × $0.00111 per compute second.`);
 
   await page.getByRole("tab", { name: "History" }).click();
   await expect(page.getByTestId("history-costs")).toHaveText(

@@ -3,16 +3,18 @@ import { isKnown } from "@/lib/pricing/quote";
 import { runCost } from "@/lib/pricing/run-cost";
 import type { Run } from "@/lib/runs/run-state";
 
-/** What a run cost, short ("≈ $0.0028", "$0.00069 simulated", "price unknown"), and how that was worked out. */
-export function costLabel(run: Run): { text: string; detail: string } | undefined {
+/**
+ * What a run cost, short ("≈ $0.0028", "$0.00069 simulated", "price unknown"), and how that was
+ * worked out; `unusual` when it is worth saying out loud (estimated, or unknown and why).
+ */
+export function costLabel(run: Run): { text: string; detail: string; unusual: boolean } | undefined {
   const cost = runCost(run);
   if (!cost) return undefined;
-  if (!isKnown(cost)) return { text: "price unknown", detail: `Price unknown: ${cost.unknown}.` };
+  if (!isKnown(cost)) return { text: "price unknown", detail: `Price unknown: ${cost.unknown}.`, unusual: true };
   const amount = `${cost.estimated ? "≈ " : ""}${formatMoney(cost.micros, cost.currency)}`;
   const basis = `${cost.basis[0]?.toUpperCase() ?? ""}${cost.basis.slice(1)}`;
-  return cost.simulated
-    ? { text: `${amount} simulated`, detail: `${basis}: the simulator's stand-in price, not fal's.` }
-    : { text: amount, detail: `${basis}.` };
+  const detail = cost.simulated ? `${basis}: the simulator's stand-in price, not fal's.` : `${basis}.`;
+  return { text: cost.simulated ? `${amount} simulated` : amount, detail, unusual: cost.estimated };
 }
 
 /** A run's cost where it is listed (history, compare), its basis on hover. */

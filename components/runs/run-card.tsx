@@ -93,7 +93,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           <span>{run.inferenceTime.toFixed(2)} s inference</span>
         )}
         {cost && (
-          <span data-testid="run-cost" className="font-medium">
+          <span data-testid="run-cost" title={cost.detail} className="font-medium">
             {cost.text}
           </span>
         )}
@@ -121,7 +121,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           {seedText(run)}
         </p>
       )}
-      {cost && (
+      {cost?.unusual && (
         <p className={noteClass} data-testid="run-cost-detail">
           {cost.detail}
         </p>
