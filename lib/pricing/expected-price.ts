@@ -61,6 +61,15 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+const sentKinds = new WeakMap<CostShape, string>();
+
+/** A sent request's kind, worked out once: the page asks again at every status update of any run. */
+function kindOfSent(request: CostShape): string {
+  let kind = sentKinds.get(request);
+  if (kind === undefined) sentKinds.set(request, (kind = kindOf(request)));
+  return kind;
+}
+
 /** Cost per unit of work of recent runs, by kind of request; newest first, as history lists them. */
 function recentRates(runs: readonly Run[], simulated: boolean, currency: string | undefined) {
   const rates = new Map<string, { currency: string; perWork: number[] }>();
@@ -68,7 +77,7 @@ function recentRates(runs: readonly Run[], simulated: boolean, currency: string 
     const cost = runCost(run);
     if (!cost || !isKnown(cost) || cost.simulated !== simulated) continue;
     if (currency !== undefined && cost.currency !== currency) continue;
-    const kind = kindOf(run.input);
+    const kind = kindOfSent(run.input);
     const rate = rates.get(kind) ?? { currency: cost.currency, perWork: [] };
     if (rate.currency !== cost.currency || rate.perWork.length >= RECENT_RUNS) continue;
     rate.perWork.push(cost.micros / workOf(run.input));
