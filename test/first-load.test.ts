@@ -66,7 +66,7 @@ function staticModules(metafile: Metafile, entries: string[]): Set<string> {
   return modules;
 }
 
-/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped), never with the page. */
+/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped) or once the page is idle, never with the page. */
 const LATER = [
   "node_modules/zod/",
   "node_modules/@fal-ai/client/",
@@ -98,6 +98,12 @@ const LATER = [
   "components/compare/compare-dialog.tsx",
   "components/compare/compare-tray.tsx",
   "lib/compare/settings-diff.ts",
+  "lib/pricing/",
+  "components/pricing/run-price-hint.tsx",
+  "components/pricing/run-cost-text.tsx",
+  "components/pricing/history-costs.tsx",
+  "components/pricing/sweep-cost.tsx",
+  "components/pricing/use-price-quote.ts",
 ];
 
 describe("the page's first load", () => {

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { CompareSlider } from "@/components/gallery/compare-slider";
 import { ResultImage } from "@/components/output/result-image";
+import { costLabel } from "@/components/pricing/run-cost-text";
 import { ToolDialog } from "@/components/tools/tool-dialog";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { type ComparedRun, settingsDiff } from "@/lib/compare/settings-diff";
@@ -27,6 +28,7 @@ function Caption({ slot, item }: { slot: "A" | "B"; item: GalleryItem }) {
   const details = [
     seed !== undefined ? `seed ${formatSeed(seed)}` : "",
     image.width && image.height ? `${image.width} × ${image.height}` : "",
+    costLabel(run)?.text ?? "",
   ].filter(Boolean);
   return (
     <figcaption className="flex min-w-0 gap-2 text-sm">

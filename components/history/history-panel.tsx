@@ -3,6 +3,8 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { CompareButton } from "@/components/compare/compare-entry";
 import type { Compare } from "@/components/compare/use-compare";
+import { HistoryCosts } from "@/components/pricing/history-costs";
+import { RunCostText } from "@/components/pricing/run-cost-text";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { inputClass } from "@/components/ui/field";
@@ -105,6 +107,7 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         <p className="flex items-center gap-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500">
           <RunStatusBadge status={run.status} />
           <time dateTime={new Date(run.startedAt).toISOString()}>{dateFormat.format(run.startedAt)}</time>
+          <RunCostText run={run} className="shrink-0" />
           {gone && (
             <span className="truncate" title="Full image expired; a small copy is kept here.">
               Full image expired; a small copy is kept here.
@@ -172,6 +175,7 @@ export function HistoryPanel({ runs, loaded, storageProblem, manager, actions, c
           </Button>
         )}
       </div>
+      <HistoryCosts runs={runs} />
       {runs.length > 0 && (
         <div className="flex flex-col gap-1">
           <label htmlFor="history-search" className="text-sm font-medium">

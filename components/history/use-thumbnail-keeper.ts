@@ -1,21 +1,13 @@
 "use client";
 
 import { useEffect } from "react";
+import { pageIdle } from "@/lib/async/page-idle";
 import { markImagesGone } from "@/lib/history/gone-images";
 import type { Run } from "@/lib/runs/run-state";
 
 const handled = new Set<string>();
 const waiting: Run[] = [];
 let draining = false;
-
-/** Resolves when the page is next idle (a moment later where the browser has no idle callbacks). */
-function pageIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof window.requestIdleCallback === "function")
-      window.requestIdleCallback(() => resolve(), { timeout: 5_000 });
-    else setTimeout(resolve, 200);
-  });
-}
 
 async function keep(run: Run): Promise<void> {
   const [{ ImageGoneError, keepThumbnails }, { thumbnailStore }] = await Promise.all([

@@ -9,6 +9,7 @@ import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
 import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
+import { RunPrice } from "@/components/pricing/run-price";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
@@ -113,6 +114,7 @@ export function Playground({
               }}
             />
           }
+          price={<RunPrice form={form} runs={runs} />}
         />
       </div>
       <OutputPane

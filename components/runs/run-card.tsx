@@ -1,5 +1,6 @@
 "use client";
 
+import { costLabel } from "@/components/pricing/run-cost-text";
 import { Button } from "@/components/ui/button";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { formatSeed } from "@/lib/runs/seed";
@@ -72,6 +73,7 @@ function RunNotes({ run, onCheckAgain }: { run: Run; onCheckAgain: (id: string) 
 export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) {
   const active = isActive(run);
   const name = run.requestId ?? run.id;
+  const cost = costLabel(run);
 
   return (
     <article
@@ -87,6 +89,11 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
         )}
         {run.inferenceTime !== undefined && run.status === "completed" && (
           <span>{run.inferenceTime.toFixed(2)} s inference</span>
+        )}
+        {cost && (
+          <span data-testid="run-cost" title={cost.detail} className="font-medium">
+            {cost.text}
+          </span>
         )}
         <span className="text-zinc-500">
           <ElapsedTime from={run.startedAt} to={run.endedAt} /> elapsed
@@ -110,6 +117,11 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
       {seedText(run) && (
         <p className={noteClass} data-testid="run-seed">
           {seedText(run)}
+        </p>
+      )}
+      {cost?.unusual && (
+        <p className={noteClass} data-testid="run-cost-detail">
+          {cost.detail}
         </p>
       )}
       <RunNotes run={run} onCheckAgain={onCheckAgain} />

@@ -13,6 +13,9 @@ let firstSnapshot: RunsSnapshot | undefined;
 /** The fal client and the queue calls over it: loaded by the first run or resume, or ahead of it (`preloadRuns`). */
 const loadFalTransport = () => import("@/lib/runs/fal-transport").then((module) => module.falTransport);
 
+/** The price kept with a run that completed; the pricing code loads with the first such run (or the Run price). */
+const currentRunPrice = () => import("@/lib/pricing/price-client").then((module) => module.currentRunPrice());
+
 /** Starts loading what a run needs, so the first Run does not wait for it. */
 export function preloadRuns(): void {
   loadFalTransport().catch(() => undefined);
@@ -21,7 +24,11 @@ export function preloadRuns(): void {
 /** One manager per page: runs outlive the components that show them (and React's double mounts). */
 function runManager(): RunManager {
   if (!browserManager) {
-    browserManager = new RunManager({ transport: lazyTransport(loadFalTransport), history: openRunHistory() });
+    browserManager = new RunManager({
+      transport: lazyTransport(loadFalTransport),
+      history: openRunHistory(),
+      price: currentRunPrice,
+    });
     firstSnapshot = browserManager.snapshot();
   }
   return browserManager;

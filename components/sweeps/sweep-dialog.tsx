@@ -1,9 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { SweepCostSummary, sweepCostText, useSweepCost } from "@/components/pricing/sweep-cost";
 import { ToolDialog } from "@/components/tools/tool-dialog";
 import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import { isKnown } from "@/lib/pricing/quote";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { sweepableParameters } from "@/lib/sweeps/parameters";
 import type { SubmitLimit } from "@/lib/sweeps/pacer";
@@ -35,8 +37,11 @@ function useAxis(choices: readonly AxisChoice[], first: string) {
     () => (choice ? parseSweepValues(choice.parameter, input.text) : undefined),
     [choice, input.text],
   );
-  const axis: SweepAxis | undefined =
-    choice && parsed?.ok ? { parameter: choice.parameter, values: parsed.values } : undefined;
+  // Kept between renders: the plan (and the seed it draws for every cell) follows edits only.
+  const axis = useMemo<SweepAxis | undefined>(
+    () => (choice && parsed?.ok ? { parameter: choice.parameter, values: parsed.values } : undefined),
+    [choice, parsed],
+  );
   return {
     input,
     choice,
@@ -73,9 +78,20 @@ export function SweepDialog({ base, manager, submitLimit, onStarted, onClose }: 
   }, [base, across.axis, down.choice, down.axis]);
   const plan = planned?.ok ? planned.plan : undefined;
   const count = plan?.cells.length ?? 0;
+  const runs = useMemo(() => manager.snapshot().runs, [manager]);
+  const bodies = useMemo(() => plan?.cells.map((cell) => cell.body), [plan]);
+  const cost = useSweepCost(bodies, runs);
+  const expected = cost.expected && isKnown(cost.expected) ? cost.expected : undefined;
+  // Asked about this very total: a changed sweep asks again.
+  const [askedTotal, setAskedTotal] = useState<number>();
+  const asking = cost.over && expected !== undefined && askedTotal === expected.micros;
 
   function start() {
     if (!plan || !across.axis) return;
+    if (cost.over && expected && !asking) {
+      setAskedTotal(expected.micros);
+      return;
+    }
     runner.start(base, down.axis ? [across.axis, down.axis] : [across.axis], plan);
     onStarted();
   }
@@ -87,14 +103,21 @@ export function SweepDialog({ base, manager, submitLimit, onStarted, onClose }: 
       footer={
         <>
           <p role="status" aria-live="polite" className="mr-auto min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
-            {plan
-              ? pacingSentence(count, runner.estimate(count))
-              : planned && !planned.ok
-                ? planned.message
-                : "Give each picked setting its values."}
+            {asking && expected
+              ? `${sweepCostText(count, expected)}, over your budget. Start anyway?`
+              : plan
+                ? pacingSentence(count, runner.estimate(count))
+                : planned && !planned.ok
+                  ? planned.message
+                  : "Give each picked setting its values."}
           </p>
+          {asking && (
+            <Button className="min-h-9" onClick={() => setAskedTotal(undefined)}>
+              Back
+            </Button>
+          )}
           <Button variant="primary" className="min-h-9" disabled={!plan} onClick={start}>
-            {plan ? `Start ${count === 1 ? "1 run" : `${count} runs`}` : "Start"}
+            {plan ? `Start ${count === 1 ? "1 run" : `${count} runs`}${asking ? " anyway" : ""}` : "Start"}
           </Button>
         </>
       }
@@ -135,6 +158,7 @@ export function SweepDialog({ base, manager, submitLimit, onStarted, onClose }: 
           <p className="text-zinc-700 dark:text-zinc-300">
             {limitSentence(submitLimit.perMinute, runner.budget.allowed)}
           </p>
+          <SweepCostSummary count={count} cost={cost} />
         </div>
       )}
     </ToolDialog>

@@ -1,6 +1,6 @@
 /**
  * "Bring your own fal key": the visitor's key lives in sessionStorage and travels only to our proxy
- * in this header. It must not start with `x-fal-`: @fal-ai/server-proxy forwards those upstream.
+ * (and our pricing route) in this header. It must not start with `x-fal-`: @fal-ai/server-proxy forwards those upstream.
  */
 export const VISITOR_KEY_HEADER = "x-playground-fal-key";
 export const VISITOR_KEY_STORAGE = "fal-lora-playground:fal-key";

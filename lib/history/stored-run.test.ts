@@ -6,7 +6,7 @@ import { openRunHistory } from "./run-history";
 const input = { model_name: "stabilityai/stable-diffusion-xl-base-1.0", prompt: "a lighthouse", seed: 0 };
 
 describe("stored runs", () => {
-  it("keep fal's 64-bit seed exactly, a lost connection, runner retries and an unreadable result", async () => {
+  it("keep fal's 64-bit seed exactly, what fal billed and at what price, a lost connection, runner retries and an unreadable result", async () => {
     const history = openRunHistory(`stored-${crypto.randomUUID()}`);
     const completed: Run = {
       id: "a",
@@ -17,6 +17,8 @@ describe("stored runs", () => {
       output: { images: [{ url: "https://v3.fal.media/files/a.png" }], seed: 196619188014358660n },
       cancelRequested: true,
       requeues: 1,
+      billableUnits: "2.5",
+      price: { unitPrice: "0.00111", unit: "compute_seconds", currency: "USD", simulated: false },
       startedAt: 1,
     };
     const lost: Run = {
@@ -35,6 +37,7 @@ describe("stored runs", () => {
       status: "failed",
       logs: [],
       error: { kind: "result", message: "no image URL", fieldErrors: [], retryable: false, raw: '{"images": []}' },
+      price: { unknown: "fal answered 403" },
       startedAt: 3,
     };
     for (const run of [completed, lost, unreadable]) await history.put(run);

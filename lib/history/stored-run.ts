@@ -16,6 +16,11 @@ const connectionSchema = z.discriminatedUnion("state", [
   z.object({ state: z.literal("lost"), reason: z.string() }),
 ]);
 
+const runPriceSchema = z.union([
+  z.object({ unitPrice: z.string(), unit: z.string(), currency: z.string(), simulated: z.boolean() }),
+  z.object({ unknown: z.string() }),
+]);
+
 /**
  * The input as it was sent. A newer page may have tightened a rule it once passed, so only what the
  * page shows of it is required here; "Reuse settings" reads the rest field by field and names what
@@ -37,6 +42,8 @@ export const storedRunSchema = z.object({
   output: loraOutputSchema.optional(),
   error: runErrorSchema.optional(),
   inferenceTime: z.number().optional(),
+  billableUnits: z.string().optional(),
+  price: runPriceSchema.optional(),
   cancelRequested: z.boolean().optional(),
   connection: connectionSchema.optional(),
   requeues: z.number().optional(),

@@ -2,7 +2,7 @@ import "server-only";
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
-import { APP_ID, ENDPOINT_ID, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
+import { APP_ID, ENDPOINT_ID, FAL_API_HOST, FAL_QUEUE_HOST, FAL_REST_HOST, FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
 import { CLIENT_HEADER, PUBLIC_ORIGIN_HEADER } from "@/lib/http/request-origin";
 import { FAULTS_HEADER } from "@/lib/simulator/fault-header";
 
@@ -26,9 +26,9 @@ const FAL_URL_PATTERNS = [
   `${FAL_REST_HOST}/storage/upload/initiate\\?storage_type=${FAL_STORAGE_TYPE}`,
 ];
 
-/** Where a fal URL goes when the upstream is redirected. */
+/** Where a fal URL goes when the upstream is redirected: its host becomes a path (`/queue`, `/rest`, `/api`). */
 export function redirectedUrl(target: URL, origin: string, basePath: string): string {
-  const service = target.hostname === FAL_REST_HOST ? "rest" : "queue";
+  const service = target.hostname === FAL_REST_HOST ? "rest" : target.hostname === FAL_API_HOST ? "api" : "queue";
   return `${origin}${basePath}/${service}${target.pathname}${target.search}`;
 }
 

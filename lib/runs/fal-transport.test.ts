@@ -38,14 +38,15 @@ describe("falTransport", () => {
     expect(logs.filter((message) => message.startsWith("Step "))).toEqual(["Step 1/3", "Step 2/3", "Step 3/3"]);
     expect(seen.map((status) => status.status)).toContain("IN_PROGRESS");
 
-    const data = await falTransport.result(requestId, signal());
-    const raw = await (
-      await simulatorFetch(simulator)(`https://queue.fal.run/fal-ai/lora/requests/${requestId}`)
-    ).text();
-    const literal = /"seed":(\d+)/.exec(raw)?.[1] ?? "";
+    const { data, billableUnits } = await falTransport.result(requestId, signal());
+    const answer = await simulatorFetch(simulator)(`https://queue.fal.run/fal-ai/lora/requests/${requestId}`);
+    const literal = /"seed":(\d+)/.exec(await answer.text())?.[1] ?? "";
     expect(literal.length).toBeGreaterThan(0);
     const reading = readLoraOutput(data);
     expect(reading.ok && reading.output.seed).toBe(BigInt(literal));
+    // What fal billed comes from the answer's header, which the client's own result does not show.
+    expect(billableUnits).toMatch(/^\d+(\.\d+)?$/);
+    expect(billableUnits).toBe(answer.headers.get("x-fal-billable-units"));
   });
 
   it("falls back to polling when the stream drops", async () => {

@@ -3,6 +3,7 @@ import { sleep } from "@/lib/async/sleep";
 import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
 import { exactJsonFetch } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
+import { readBillableUnits } from "@/lib/pricing/billable-units";
 import { rateLimitAwareFetch } from "./rate-limited";
 import type { CancelAnswer, RunTransport } from "./run-transport";
 
@@ -131,8 +132,17 @@ export function createFalTransport(options: FalTransportOptions = {}): RunTransp
       return pollStatus(client, requestId, signal, onStatus);
     },
     async result(requestId, signal) {
-      const result = await client.queue.result(endpointId, { requestId, abortSignal: signal });
-      return result.data;
+      // The client's result hides the answer's headers, so this call gets a client of its own
+      // whose fetch notes the billable units of the answer it was given (a retry's answer wins).
+      let billableUnits: string | undefined;
+      const noting: typeof fetch = async (input, init) => {
+        const response = await fetchImpl(input, init);
+        billableUnits = readBillableUnits(response.headers);
+        return response;
+      };
+      const resultClient = createPlaygroundClient({ fetch: exactJsonFetch(noting) });
+      const result = await resultClient.queue.result(endpointId, { requestId, abortSignal: signal });
+      return { data: result.data, billableUnits };
     },
     cancel: (requestId) => cancelRequest(fetchImpl, requestId),
   };

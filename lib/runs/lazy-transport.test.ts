@@ -17,7 +17,7 @@ function fakeTransport(): RunTransport {
     submit: vi.fn(async () => ({ requestId: "r1", queuePosition: 2 })),
     status: vi.fn(async () => QUEUED),
     follow: vi.fn(async () => QUEUED),
-    result: vi.fn(async () => ({ images: [] })),
+    result: vi.fn(async () => ({ data: { images: [] } })),
     cancel: vi.fn(async () => "cancelled" as const),
   };
 }

@@ -27,7 +27,7 @@ function transport(overrides: Partial<RunTransport> = {}): RunTransport {
     submit: vi.fn(),
     status: vi.fn(async () => status("IN_PROGRESS")),
     follow: vi.fn(async () => status("COMPLETED")),
-    result: vi.fn(async () => ({ images: [image], seed: 7 })),
+    result: vi.fn(async () => ({ data: { images: [image], seed: 7 } })),
     cancel: vi.fn(),
     ...overrides,
   };
@@ -73,8 +73,7 @@ describe("followRun", () => {
       ),
       status: failing(errors, () => status("IN_PROGRESS")),
       result: failing([new ApiError({ message: "Gateway Timeout", status: 504 })], () => ({
-        images: [image],
-        seed: 7,
+        data: { images: [image], seed: 7 },
       })),
     });
     const { ending, connections } = follow(fake);
@@ -189,9 +188,9 @@ describe("followRun", () => {
       error: { message: "CUDA out of memory" },
     });
     const gateway = new ApiError({ message: "HTTP 500: Internal Server Error", status: 500 });
-    expect((await follow(transport({ result: failing([gateway], () => ({ images: [image] })) })).ending).status).toBe(
-      "completed",
-    );
+    expect(
+      (await follow(transport({ result: failing([gateway], () => ({ data: { images: [image] } })) })).ending).status,
+    ).toBe("completed");
   });
 
   it("points a result-time 422 that names an image URL at the field holding it", async () => {
@@ -206,9 +205,19 @@ describe("followRun", () => {
     });
   });
 
+  it("carries the billable units of the result answer into the ending, and none where fal sent none", async () => {
+    const billed = transport({ result: vi.fn(async () => ({ data: { images: [image] }, billableUnits: "3.5" })) });
+    expect(await follow(billed).ending).toEqual({
+      status: "completed",
+      output: { images: [image] },
+      billableUnits: "3.5",
+    });
+    expect(await follow(transport()).ending).not.toHaveProperty("billableUnits");
+  });
+
   it("keeps a result without an image URL as raw text for the card, big seed included", async () => {
     const raw = { images: [], seed: 196619188014358660n, detail: "odd" };
-    expect(await follow(transport({ result: vi.fn(async () => raw) })).ending).toEqual({
+    expect(await follow(transport({ result: vi.fn(async () => ({ data: raw, billableUnits: "2" })) })).ending).toEqual({
       status: "failed",
       error: {
         kind: "result",

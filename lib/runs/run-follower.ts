@@ -6,7 +6,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import { connectionTrouble, isCancelledError, toRunError } from "./run-error";
 import type { RunConnection, RunError } from "./run-state";
-import type { RunTransport } from "./run-transport";
+import type { RunResult, RunTransport } from "./run-transport";
 import { isCancelledStatus, statusError } from "./status-update";
 
 /** How long following a run keeps trying when fal cannot be heard, before it asks the user. */
@@ -16,7 +16,7 @@ export type ReconnectPolicy = { firstDelayMs: number; maxDelayMs: number; maxAtt
 export const DEFAULT_RECONNECT: ReconnectPolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 36 };
 
 export type FollowEnding =
-  | { status: "completed"; output: LoraOutput }
+  | { status: "completed"; output: LoraOutput; billableUnits?: string }
   | { status: "cancelled" }
   | { status: "failed"; error: RunError }
   | { status: "lost"; reason: string };
@@ -80,10 +80,10 @@ const resultTrouble: Trouble = (error) =>
 /** The result reader (and zod with it) loads once a run is followed, not with the page. */
 const outputReader = () => import("@/lib/fal/output-schema");
 
-async function ending(data: unknown): Promise<FollowEnding> {
+async function ending({ data, billableUnits }: RunResult): Promise<FollowEnding> {
   const { readLoraOutput } = await outputReader();
   const reading = readLoraOutput(data);
-  if (reading.ok) return { status: "completed", output: reading.output };
+  if (reading.ok) return { status: "completed", output: reading.output, ...(billableUnits && { billableUnits }) };
   const raw = stringifyExactJson(data, 2);
   return {
     status: "failed",
@@ -99,16 +99,16 @@ async function failedRun(
   { transport, requestId, signal, input }: FollowOptions,
   failure: string,
 ): Promise<FollowEnding> {
-  let data: unknown;
+  let result: RunResult;
   try {
-    data = await transport.result(requestId, signal);
+    result = await transport.result(requestId, signal);
   } catch (error) {
     if (signal.aborted) throw error;
     if (isCancelledError(error)) return { status: "cancelled" };
     if (isApiError(error) && error.body !== undefined) return { status: "failed", error: toRunError(error, input) };
     return { status: "failed", error: { kind: "api", message: failure, fieldErrors: [], retryable: true } };
   }
-  return ending(data);
+  return ending(result);
 }
 
 /**
@@ -139,8 +139,8 @@ export async function followRun(options: FollowOptions): Promise<FollowEnding> {
     if (isCancelledStatus(final)) return { status: "cancelled" };
     const failure = statusError(final);
     if (failure) return await failedRun(options, failure);
-    const data = await run(() => transport.result(requestId, signal), resultTrouble);
-    return await run(() => ending(data), connectionTrouble);
+    const result = await run(() => transport.result(requestId, signal), resultTrouble);
+    return await run(() => ending(result), connectionTrouble);
   } catch (error) {
     if (signal.aborted) throw error;
     if (error instanceof LostTouch) return { status: "lost", reason: error.message };

@@ -3,6 +3,7 @@ import { ApiError, type QueueStatus, ValidationError } from "@fal-ai/client";
 import { describe, expect, it, vi } from "vitest";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import { openRunHistory } from "@/lib/history/run-history";
+import type { RunPrice } from "@/lib/pricing/quote";
 import { RateLimitedError } from "./rate-limited";
 import { RunManager } from "./run-manager";
 import type { CancelAnswer, RunTransport } from "./run-transport";
@@ -42,7 +43,7 @@ function fakeTransport(overrides: Partial<RunTransport> = {}): RunTransport {
       onStatus(done);
       return done;
     }),
-    result: vi.fn(async () => output),
+    result: vi.fn(async () => ({ data: output, billableUnits: "1.25" })),
     cancel: vi.fn(async (): Promise<CancelAnswer> => "cancelled"),
     ...overrides,
   };
@@ -70,6 +71,38 @@ describe("RunManager", () => {
       logs: [{ message: "Step 30/30" }],
     });
     expect(manager.snapshot().liveIds.has(id)).toBe(true);
+  });
+
+  it("keeps what fal billed, and prices a completed run afterwards, never before it shows", async () => {
+    let answer: (price: RunPrice) => void = () => undefined;
+    const price = vi.fn(() => new Promise<RunPrice>((resolve) => (answer = resolve)));
+    const history = openRunHistory(`priced-${crypto.randomUUID()}`);
+    const manager = new RunManager({ transport: fakeTransport(), history, price, persistEveryMs: 0 });
+    const id = manager.start(input);
+    expect(price).not.toHaveBeenCalled();
+    expect(await settled(manager, id)).toMatchObject({ status: "completed", billableUnits: "1.25", output });
+    expect(manager.get(id)?.price).toBeUndefined();
+    const known: RunPrice = { unitPrice: "0.00111", unit: "compute_seconds", currency: "USD", simulated: false };
+    answer(known);
+    await vi.waitFor(() => expect(manager.get(id)?.price).toEqual(known));
+    await vi.waitFor(async () =>
+      expect((await history.list())[0]).toMatchObject({ billableUnits: "1.25", price: known }),
+    );
+    expect(price).toHaveBeenCalledTimes(1);
+  });
+
+  it("prices no failed run, and says so when the price could not be asked for", async () => {
+    const price = vi.fn(async (): Promise<RunPrice> => Promise.reject(new Error("offline")));
+    const failing = fakeTransport({
+      submit: vi.fn(async () => Promise.reject(new ApiError({ message: "Bad Gateway", status: 502 }))),
+    });
+    const failed = new RunManager({ transport: failing, price });
+    expect((await settled(failed, failed.start(input)))?.status).toBe("failed");
+    expect(price).not.toHaveBeenCalled();
+
+    const manager = new RunManager({ transport: fakeTransport(), price });
+    const id = manager.start(input);
+    await vi.waitFor(() => expect(manager.get(id)?.price).toEqual({ unknown: "the price could not be asked for" }));
   });
 
   it("shows a run the queue reports as client_cancelled as cancelled, not failed", async () => {

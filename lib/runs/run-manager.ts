@@ -3,6 +3,7 @@ import { isApiError } from "@/lib/fal/client-errors";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
+import type { RunPrice } from "@/lib/pricing/quote";
 import { toRunError } from "./run-error";
 import { followRun, type ReconnectPolicy } from "./run-follower";
 import { RateLimitedError } from "./rate-limited";
@@ -20,6 +21,8 @@ type RunManagerOptions = {
   /** Log lines arrive many times a second; history gets them at most this often per run. */
   persistEveryMs?: number;
   reconnect?: ReconnectPolicy;
+  /** The price to keep with a run that completed: asked only once it has, so no run waits on it. */
+  price?: () => Promise<RunPrice>;
 };
 
 const NEVER_QUEUED: RunError = {
@@ -279,12 +282,20 @@ export class RunManager {
       if (ending.status === "lost")
         this.store.update(id, { connection: { state: "lost", reason: ending.reason } }, { now: true });
       else if (ending.status === "failed") this.fail(id, ending.error);
-      else this.finish(id, ending);
+      else {
+        this.finish(id, ending);
+        if (ending.status === "completed") void this.priceRun(id);
+      }
     } catch (error) {
       if (!signal.aborted) throw error;
     } finally {
       if (this.tracking.get(id) === controller) this.tracking.delete(id);
     }
+  }
+
+  private async priceRun(id: string): Promise<void> {
+    const price = await this.options.price?.().catch(() => ({ unknown: "the price could not be asked for" }));
+    if (price && this.get(id)?.status === "completed") this.store.update(id, { price }, { now: true });
   }
 
   private fail(id: string, error: RunError): void {

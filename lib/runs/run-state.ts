@@ -1,6 +1,7 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
 import type { FieldError } from "@/lib/form/server-errors";
+import type { RunPrice } from "@/lib/pricing/quote";
 
 export type RunLog = { message: string; level: string; timestamp: string };
 
@@ -38,6 +39,10 @@ export type Run = {
   output?: LoraOutput;
   error?: RunError;
   inferenceTime?: number;
+  /** `X-Fal-Billable-Units` of the result answer, as fal wrote it (a decimal). */
+  billableUnits?: string;
+  /** The price that applied when the run finished, or why it was not known then. */
+  price?: RunPrice;
   /** Cancel was pressed; fal may still finish the run (a running request only gets a signal). */
   cancelRequested?: boolean;
   connection?: RunConnection;

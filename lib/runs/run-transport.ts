@@ -8,6 +8,9 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
  */
 export type CancelAnswer = "cancelled" | "requested" | "already-completed" | "not-found";
 
+/** A result answer: its JSON, and its `X-Fal-Billable-Units` when it had one (docs/fal.md#pricing). */
+export type RunResult = { data: unknown; billableUnits?: string };
+
 /** The queue operations a run needs; the browser's is `falTransport`, tests pass their own. */
 export type RunTransport = {
   submit(input: LoraRequest, signal: AbortSignal): Promise<{ requestId: string; queuePosition?: number }>;
@@ -17,7 +20,7 @@ export type RunTransport = {
     requestId: string,
     options: { signal: AbortSignal; onStatus: (status: QueueStatus) => void },
   ): Promise<QueueStatus>;
-  /** The result as fal sent it, big integers kept exact; the caller reads it (`readLoraOutput`). */
-  result(requestId: string, signal: AbortSignal): Promise<unknown>;
+  /** The result as fal sent it, big integers kept exact (the caller reads it, `readLoraOutput`), and what fal billed for it. */
+  result(requestId: string, signal: AbortSignal): Promise<RunResult>;
   cancel(requestId: string): Promise<CancelAnswer>;
 };

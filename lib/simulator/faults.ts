@@ -4,7 +4,8 @@ import { FAULTS_HEADER } from "./fault-header";
 /** How often a fault fires: a share of requests (`10%`) or the first N matching ones (`2`). */
 type Frequency = { rate: number } | { first: number };
 
-export type RouteKind = "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "files";
+export type RouteKind =
+  "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "files" | "pricing" | "estimate";
 
 /** What a run does instead of finishing plainly: hang, crash, or go back to the queue once (a runner retry). */
 export type RunPlay = "stuck" | "fail" | "requeue";
@@ -12,8 +13,11 @@ export type RunPlay = "stuck" | "fail" | "requeue";
 /** The simulated faults one run carries. `ignoreCancel`: a cancel while it runs answers 202 and the run finishes anyway. */
 export type RunFaults = { play?: RunPlay; ignoreCancel?: boolean };
 
-/** Status codes `error` can answer with; gateways answer 502 and 504 in HTML, as fal's edge does. */
-export const FAULT_CODES = [429, 500, 502, 503, 504] as const;
+/**
+ * Status codes `error` can answer with; gateways answer 502 and 504 in HTML, as fal's edge does.
+ * 401 and 403 are a key refused, or one without the scope a Platform API needs (docs/fal.md#pricing).
+ */
+export const FAULT_CODES = [401, 403, 429, 500, 502, 503, 504] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 
 const FREQUENCY_KEYS = ["error", "drop", "stuck", "fail", "requeue", "ignorecancel"] as const;
@@ -27,7 +31,17 @@ export type FaultPlan = {
   on?: Set<RouteKind>;
 } & Partial<Record<FrequencyKey, Frequency>>;
 
-const ROUTE_KINDS = new Set<string>(["submit", "status", "stream", "result", "cancel", "storage", "files"]);
+const ROUTE_KINDS = new Set<string>([
+  "submit",
+  "status",
+  "stream",
+  "result",
+  "cancel",
+  "storage",
+  "files",
+  "pricing",
+  "estimate",
+]);
 
 function parseFrequency(value: string): Frequency | undefined {
   const percent = /^(\d{1,3}(?:\.\d+)?)%$/.exec(value);
@@ -72,6 +86,7 @@ export function parseFaults(spec: string): FaultPlan | undefined {
 }
 
 export function routeKind(pathname: string): RouteKind {
+  if (pathname.includes("/api/v1/models/pricing")) return pathname.endsWith("/estimate") ? "estimate" : "pricing";
   if (/\/queue\/[^/]+\/[^/]+\/[^/]+$/.test(pathname) && !pathname.includes("/requests/")) return "submit";
   if (pathname.endsWith("/status/stream")) return "stream";
   if (pathname.endsWith("/status")) return "status";
@@ -92,9 +107,12 @@ function errorResponse(code: FaultCode): Response {
     const html = `<html><head><title>${page}</title></head><body><center><h1>${page}</h1></center></body></html>`;
     return new Response(html, { status: code, headers: { "content-type": "text/html" } });
   }
-  const detail = { 429: "Simulated fault: too many requests.", 500: "Simulated fault: internal server error." }[
-    code as 429 | 500
-  ];
+  const detail = {
+    401: "Simulated fault: this key is not valid.",
+    403: "Simulated fault: this key may not use this API.",
+    429: "Simulated fault: too many requests.",
+    500: "Simulated fault: internal server error.",
+  }[code as 401 | 403 | 429 | 500];
   return Response.json({ detail: detail ?? "Simulated fault: the service is unavailable." }, { status: code });
 }
 

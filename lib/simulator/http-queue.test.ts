@@ -155,14 +155,16 @@ describe("status", () => {
 });
 
 describe("result", () => {
-  it("answers the output with x-fal-request-id, images served from the store", async () => {
+  it("answers the output with x-fal-request-id and its billable units, images served from the store", async () => {
     simulator = testSimulator();
     const input = { ...BASE_INPUT, num_images: 2, seed: 42, enable_safety_checker: true, num_inference_steps: 2 };
     const { request_id } = await submit(simulator, input);
-    await waitForState(simulator, request_id, "COMPLETED");
+    const done = await waitForState(simulator, request_id, "COMPLETED");
     const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-fal-request-id")).toBe(request_id);
+    // Billed per compute second: the run's inference time, as its status reported it.
+    expect(response.headers.get("x-fal-billable-units")).toBe(String(done.metrics?.inference_time));
     const output = (await response.json()) as LoraOutput;
     expect(output).toMatchObject({
       seed: 42,
@@ -218,6 +220,7 @@ describe("result", () => {
     const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(response.status).toBe(422);
     expect(response.headers.get("x-fal-request-id")).toBe(request_id);
+    expect(response.headers.has("x-fal-billable-units")).toBe(false);
     expect(await response.json()).toEqual({ detail: `Could not load image from url: ${missing}` });
   });
 
@@ -229,6 +232,7 @@ describe("result", () => {
     const response = await call(simulator, "GET", `/queue/fal-ai/lora/requests/${request_id}`);
     expect(response.status).toBe(500);
     expect(response.headers.get("x-fal-error-type")).toBe("runner_server_error");
+    expect(response.headers.has("x-fal-billable-units")).toBe(false);
     expect(await response.text()).not.toContain("secret");
   });
 

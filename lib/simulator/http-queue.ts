@@ -1,5 +1,6 @@
 import "server-only";
 import { parseHttpUrl } from "@/lib/http/http-url";
+import { BILLABLE_UNITS_HEADER } from "@/lib/pricing/billable-units";
 import { json, readJson, type RouteHandler } from "./http-util";
 import { MiB } from "@/lib/http/read-limited";
 import { statusEventStream } from "./status-stream";
@@ -51,6 +52,7 @@ export const runResult: RouteHandler = ({ params: [id = ""], simulator }) => {
   if (!answer) return json(NOT_FOUND, 404);
   const headers: Record<string, string> = { [REQUEST_ID_HEADER]: id };
   if (answer.errorType) headers["x-fal-error-type"] = answer.errorType;
+  if (answer.billableUnits !== undefined) headers[BILLABLE_UNITS_HEADER] = String(answer.billableUnits);
   return json(answer.body, answer.httpStatus, headers);
 };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { APP_ID, ENDPOINT_ID } from "@/lib/fal/endpoint";
 import { cancelRun, runResult, runStatus, runStatusStream, submitRun } from "./http-queue";
+import { modelPricing, pricingEstimate } from "./http-pricing";
 import { getFile, initiateMultipartUpload, initiateUpload, preflight, putUpload } from "./http-storage";
 import { isPlausibleFalKey } from "@/lib/access/visitor-key";
 import { CLIENT_HEADER, passedOnOrigin, requestOrigin } from "@/lib/http/request-origin";
@@ -23,8 +24,8 @@ const TOKEN = "([A-Za-z0-9_-]{1,64})";
 
 /**
  * The simulator's routes. The proxy maps `https://queue.fal.run/<p>` to `/api/simulator/queue/<p>`
- * and `https://rest.fal.ai/<p>` to `/api/simulator/rest/<p>`; uploads and files are addressed
- * directly, as fal's CDN is.
+ * and `https://rest.fal.ai/<p>` to `/api/simulator/rest/<p>`, the pricing route `https://api.fal.ai/<p>`
+ * to `/api/simulator/api/<p>`; uploads and files are addressed directly, as fal's CDN is.
  */
 const ROUTES: Route[] = [
   { path: path(`/queue/${escape(ENDPOINT_ID)}`), methods: { POST: submitRun }, hop: true },
@@ -34,6 +35,8 @@ const ROUTES: Route[] = [
   { path: path(REQUEST), methods: { GET: runResult }, hop: true },
   { path: path("/rest/storage/upload/initiate"), methods: { POST: initiateUpload }, hop: true },
   { path: path("/rest/storage/upload/initiate-multipart"), methods: { POST: initiateMultipartUpload }, hop: true },
+  { path: path("/api/v1/models/pricing"), methods: { GET: modelPricing }, hop: true },
+  { path: path("/api/v1/models/pricing/estimate"), methods: { POST: pricingEstimate }, hop: true },
   { path: path(`/upload/${TOKEN}`), methods: { PUT: putUpload, OPTIONS: preflight }, cors: true },
   { path: path(`/files/${TOKEN}/[^/]+`), methods: { GET: getFile, HEAD: getFile, OPTIONS: preflight }, cors: true },
   { path: path("/test/requests/([A-Za-z0-9-]{1,64})/body"), methods: { GET: submittedBody } },

@@ -17,7 +17,15 @@ import {
   stepCount,
   storeOutput,
 } from "./run-outcome";
-import { type QueueLog, type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
+import {
+  inferenceSeconds,
+  type QueueLog,
+  type QueueStatus,
+  type Run,
+  type RunOutcome,
+  runStatus,
+  webhookBody,
+} from "./run-status";
 import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
 
 export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
@@ -47,8 +55,11 @@ export type CancelResult =
   | { httpStatus: 400; body: { status: "ALREADY_COMPLETED" } }
   | { httpStatus: 404; body: { status: "NOT_FOUND" } };
 
-/** What `GET /requests/{id}` answers; `errorType` goes out as `x-fal-error-type`. */
-export type ResultAnswer = { httpStatus: number; body: unknown; errorType?: string };
+/**
+ * What `GET /requests/{id}` answers; `errorType` goes out as `x-fal-error-type`, `billableUnits`
+ * (the inference seconds of a run that succeeded: only those are billed) as `x-fal-billable-units`.
+ */
+export type ResultAnswer = { httpStatus: number; body: unknown; errorType?: string; billableUnits?: number };
 
 export type RunListener = (run: Run) => void;
 
@@ -117,7 +128,7 @@ export class RunQueue {
     if (!run) return undefined;
     const outcome = run.outcome;
     if (!outcome) return { httpStatus: 400, body: { detail: "Request is still in progress" } };
-    if (outcome.ok) return { httpStatus: 200, body: outcome.output };
+    if (outcome.ok) return { httpStatus: 200, body: outcome.output, billableUnits: inferenceSeconds(run) ?? undefined };
     const errorType = "error_type" in outcome.body ? outcome.body.error_type : undefined;
     return { httpStatus: outcome.httpStatus, body: outcome.body, errorType };
   }

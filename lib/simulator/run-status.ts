@@ -88,7 +88,7 @@ export function runStatus(run: Run, options: { logs: boolean; queuePosition?: nu
   return status;
 }
 
-function inferenceSeconds(run: Run): number | null {
+export function inferenceSeconds(run: Run): number | null {
   if (run.startedAt === undefined || run.finishedAt === undefined) return null;
   return (run.finishedAt - run.startedAt) / 1000;
 }

@@ -43,6 +43,8 @@ export type Simulator = {
   uploadsInFlight: UploadBudget;
   uploadIdleMs: number;
   pingMs: number;
+  /** How long one inference step takes; the stand-in estimate of a run follows it. */
+  stepMs: number;
   faults: FaultInjector;
   hopSecret: string;
   acceptFalKeys: boolean;
@@ -58,6 +60,7 @@ const DEFAULT_UPLOAD_IDLE_MS = 15_000;
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const ttlMs = options.ttlMs ?? SIMULATOR_DEFAULTS.ttlSeconds * 1000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const stepMs = options.stepMs ?? SIMULATOR_DEFAULTS.stepMs;
   const files = new FileStore({
     ttlMs,
     maxBytes: options.maxStoreBytes ?? SIMULATOR_DEFAULTS.maxStoreBytes,
@@ -70,7 +73,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     notifyWebhook: (url, body) =>
       deliverWebhook(url, body, { fetch: fetchImpl, retryDelaysMs: options.webhookRetryDelaysMs }),
     concurrency: options.concurrency ?? SIMULATOR_DEFAULTS.concurrency,
-    stepMs: options.stepMs ?? SIMULATOR_DEFAULTS.stepMs,
+    stepMs,
     ttlMs,
   });
   return {
@@ -79,6 +82,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     uploadsInFlight: new UploadBudget(options.maxUploadBytesInFlight ?? DEFAULT_UPLOADS_IN_FLIGHT_BYTES),
     uploadIdleMs: options.uploadIdleMs ?? DEFAULT_UPLOAD_IDLE_MS,
     pingMs: options.pingMs ?? 15_000,
+    stepMs,
     faults: options.faults ?? new FaultInjector({ allowHeader: false }),
     hopSecret: options.hopSecret ?? newHopSecret(),
     acceptFalKeys: options.acceptFalKeys ?? false,

@@ -24,7 +24,11 @@ export function simulatorFetch(simulator: Simulator): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const service = { "queue.fal.run": "/api/simulator/queue", "rest.fal.ai": "/api/simulator/rest" }[url.hostname];
+    const service = {
+      "queue.fal.run": "/api/simulator/queue",
+      "rest.fal.ai": "/api/simulator/rest",
+      "api.fal.ai": "/api/simulator/api",
+    }[url.hostname];
     const target = service ? `${ORIGIN}${service}${url.pathname}${url.search}` : request.url;
     const forwarded = new Request(target, request);
     // As the proxy does: the caller's key is replaced by the hop secret the simulator's queue answers to.
