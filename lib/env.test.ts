@@ -15,3 +15,15 @@ describe("ALLOW_PRIVATE_URLS", () => {
     expect(envOf({ PLAYGROUND_TEST_HOOKS: "1" }).ALLOW_PRIVATE_URLS).toBe(false);
   });
 });
+
+describe("HF_ORIGIN and CIVITAI_ORIGIN", () => {
+  const origins = { HF_ORIGIN: "http://127.0.0.1:9/hf/", CIVITAI_ORIGIN: "http://127.0.0.1:9/civitai" };
+
+  it("point the LoRA cards at stand-ins under test hooks only", () => {
+    expect(envOf({ ...origins, PLAYGROUND_TEST_HOOKS: "1" })).toMatchObject({
+      HF_ORIGIN: "http://127.0.0.1:9/hf",
+      CIVITAI_ORIGIN: "http://127.0.0.1:9/civitai",
+    });
+    expect(envOf(origins)).toMatchObject({ HF_ORIGIN: undefined, CIVITAI_ORIGIN: undefined });
+  });
+});
