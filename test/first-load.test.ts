@@ -66,7 +66,7 @@ function staticModules(metafile: Metafile, entries: string[]): Set<string> {
   return modules;
 }
 
-/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped), never with the page. */
+/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped, a path entered), never with the page. */
 const LATER = [
   "node_modules/zod/",
   "node_modules/@fal-ai/client/",
@@ -98,6 +98,12 @@ const LATER = [
   "components/compare/compare-dialog.tsx",
   "components/compare/compare-tray.tsx",
   "lib/compare/settings-diff.ts",
+  "components/lora-info/weights-card.tsx",
+  "components/lora-info/card-view.tsx",
+  "components/lora-info/kept-cards.tsx",
+  "lib/lora-info/card-store.ts",
+  "lib/lora-info/fit.ts",
+  "lib/lora-info/run-cards-schema.ts",
 ];
 
 describe("the page's first load", () => {
