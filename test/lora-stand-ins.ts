@@ -99,6 +99,11 @@ const REPOS: Record<string, Repo> = {
   },
 };
 
+/** A repository by id; `fresh-<anything>/<name>` is `styles/<name>` under an id no cache has seen (the benchmark's cold lookups). */
+function repoNamed(id: string): Repo | undefined {
+  return REPOS[id] ?? REPOS[id.replace(/^fresh-[\w.-]+\//, "styles/")];
+}
+
 type Version = {
   modelId: number;
   model: string;
@@ -244,7 +249,7 @@ export async function startStandIns(port = 0): Promise<StandIns> {
     }
     if (path === "/preview.png") return response.writeHead(200, { "content-type": "image/png" }).end(PREVIEW_PNG);
     if ((match = /^\/hf\/api\/models\/([^/]+\/[^/]+)$/.exec(path))) {
-      const repo = REPOS[match[1] ?? ""];
+      const repo = repoNamed(match[1] ?? "");
       if (!repo) return json(401, { error: "Repository not found" });
       const names = [...Object.keys(repo.files), ...Object.keys(repo.json ?? {})].sort();
       return json(200, {
@@ -256,7 +261,7 @@ export async function startStandIns(port = 0): Promise<StandIns> {
       });
     }
     if ((match = /^\/hf\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(path))) {
-      const repo = REPOS[match[1] ?? ""];
+      const repo = repoNamed(match[1] ?? "");
       const name = match[2] ?? "";
       const stored = repo?.json?.[name];
       if (stored) return json(200, stored);

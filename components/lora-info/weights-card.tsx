@@ -54,10 +54,18 @@ export function ModelCard() {
   return <CardView card={card} label="the model" fit={fit} actions={actions} />;
 }
 
-export function LoraCard({ index, label }: { index: number; label: string }) {
+/** The trigger words with the prompt they go into; only this part of a card follows the prompt's every keystroke. */
+function PromptTriggers({ card }: { card: WeightsCard }) {
   const { setValue } = useFormContext<FormValues>();
-  const path = useWatch<FormValues, `loras.${number}.path`>({ name: `loras.${index}.path` }) ?? "";
   const prompt = useWatch<FormValues, "prompt">({ name: "prompt" }) ?? "";
+  if (card.triggerWords.length === 0) return null;
+  const insert = (word: string) =>
+    setValue("prompt", withTrigger(prompt, word), { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  return <TriggerWords words={card.triggerWords} prompt={prompt} onInsert={insert} />;
+}
+
+export function LoraCard({ index, label }: { index: number; label: string }) {
+  const path = useWatch<FormValues, `loras.${number}.path`>({ name: `loras.${index}.path` }) ?? "";
   const settled = useSettledPath(path.trim());
   const state = useCard(settled ? { path: settled, role: "lora" } : undefined);
   const model = useModelCard();
@@ -65,15 +73,13 @@ export function LoraCard({ index, label }: { index: number; label: string }) {
   if (!settled) return null;
   if (state?.status !== "ready") return <Loading label={label} />;
   const card = state.card;
-  const insert = (word: string) =>
-    setValue("prompt", withTrigger(prompt, word), { shouldDirty: true, shouldTouch: true, shouldValidate: true });
   return (
     <CardView
       card={card}
       label={label}
       fit={fitOf(card, model)}
       actions={actions}
-      triggers={<TriggerWords words={card.triggerWords} prompt={prompt} onInsert={insert} />}
+      triggers={<PromptTriggers card={card} />}
     />
   );
 }

@@ -29,9 +29,8 @@ export function fitOf(card: WeightsCard | undefined, model: WeightsCard | undefi
   const made = card?.family;
   if (!card || !made) return undefined;
   if (made.family === "other") {
-    return {
-      message: `Made for ${made.name}: this endpoint runs SD 1.x, SD 2.x and SDXL models, so fal cannot use it.`,
-    };
+    const what = card.role === "model" ? `This is ${made.name}, not SD or SDXL` : `Made for ${made.name}`;
+    return { message: `${what}: this endpoint runs SD 1.x, SD 2.x and SDXL models, so fal cannot use it.` };
   }
   const base = model?.family;
   if (!base || base.family === made.family) return undefined;

@@ -22,9 +22,14 @@ function lookUpVersion(reference: CivitaiReference, context: LookupContext): Pro
 export async function fromCivitai(draft: Draft, reference: CivitaiReference, path: string, context: LookupContext) {
   const { card } = draft;
   card.source = "civitai";
+  // The file is read where the API is (a stand-in under test hooks), with the query (type, format, token) as given.
+  const given =
+    reference.kind === "download"
+      ? `${context.civitaiOrigin}/api/download/models/${reference.versionId}${new URL(path).search}`
+      : "";
   if (reference.kind === "download") {
     card.token = reference.hasToken ? "given" : undefined;
-    draft.file = { url: path, name: `Civitai version ${reference.versionId}`, civitai: true };
+    draft.file = { url: given, name: `Civitai version ${reference.versionId}`, civitai: true };
   }
   let version: CivitaiVersion;
   try {
@@ -47,7 +52,7 @@ export async function fromCivitai(draft: Draft, reference: CivitaiReference, pat
   if (version.earlyAccess && card.token !== "given") card.token = "needed";
   const fileName = version.fileName ?? `Civitai version ${version.id}`;
   if (reference.kind === "download") {
-    draft.file = { url: path, name: fileName, civitai: true };
+    draft.file = { url: given, name: fileName, civitai: true };
     card.file = { name: fileName, bytes: version.fileBytes };
     return;
   }

@@ -8,7 +8,7 @@ import type { Draft, LookupContext, WeightsQuery } from "./look-up";
 const CROSS_ATTENTION: Record<number, "sd1" | "sd2" | "sdxl"> = { 768: "sd1", 1024: "sd2", 2048: "sdxl" };
 const NAMES = { sd1: "SD 1.x", sd2: "SD 2.x", sdxl: "SDXL" } as const;
 
-/** The origin a Hub URL was given on, so a suggested URL stays on it. */
+/** The origin a Hub URL was given on, so a suggested URL stays on it (www.huggingface.co, a stand-in). */
 function originOf(path: string, fallback: string): string {
   try {
     const url = new URL(path);
@@ -48,7 +48,7 @@ async function applyDiffusersConfig(draft: Draft, model: HubModel, options: HubO
   let width = typeof config.cross_attention_dim === "number" ? config.cross_attention_dim : undefined;
   const pipeline = className && index ? familyOfPipeline(className) : undefined;
   if (pipeline === "sdxl" || pipeline === "other") {
-    const name = pipeline === "sdxl" ? "SDXL" : (className ?? "another pipeline");
+    const name = pipeline === "sdxl" ? "SDXL" : (className?.replace(/Pipeline$/, "") ?? "another pipeline");
     draft.opinions.unshift({ family: pipeline, name, evidence: `its pipeline is ${className}` });
     return;
   }
@@ -92,7 +92,11 @@ export async function fromHuggingFace(
   }
   if (reference.kind === "repo-page") card.useInstead = { path: reference.repo, label: `Use the id ${reference.repo}` };
   if (reference.kind === "file" || reference.kind === "file-page") {
-    draft.file = { url: resolveUrl(origin, reference.repo, reference.file, reference.revision), name: reference.file };
+    // Read from the Hub this server asks (a stand-in under test hooks), whichever of its hosts the URL named.
+    draft.file = {
+      url: resolveUrl(context.hfOrigin, reference.repo, reference.file, reference.revision),
+      name: reference.file,
+    };
     // The file is what fal loads; the model card only adds to it, so the Hub not answering is no problem.
     const model = await hubModel(reference.repo, context.fetch, options).catch(() => undefined);
     if (model) applyModelCard(draft, model, context.hfOrigin);
