@@ -148,6 +148,7 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
                 cards={item.run.cards}
                 prompt={item.run.input.prompt}
                 heading={`${slot}: model and LoRAs, as read before the run`}
+                owner={slot}
               />
             ) : (
               <p key={slot} className="text-sm text-zinc-500">

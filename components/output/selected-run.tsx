@@ -60,7 +60,12 @@ export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, act
           <p className="text-xs text-zinc-500 pointer-coarse:hidden">Esc cancels the newest running run.</p>
         )}
         {run.cards && (
-          <KeptCards cards={run.cards} prompt={run.input.prompt} heading="Model and LoRAs, as read before the run" />
+          <KeptCards
+            cards={run.cards}
+            prompt={run.input.prompt}
+            heading="Model and LoRAs, as read before the run"
+            owner="this run"
+          />
         )}
       </div>
       <RunStage
