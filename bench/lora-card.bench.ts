@@ -1,6 +1,16 @@
 import { chromium } from "@playwright/test";
+import { Agent, fetch as undiciFetch } from "undici";
 import { STAND_IN_FILES, startStandIns, type StandIns } from "@/test/lora-stand-ins";
-import { CHROMIUM_ARGS, ensureFree, median, startServer, stopServer, type Bench, type BenchResult } from "./harness";
+import {
+  CHROMIUM_ARGS,
+  ensureFree,
+  median,
+  sleep,
+  startServer,
+  stopServer,
+  type Bench,
+  type BenchResult,
+} from "./harness";
 
 /** A path entered in a LoRA row, the file whose header it reads, and text only its card shows. */
 type Case = { name: string; path: (standIns: StandIns, fresh: string) => string; file: string; marker: string };
@@ -44,6 +54,13 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Node's calls to the server of this benchmark, on connections closed after each answer: a kept-alive
+ * connection keeps a stopped server answering on it, and the next pass would find its port taken.
+ */
+const closing = new Agent({ pipelining: 0 });
+const ask = (url: string) => undiciFetch(url, { dispatcher: closing });
+
 const headerBytes = (file: string) => STAND_IN_FILES[file]?.().head.length ?? Number.NaN;
 
 type CardJson = { bytesRead?: number; problem?: { message: string } };
@@ -53,7 +70,7 @@ async function routeAlone(baseURL: string, standIns: StandIns): Promise<number[]
   const times: number[] = [];
   for (const entry of CASES) {
     const started = performance.now();
-    const response = await fetch(
+    const response = await ask(
       `${baseURL}/api/lora-info?role=lora&path=${encodeURIComponent(entry.path(standIns, "route"))}`,
     );
     const card = (await response.json()) as CardJson;
@@ -115,10 +132,22 @@ async function bytesRead(baseURL: string, standIns: StandIns): Promise<number[]>
   return Promise.all(
     CASES.map(async (entry) => {
       const path = encodeURIComponent(entry.path(standIns, "page"));
-      const card = (await (await fetch(`${baseURL}/api/lora-info?role=lora&path=${path}`)).json()) as CardJson;
+      const card = (await (await ask(`${baseURL}/api/lora-info?role=lora&path=${path}`)).json()) as CardJson;
       return card.bytesRead ?? Number.NaN;
     }),
   );
+}
+
+/** Waits until the server no longer answers, so the next pass can take its port. */
+async function stopped(baseURL: string): Promise<void> {
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const answered = await ask(`${baseURL}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (!answered) return;
+    await sleep(200);
+  }
 }
 
 const bench: Bench = {
@@ -143,7 +172,7 @@ const bench: Bench = {
     const baseURL = `http://127.0.0.1:${port}`;
     try {
       // One lookup first, so neither side pays for the server's first request.
-      await fetch(
+      await ask(
         `${baseURL}/api/lora-info?role=lora&path=${encodeURIComponent(`${standIns.origin}/files/kohya-sd15.safetensors`)}`,
       );
       const shown = await cardTimes(baseURL, standIns, chromiumPath);
@@ -180,6 +209,7 @@ const bench: Bench = {
     } finally {
       stopServer(server);
       await standIns.close();
+      await stopped(baseURL);
     }
   },
 };
