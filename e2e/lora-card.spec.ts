@@ -231,7 +231,7 @@ test("a host that cannot be reached: the card says so, and the run still goes", 
   const port = await closedPort();
   const lora = await addLora(page, `http://127.0.0.1:${port}/lora.safetensors`);
   await expect(lora).toContainText(
-    `Could not reach 127.0.0.1:${port}. The run still goes: fal fetches the file itself.`,
+    `Could not reach 127.0.0.1:${port}. The run still goes: fal fetches the weights itself.`,
   );
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(runCard(page, "offline lora")).toHaveAttribute("data-status", "completed");

@@ -23,7 +23,7 @@ function Problem({ card }: { card: WeightsCard }) {
   return (
     <p className="text-xs text-zinc-700 dark:text-zinc-300">
       {problem.message}
-      {PASSING.has(problem.kind) && " The run still goes: fal fetches the file itself."}
+      {PASSING.has(problem.kind) && " The run still goes: fal fetches the weights itself."}
     </p>
   );
 }
