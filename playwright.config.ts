@@ -56,6 +56,10 @@ export default defineConfig({
       PLAYGROUND_TEST_HOOKS: "1",
       // Webhooks and images on loopback stand-ins.
       ALLOW_PRIVATE_URLS: "1",
+      // The LoRA cards ask here instead of the Hugging Face Hub and Civitai. Nothing listens, so their cards say
+      // the host could not be reached; e2e/lora-card.spec.ts serves them from stand-ins of its own.
+      HF_ORIGIN: `http://127.0.0.1:${PORT + 9}/hf`,
+      CIVITAI_ORIGIN: `http://127.0.0.1:${PORT + 9}/civitai`,
     },
   },
 });

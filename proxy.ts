@@ -33,13 +33,12 @@ export function proxy(request: NextRequest) {
   if (isApi) return withSecurityHeaders(NextResponse.next(), API_CONTENT_SECURITY_POLICY);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  // A test-only fake fal (FAL_UPSTREAM_ORIGIN) hands out upload URLs on its own origin.
-  const fakeFal = serverEnv().FAL_UPSTREAM_ORIGIN;
-  const policy = pageContentSecurityPolicy(
-    nonce,
-    process.env.NODE_ENV === "development",
-    fakeFal ? [new URL(fakeFal).origin] : [],
+  // Test-only stand-ins on their own origins: a fake fal hands out upload URLs, fake Hubs serve LoRA previews.
+  const { FAL_UPSTREAM_ORIGIN, HF_ORIGIN, CIVITAI_ORIGIN } = serverEnv();
+  const standIns = [FAL_UPSTREAM_ORIGIN, HF_ORIGIN, CIVITAI_ORIGIN].flatMap((origin) =>
+    origin ? [new URL(origin).origin] : [],
   );
+  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development", [...new Set(standIns)]);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

@@ -74,8 +74,11 @@ async function main() {
     SIMULATOR_STEP_MS: process.env.SIMULATOR_STEP_MS ?? "5",
     SIMULATOR_CONCURRENCY: "4",
     RATE_LIMIT_SUBMITS_PER_MINUTE: "100000",
-    // Only for the run-timing hook that completion-to-screen reads; no other behaviour of the page changes.
+    // Only for the run-timing hook that completion-to-screen reads, and for the LoRA cards' hosts: nothing
+    // listens there, so the cards of Form typing's LoRAs say so and nothing leaves the machine.
     PLAYGROUND_TEST_HOOKS: "1",
+    HF_ORIGIN: `http://127.0.0.1:${PORT - 1}/hf`,
+    CIVITAI_ORIGIN: `http://127.0.0.1:${PORT - 1}/civitai`,
   });
   const floor = await startServer(FLOOR_PORT, {}, { dir: FLOOR_DIR, readyPath: "/" }).catch((error: unknown) => {
     stopServer(server);

@@ -40,3 +40,15 @@ describe("RATE_LIMIT_WINDOW_SECONDS", () => {
     expect(envOf({ PLAYGROUND_TEST_HOOKS: "1", RATE_LIMIT_WINDOW_SECONDS: "5" }).RATE_LIMIT_WINDOW_SECONDS).toBe(5);
   });
 });
+
+describe("HF_ORIGIN and CIVITAI_ORIGIN", () => {
+  const origins = { HF_ORIGIN: "http://127.0.0.1:9/hf/", CIVITAI_ORIGIN: "http://127.0.0.1:9/civitai" };
+
+  it("point the LoRA cards at stand-ins under test hooks only", () => {
+    expect(envOf({ ...origins, PLAYGROUND_TEST_HOOKS: "1" })).toMatchObject({
+      HF_ORIGIN: "http://127.0.0.1:9/hf",
+      CIVITAI_ORIGIN: "http://127.0.0.1:9/civitai",
+    });
+    expect(envOf(origins)).toMatchObject({ HF_ORIGIN: undefined, CIVITAI_ORIGIN: undefined });
+  });
+});

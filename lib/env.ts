@@ -34,13 +34,23 @@ const envSchema = z.object({
   SIMULATOR_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
   /** Faults the simulator injects, e.g. `latency=200,error=10%,drop=5%,stuck=5%,fail=10%` (lib/simulator/faults.ts). */
   SIMULATOR_FAULTS: z.string().optional(),
-  /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, the submitted-body route. Never in production. */
+  /** Test-only hooks: the fault header, FAL_UPSTREAM_ORIGIN, HF_ORIGIN, CIVITAI_ORIGIN, the submitted-body route. Never in production. */
   PLAYGROUND_TEST_HOOKS: z
     .enum(["0", "1"])
     .default("0")
     .transform((value) => value === "1"),
   /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where fal mode sends its calls instead of fal's hosts. */
   FAL_UPSTREAM_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where the LoRA cards ask the Hugging Face Hub's API and files. */
+  HF_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** Test-only (with PLAYGROUND_TEST_HOOKS=1): where the LoRA cards ask Civitai's API. */
+  CIVITAI_ORIGIN: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
@@ -60,6 +70,8 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   /** Uploads (storage initiates) one client may start per minute. */
   RATE_LIMIT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** LoRA and model cards one client may look up per minute (a card already looked up costs nothing). */
+  RATE_LIMIT_LORA_INFO_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Shares the rate limit between instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
@@ -84,10 +96,20 @@ function readEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const { ALLOW_PRIVATE_URLS, SIMULATOR_ALLOW_PRIVATE_URLS, ...env } = parsed.data;
   const allowPrivate = (ALLOW_PRIVATE_URLS ?? SIMULATOR_ALLOW_PRIVATE_URLS) === "1";
   const mode = env.FAL_MODE ?? (env.FAL_KEY ? "fal" : "simulator");
-  // Outside test hooks the test-only settings are ignored: an upstream override could redirect a real key.
+  // Outside test hooks the test-only settings are ignored: an upstream or stand-in origin could redirect a real key or a visitor's lookups.
   const FAL_UPSTREAM_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.FAL_UPSTREAM_ORIGIN : undefined;
+  const HF_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.HF_ORIGIN : undefined;
+  const CIVITAI_ORIGIN = env.PLAYGROUND_TEST_HOOKS ? env.CIVITAI_ORIGIN : undefined;
   const RATE_LIMIT_WINDOW_SECONDS = env.PLAYGROUND_TEST_HOOKS ? env.RATE_LIMIT_WINDOW_SECONDS : 60;
-  return { ...env, FAL_UPSTREAM_ORIGIN, RATE_LIMIT_WINDOW_SECONDS, mode, ALLOW_PRIVATE_URLS: allowPrivate };
+  return {
+    ...env,
+    FAL_UPSTREAM_ORIGIN,
+    HF_ORIGIN,
+    CIVITAI_ORIGIN,
+    RATE_LIMIT_WINDOW_SECONDS,
+    mode,
+    ALLOW_PRIVATE_URLS: allowPrivate,
+  };
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -66,7 +66,7 @@ function staticModules(metafile: Metafile, entries: string[]): Set<string> {
   return modules;
 }
 
-/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped) or once the page is idle, never with the page. */
+/** Loaded when first used (a Run, an upload, a tool opened, a group opened, a file dropped, a path entered) or once the page is idle, never with the page. */
 const LATER = [
   "node_modules/zod/",
   "node_modules/@fal-ai/client/",
@@ -104,6 +104,12 @@ const LATER = [
   "components/pricing/history-costs.tsx",
   "components/pricing/sweep-cost.tsx",
   "components/pricing/use-price-quote.ts",
+  "components/lora-info/weights-card.tsx",
+  "components/lora-info/card-view.tsx",
+  "components/lora-info/kept-cards.tsx",
+  "lib/lora-info/card-store.ts",
+  "lib/lora-info/fit.ts",
+  "lib/lora-info/run-cards-schema.ts",
 ];
 
 describe("the page's first load", () => {

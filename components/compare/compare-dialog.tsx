@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { CompareSlider } from "@/components/gallery/compare-slider";
+import { KeptCards } from "@/components/lora-info/kept-cards";
 import { ResultImage } from "@/components/output/result-image";
 import { costLabel } from "@/components/pricing/run-cost-text";
 import { ToolDialog } from "@/components/tools/tool-dialog";
@@ -127,6 +128,30 @@ export function CompareDialog({ a, b, onSwap, onClose }: CompareDialogProps) {
         </h3>
         <SettingDifferences differences={differences} />
       </section>
+      {(a.run.cards || b.run.cards) && (
+        <section aria-label="Model and LoRAs of A and B" className="grid gap-2 sm:grid-cols-2">
+          {(
+            [
+              ["A", a],
+              ["B", b],
+            ] as const
+          ).map(([slot, item]) =>
+            item.run.cards ? (
+              <KeptCards
+                key={slot}
+                cards={item.run.cards}
+                prompt={item.run.input.prompt}
+                heading={`${slot}: model and LoRAs, as read before the run`}
+                owner={slot}
+              />
+            ) : (
+              <p key={slot} className="text-sm text-zinc-500">
+                {slot}: no cards were kept with this run.
+              </p>
+            ),
+          )}
+        </section>
+      )}
     </ToolDialog>
   );
 }

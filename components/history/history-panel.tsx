@@ -14,6 +14,7 @@ import { areImagesGone, subscribeGoneImages } from "@/lib/history/gone-images";
 import { searchHistory } from "@/lib/history/history-search";
 import { thumbnailUrl } from "@/lib/history/result-thumbnails";
 import { thumbnailStore } from "@/lib/history/thumbnails";
+import { runCardsLine } from "@/lib/lora-info/run-cards";
 import type { RunManager } from "@/lib/runs/run-manager";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { keepThumbnailsOnce } from "./use-thumbnail-keeper";
@@ -89,6 +90,7 @@ type HistoryItemProps = { run: Run; onNotice: (text: string) => void } & Pick<
  * (one line per text), as the list renders only the rows in view.
  */
 const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, compare, onNotice }: HistoryItemProps) {
+  const modelLine = [run.input.model_name, runCardsLine(run.cards)].filter(Boolean).join(" · ");
   const gone = useSyncExternalStore(
     subscribeGoneImages,
     () => areImagesGone(run.id),
@@ -101,8 +103,8 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         <p id={`history-${run.id}`} className="truncate" title={run.input.prompt}>
           {run.input.prompt}
         </p>
-        <p className="truncate text-xs text-zinc-500" title={run.input.model_name}>
-          {run.input.model_name}
+        <p className="truncate text-xs text-zinc-500" title={modelLine}>
+          {modelLine}
         </p>
         <p className="flex items-center gap-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500">
           <RunStatusBadge status={run.status} />

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { Compare } from "@/components/compare/use-compare";
+import { KeptCards } from "@/components/lora-info/kept-cards";
 import { RunCard } from "@/components/runs/run-card";
 import type { ResultActions } from "@/components/runs/use-result-actions";
 import { galleryItems } from "@/lib/gallery/gallery-items";
@@ -57,6 +58,14 @@ export function SelectedRun({ run, imageIndex, sessionRuns, onShow, manager, act
         />
         {isActive(run) && (
           <p className="text-xs text-zinc-500 pointer-coarse:hidden">Esc cancels the newest running run.</p>
+        )}
+        {run.cards && (
+          <KeptCards
+            cards={run.cards}
+            prompt={run.input.prompt}
+            heading="Model and LoRAs, as read before the run"
+            owner="this run"
+          />
         )}
       </div>
       <RunStage

@@ -31,6 +31,12 @@ function preloadForFirstRun(): void {
   preloadSectionBodies().catch(() => undefined);
 }
 
+/** The LoRA cards the page holds for a run's weights, when any card was ever shown (their code is loaded then). */
+async function keptCards(input: LoraRequest) {
+  const { runCards } = await import("@/lib/lora-info/card-store");
+  return runCards(input);
+}
+
 /**
  * After Run the new run's status and result come into view: wide screens scroll the output pane to
  * its top, phones scroll the page to the output (now first). Each call does nothing on the other.
@@ -84,7 +90,7 @@ export function Playground({
     async (input: LoraRequest) => {
       // Loaded with the schema at the first interaction: awaited so the first run's card shows as it starts.
       await loadRunViews();
-      show(manager.start(input));
+      show(manager.start(input, await keptCards(input)));
       revealNewRun();
     },
     [show, manager],

@@ -1,14 +1,13 @@
 import { isRecord } from "@/lib/json/is-record";
+import { CIVITAI_ORIGIN, parseCivitaiAir, parseCivitaiPath } from "./civitai-path";
 
 /** The file of one Civitai model version: what fal downloads for a Civitai LoRA or checkpoint. */
 export function civitaiDownloadUrl(versionId: string): string {
-  return `https://civitai.com/api/download/models/${versionId}`;
+  return `${CIVITAI_ORIGIN}/api/download/models/${versionId}`;
 }
 
 /** What fal needs instead of a Civitai model page URL given as a LoRA path. */
 export type CivitaiAdvice = { kind: "download-url"; url: string } | { kind: "pick-version"; modelId: string };
-
-const MODEL_PAGE = /^https?:\/\/(?:www\.)?civitai\.com\/models\/(\d+)/i;
 
 /**
  * fal downloads weights from a URL; a Civitai model page is HTML. The file's URL is
@@ -16,12 +15,10 @@ const MODEL_PAGE = /^https?:\/\/(?:www\.)?civitai\.com\/models\/(\d+)/i;
  * when one was picked (`?modelVersionId=`).
  */
 export function civitaiAdvice(path: string): CivitaiAdvice | undefined {
-  const trimmed = path.trim();
-  const page = MODEL_PAGE.exec(trimmed);
-  if (!page?.[1]) return undefined;
-  const version = new URL(trimmed).searchParams.get("modelVersionId");
-  if (version && /^\d+$/.test(version)) return { kind: "download-url", url: civitaiDownloadUrl(version) };
-  return { kind: "pick-version", modelId: page[1] };
+  const page = parseCivitaiPath(path);
+  if (page?.kind !== "model-page") return undefined;
+  if (page.versionId) return { kind: "download-url", url: civitaiDownloadUrl(page.versionId) };
+  return { kind: "pick-version", modelId: page.modelId };
 }
 
 /** One entry of the "Civitai resources" list Civitai's generator writes, with the file's download URL. */
@@ -37,7 +34,7 @@ function versionId(entry: Record<string, unknown>): string | undefined {
   ) {
     return String(entry.modelVersionId);
   }
-  return typeof entry.air === "string" ? /@(\d+)$/.exec(entry.air)?.[1] : undefined;
+  return typeof entry.air === "string" ? parseCivitaiAir(entry.air)?.versionId : undefined;
 }
 
 /**

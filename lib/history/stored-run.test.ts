@@ -1,5 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
+import type { WeightsCard } from "@/lib/lora-info/card";
 import type { Run } from "@/lib/runs/run-state";
 import { openRunHistory } from "./run-history";
 
@@ -45,5 +46,31 @@ describe("stored runs", () => {
     expect(a).toEqual(completed);
     expect(b).toEqual(lost);
     expect(c).toEqual(unreadable);
+  });
+
+  it("keep the LoRA cards a run started with, and drop cards that no longer read without dropping the run", async () => {
+    const history = openRunHistory(`stored-${crypto.randomUUID()}`);
+    const card: WeightsCard = {
+      path: "styles/pixel-castle",
+      role: "lora",
+      source: "huggingface",
+      family: { family: "sd1", name: "SD 1.x", evidence: "a cross-attention 768 wide" },
+      triggerWords: [{ word: "pixelcastle", from: "the model card" }],
+      notes: [],
+    };
+    const withCards: Run = {
+      id: "d",
+      input,
+      status: "completed",
+      logs: [],
+      cards: { loras: [card, null] },
+      startedAt: 4,
+    };
+    await history.put(withCards);
+    await history.put({ ...withCards, id: "e", cards: { loras: "broken" } as unknown as Run["cards"], startedAt: 5 });
+    const [broken, kept] = await history.list();
+    expect(kept).toEqual(withCards);
+    expect(broken).toMatchObject({ id: "e", status: "completed" });
+    expect(broken?.cards).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { loraOutputSchema } from "@/lib/fal/output-schema";
+import { runCardsSchema } from "@/lib/lora-info/run-cards-schema";
 import type { Run } from "@/lib/runs/run-state";
 
 const runErrorSchema = z.object({
@@ -48,6 +49,7 @@ export const storedRunSchema = z.object({
   connection: connectionSchema.optional(),
   requeues: z.number().optional(),
   notice: z.string().optional(),
+  cards: runCardsSchema.optional().catch(undefined),
   startedAt: z.number(),
   endedAt: z.number().optional(),
 }) satisfies z.ZodType<Run>;

@@ -1,6 +1,7 @@
 import type { QueueStatus } from "@fal-ai/client";
 import { isApiError } from "@/lib/fal/client-errors";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { RunCards } from "@/lib/lora-info/card";
 import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
 import type { RunPrice } from "@/lib/pricing/quote";
@@ -97,9 +98,12 @@ export class RunManager {
     return this.loading;
   }
 
-  /** Submits a new run, always with an explicit seed (drawn now when "Random seed" left it out). */
-  start(input: LoraRequest): string {
-    const id = this.add(input);
+  /**
+   * Submits a new run, always with an explicit seed (drawn now when "Random seed" left it out);
+   * `cards` are what the page knew of its model and LoRAs, kept with it.
+   */
+  start(input: LoraRequest, cards?: RunCards): string {
+    const id = this.add(input, cards);
     void this.submitAndFollow(id);
     return id;
   }
@@ -122,7 +126,10 @@ export class RunManager {
   retry(id: string): void {
     const run = this.get(id);
     if (run?.status !== "failed" || !run.error?.retryable) return;
-    this.store.replace({ id, input: run.input, status: "submitting", logs: [], startedAt: Date.now() }, { now: true });
+    this.store.replace(
+      { id, input: run.input, cards: run.cards, status: "submitting", logs: [], startedAt: Date.now() },
+      { now: true },
+    );
     void this.submitAndFollow(id);
   }
 
@@ -180,10 +187,11 @@ export class RunManager {
     }
   }
 
-  private add(input: LoraRequest): string {
+  private add(input: LoraRequest, cards?: RunCards): string {
     const run: Run = {
       id: crypto.randomUUID(),
       input: withRunSeed(input),
+      ...(cards ? { cards } : {}),
       status: "submitting",
       logs: [],
       startedAt: Date.now(),

@@ -1,5 +1,6 @@
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
+import type { RunCards } from "@/lib/lora-info/card";
 import type { FieldError } from "@/lib/form/server-errors";
 import type { RunPrice } from "@/lib/pricing/quote";
 
@@ -50,6 +51,8 @@ export type Run = {
   requeues?: number;
   /** A passing remark for the card, e.g. a cancel that did not get through. */
   notice?: string;
+  /** What the page knew of the model and LoRAs when the run started (their cards). */
+  cards?: RunCards;
   startedAt: number;
   endedAt?: number;
 };

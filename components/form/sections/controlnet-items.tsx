@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import type { UseFieldArrayReturn } from "react-hook-form";
+import { ControlNetCardSlot } from "@/components/lora-info/card-slot";
 import { EdgeMapButton, PaintMaskButton } from "@/components/tools/slot-tools";
 import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { controlNetLimits, listLimits } from "@/lib/fal/limits";
@@ -26,6 +27,7 @@ const ControlNetItem = memo(function ControlNetItem({ index, count, move, remove
         label={label("path")}
         placeholder="diffusers/controlnet-canny-sdxl-1.0"
       />
+      <ControlNetCardSlot index={index} label={name} />
       <ImageField name={`controlnets.${index}.image_url`} label={label("image_url")} />
       <EdgeMapButton index={index} />
       <ImageField

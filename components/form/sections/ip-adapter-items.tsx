@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import type { UseFieldArrayReturn } from "react-hook-form";
+import { IpAdapterCardSlot } from "@/components/lora-info/card-slot";
 import { PaintMaskButton } from "@/components/tools/slot-tools";
 import { describeField, fieldLabels, type ItemField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { ipAdapterLimits, listLimits } from "@/lib/fal/limits";
@@ -29,6 +30,7 @@ const IpAdapterItem = memo(function IpAdapterItem({ index, count, move, remove }
       <TextField name={`${at}.path`} label={label("path")} placeholder="h94/IP-Adapter" />
       <TextField name={`${at}.model_subfolder`} label={label("model_subfolder")} placeholder="sdxl_models" />
       <TextField name={`${at}.weight_name`} label={label("weight_name")} placeholder="ip-adapter_sdxl.bin" />
+      <IpAdapterCardSlot index={index} label={name} />
       <TextField
         name={`${at}.insight_face_model_path`}
         label={label("insight_face_model_path")}

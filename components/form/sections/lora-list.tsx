@@ -4,6 +4,7 @@ import { memo } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
 import { Button } from "@/components/ui/button";
+import { LoraCardSlot } from "@/components/lora-info/card-slot";
 import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { listLimits, loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/civitai/civitai";
@@ -55,6 +56,7 @@ const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItem
       />
       <LoraNameNote index={index} />
       <CivitaiHint index={index} />
+      <LoraCardSlot index={index} label={name} />
       <SliderNumberField
         name={`loras.${index}.scale`}
         label={itemFieldLabel("loras", "scale", index)}

@@ -1,6 +1,7 @@
 "use client";
 
 import { GenerationModelHint } from "@/components/generation-data/model-hint";
+import { ModelCardSlot } from "@/components/lora-info/card-slot";
 import { MODEL_SUGGESTIONS } from "@/lib/form/model-suggestions";
 import { FormSection } from "../form-section";
 import { TextField } from "../fields";
@@ -16,6 +17,7 @@ export function ModelField() {
         hint="A Hugging Face id or a URL of SD 1.5 / SDXL weights; start typing for well-known ones."
       />
       <GenerationModelHint />
+      <ModelCardSlot />
       <datalist id="model-suggestions">
         {MODEL_SUGGESTIONS.map((model) => (
           <option key={model.id} value={model.id}>
