@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { smallButtonClass } from "@/components/form/form-section";
+import { Button } from "@/components/ui/button";
 import type { WeightsCard } from "@/lib/lora-info/card";
 import type { Fit } from "@/lib/lora-info/fit";
 import { CardDetails, FamilyBadge, factsLine } from "./card-facts";
@@ -54,9 +54,9 @@ export function FitWarning({ fit, actions }: { fit: Fit | undefined; actions?: C
     <p role="note" aria-label="Fit" className={`${noteClass} flex flex-wrap items-center gap-x-2 gap-y-1`}>
       <span>⚠ {fit.message}</span>
       {switchTo && actions?.onSwitchModel && (
-        <button type="button" className={smallButtonClass} onClick={() => actions.onSwitchModel?.(switchTo.path)}>
+        <Button size="sm" onClick={() => actions.onSwitchModel?.(switchTo.path)}>
           {switchTo.label}
-        </button>
+        </Button>
       )}
     </p>
   );
@@ -109,9 +109,9 @@ export function CardView({ card, label, fit, actions, triggers }: CardViewProps)
             fal cannot download this address as it is; it needs <code className="break-all">{useInstead.path}</code>.
           </span>
           {actions?.onUseInstead && (
-            <button type="button" className={smallButtonClass} onClick={() => actions.onUseInstead?.(useInstead.path)}>
+            <Button size="sm" onClick={() => actions.onUseInstead?.(useInstead.path)}>
               {useInstead.label}
-            </button>
+            </Button>
           )}
         </p>
       )}
