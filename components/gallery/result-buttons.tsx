@@ -1,6 +1,7 @@
 "use client";
 
 import type { ResultActions } from "@/components/runs/use-result-actions";
+import { ShareRunButton } from "@/components/share/share-run-button";
 import { buttonClass } from "@/components/ui/button";
 import { downloadImage } from "@/lib/gallery/download";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
@@ -32,7 +33,7 @@ async function download({ image, run, seed }: GalleryItem): Promise<string> {
   }
 }
 
-/** Download, copy, and put the result's image, seed or settings back into the form. */
+/** Download, copy, share, and put the result's image, seed or settings back into the form. */
 export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButtonsProps) {
   const { seed } = item;
   const apply = (action: () => void) => () => {
@@ -52,6 +53,7 @@ export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButt
       <button type="button" className={buttonClass} onClick={() => void copyUrl(item.image.url).then(onNotice)}>
         Copy URL
       </button>
+      <ShareRunButton run={item.run} imageIndex={item.index} onNotice={onNotice} />
       <button type="button" className={buttonClass} onClick={apply(() => actions.useAsInitImage(item.image.url))}>
         Use as init image
       </button>

@@ -5,6 +5,7 @@ import { CompareButton } from "@/components/compare/compare-entry";
 import type { Compare } from "@/components/compare/use-compare";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
+import { ShareRunButton } from "@/components/share/share-run-button";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { WindowedList } from "@/components/ui/windowed-list";
@@ -129,6 +130,9 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         >
           Reuse settings
         </button>
+        {!isActive(run) && (
+          <ShareRunButton run={run} imageIndex={0} onNotice={onNotice} describedBy={`history-${run.id}`} />
+        )}
         {(run.output?.images.length ?? 0) > 0 && (
           <CompareButton
             compare={compare}

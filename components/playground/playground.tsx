@@ -12,6 +12,7 @@ import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import { type OpenedLink, useLinkSettings } from "@/components/share/use-link-settings";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
@@ -42,14 +43,19 @@ function revealNewRun(): void {
   });
 }
 
-type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
+type SettingsProps = {
+  form: PlaygroundFormApi;
+  link: OpenedLink;
+  falKey?: ReactNode;
+  onRun: (input: LoraRequest) => void;
+};
 
 /** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
-const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) {
+const Settings = memo(function Settings({ form, link, falKey, onRun }: SettingsProps) {
   return (
     <>
       {falKey}
-      <ShareTools form={form} />
+      <ShareTools form={form} link={link} />
       <PlaygroundForm form={form} onRun={onRun} />
     </>
   );
@@ -59,18 +65,21 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
  * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
- * the form needs to judge image addresses.
+ * the form needs to judge image addresses; `opensLink`, that the page is a shared link's.
  */
 export function Playground({
   mode,
   submitsPerMinute,
   falKey,
+  opensLink = false,
 }: {
   mode: "fal" | "simulator";
   submitsPerMinute: number;
   falKey?: ReactNode;
+  opensLink?: boolean;
 }) {
   const form = usePlaygroundForm(mode);
+  const link = useLinkSettings(form, opensLink);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -98,7 +107,7 @@ export function Playground({
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} falKey={falKey} onRun={onRun} />
+          <Settings form={form} link={link} falKey={falKey} onRun={onRun} />
         </section>
         <RunBar
           tools={
@@ -123,6 +132,7 @@ export function Playground({
         manager={manager}
         actions={actions}
         compare={compare}
+        linkedRun={link.linkedRun}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
         sweepPanel={
           output.hasSweeps ? (
