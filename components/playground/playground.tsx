@@ -87,6 +87,8 @@ export function Playground({
   useThumbnailKeeper(runs, liveIds, loaded);
   useFirstInteraction(preloadForFirstRun);
   const { show } = output;
+  // A shared run's link opens on its image: on phones the output then comes first, as for a run.
+  const outputFirst = Boolean(output.run || link.linkedRun);
   const onRun = useCallback(
     async (input: LoraRequest) => {
       // Loaded with the schema at the first interaction: awaited so the first run's card shows as it starts.
@@ -105,7 +107,7 @@ export function Playground({
           // Relative, so visually hidden inputs stay inside this scroll pane instead of stretching the page.
           // Below the output on phones, the settings must not be the page's scroll anchor: the output
           // changing size above them would then push the status and result out of view.
-          className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
+          className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${outputFirst ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
           <Settings form={form} link={link} falKey={falKey} onRun={onRun} />
         </section>
@@ -139,7 +141,7 @@ export function Playground({
             <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} />
           ) : undefined
         }
-        className={output.run ? "max-lg:order-first" : ""}
+        className={outputFirst ? "max-lg:order-first" : ""}
       />
     </main>
   );

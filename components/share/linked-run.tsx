@@ -57,7 +57,10 @@ export function LinkedRunView({ linked }: { linked: LinkedRun }) {
           Run again
         </button>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          {seedNote ?? "The form holds this run's settings and seed: change any of them first, or run it as it is."}
+          {seedNote ??
+            (summary.seed
+              ? "The form holds this run's settings and seed: change any of them first, or run it as it is."
+              : "The form holds this run's settings; its seed was left to chance, so Run again makes a new image.")}
         </p>
       </div>
     </section>

@@ -39,7 +39,8 @@ export function useLinkSettings(form: PlaygroundFormApi, opensLink = false): Ope
         setLinkedRun(undefined);
         return;
       }
-      applySettings(form, reading.values);
+      // A link that could not be read leaves the form as it is: nothing typed is lost to it.
+      if (!reading.unreadable) applySettings(form, reading.values);
       setOutcome({ problems: reading.problems, unreadable: reading.unreadable });
       const { run } = reading;
       let seedNote: string | undefined;
