@@ -161,6 +161,10 @@ test("a damaged or hostile link opens the page with a message naming what could 
   await expect(notice).toContainText('Image: A "javascript:" address is not an image; it is not shown.');
   await expect(field(page, "Prompt")).toHaveValue("kept");
   await expect(page.locator('img[src^="javascript:"]')).toHaveCount(0);
+  // On phones the output comes first: it says why there is no image too.
+  await expect(
+    page.getByRole("region", { name: "Output" }).getByRole("status").filter({ hasText: '"javascript:" address' }),
+  ).toContainText("Its settings are in the form.");
   const refused = await request.get(`${javascriptImage}/preview.jpg`);
   expect(refused.status()).toBe(400);
   expect(await refused.json()).toEqual({ detail: 'Image: A "javascript:" address is not an image; it is not shown.' });

@@ -11,7 +11,7 @@ import type { LinkedRun } from "./use-link-settings";
  * in the form) and Run again. An image that no longer loads is said to be gone; the settings stay.
  */
 export function LinkedRunView({ linked }: { linked: LinkedRun }) {
-  const { values, run, seedNote } = linked;
+  const { values, run, imageNote, seedNote } = linked;
   const [gone, setGone] = useState(false);
   const summary = shareSummary(values, run.seed);
   const rows: [string, string][] = [
@@ -40,7 +40,7 @@ export function LinkedRunView({ linked }: { linked: LinkedRun }) {
         >
           {run.image
             ? "The image of this run is gone: fal keeps results only for a while (the simulator, for an hour). Its settings are in the form, so Run again makes it anew."
-            : "This link does not show the run's image. Its settings are in the form."}
+            : `${imageNote ?? "This link carries no image of the run."} Its settings are in the form.`}
         </p>
       )}
       <p className="text-sm break-words">{summary.title}</p>

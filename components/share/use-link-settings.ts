@@ -6,8 +6,11 @@ import type { LoraInput } from "@/lib/fal/input-schema";
 import type { SharedRun } from "@/lib/share/link-payload";
 import type { RestoreOutcome } from "./settings-notice";
 
-/** A run a link opened: its settings (now in the form) and what the link shows of the run. */
-export type LinkedRun = { values: LoraInput; run: SharedRun; seedNote?: string };
+/**
+ * A run a link opened: its settings (now in the form), what the link shows of the run, why its
+ * image is not shown (when it is not), and why fal's seed could not go in the form (when it could not).
+ */
+export type LinkedRun = { values: LoraInput; run: SharedRun; imageNote?: string; seedNote?: string };
 
 /** What the link the page opened with brought: "reading" until it is read, when the page knows it carries one. */
 export type OpenedLink = {
@@ -28,8 +31,9 @@ export function useLinkSettings(form: PlaygroundFormApi, opensLink = false): Ope
     const restore = async () => {
       // The link reader (with its decompressor) loads only for a page opened with a link.
       if (!window.location.hash && !opensLink) return;
-      const [{ readShareLocation }, { applySettings }, { reuseSeed }] = await Promise.all([
+      const [{ readShareLocation }, { IMAGE_FIELD }, { applySettings }, { reuseSeed }] = await Promise.all([
         import("@/lib/share/share-link"),
+        import("@/lib/share/link-payload"),
         import("@/lib/form/form-settings"),
         import("@/lib/runs/seed"),
       ]);
@@ -50,7 +54,8 @@ export function useLinkSettings(form: PlaygroundFormApi, opensLink = false): Ope
         if (reuse.ok) form.setValue("seed", reuse.seed, { shouldDirty: true });
         else seedNote = reuse.reason;
       }
-      setLinkedRun(run ? { values: reading.values, run, seedNote } : undefined);
+      const imageNote = reading.problems.find((problem) => problem.field === IMAGE_FIELD)?.message;
+      setLinkedRun(run ? { values: reading.values, run, imageNote, seedNote } : undefined);
     };
     void restore();
     const onHashChange = () => void restore();

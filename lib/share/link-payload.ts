@@ -28,7 +28,8 @@ export type LinkReading = SettingsReading & { run?: SharedRun };
 
 /** The field name a problem with the link as a whole goes under. */
 const LINK_FIELD = "Link";
-const IMAGE_FIELD = "Image";
+/** The field name a problem with a run's image goes under. */
+export const IMAGE_FIELD = "Image";
 
 function pack(version: number, data: unknown): string {
   return `${version}.${compressToEncodedURIComponent(JSON.stringify(data))}`;

@@ -15,7 +15,7 @@ export const LONG_LINK_CHARS = 2000;
  * Past this many characters a link no longer goes in the path: servers and proxies refuse request
  * lines much longer (Node's headers stop at 16 KiB, nginx's default line at 8 KiB).
  */
-export const MAX_PATH_LINK_CHARS = 8000;
+const MAX_PATH_LINK_CHARS = 8000;
 
 /** A link to a payload on the server at `origin`, and whether a server sees it (and so can show a preview). */
 export type ShareLink = { url: string; preview: boolean };
@@ -44,7 +44,7 @@ export function decoded(text: string): string {
 }
 
 /** A shared link's payload as its path carries it (the route's parameter, or the path after /s/). */
-export function pathPayload(pathname: string): string | undefined {
+function pathPayload(pathname: string): string | undefined {
   if (!pathname.startsWith(SHARE_PATH)) return undefined;
   return decoded(pathname.slice(SHARE_PATH.length).replace(/\/+$/, ""));
 }
