@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import { describe, expect, it } from "vitest";
-import { inflateLinkPayload } from "./lz-bounded";
+import { inflateLinkPayload, type Meter } from "./lz-bounded";
 import { inflatingPayload } from "./test-links";
 
 describe("inflateLinkPayload", () => {
@@ -52,5 +52,31 @@ describe("inflateLinkPayload", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("works in steps linear in its input, whatever 100 KB of adversarial text it is given", () => {
+    const bound = 256 * 1024;
+    const lz = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+    let state = 88172645;
+    const noise = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return lz[(state >>> 0) % lz.length] ?? "A";
+    };
+    const shapes = {
+      digits: "7".repeat(100_000),
+      spaces: " ".repeat(100_000),
+      separators: "-$+".repeat(33_334),
+      "unclosed brackets": "[{(".repeat(33_334),
+      "random payload": Array.from({ length: 100_000 }, noise).join(""),
+      "a run of repeats": inflatingPayload("a", 10 ** 9, ""),
+    };
+    for (const [shape, payload] of Object.entries(shapes)) {
+      const meter: Meter = { steps: 0 };
+      const result = inflateLinkPayload(payload, bound, meter);
+      if (result.ok) expect(result.text.length, shape).toBeLessThanOrEqual(bound);
+      expect(meter.steps, shape).toBeLessThanOrEqual(payload.length * 3 + bound);
+    }
   });
 });

@@ -38,28 +38,33 @@ function bitReader(payload: string) {
   };
 }
 
-/** The text a link's payload packs, or why it cannot be had: damaged, or larger than `maxChars`. */
-export function inflateLinkPayload(encoded: string, maxChars: number): Inflated {
+/** Counts the work done: one step per code read and per character given out. */
+export type Meter = { steps: number };
+
+/**
+ * The text a link's payload packs, or why it cannot be had: damaged, or larger than `maxChars`.
+ * The work is at most one step per two bits of payload plus one per character given out.
+ */
+export function inflateLinkPayload(encoded: string, maxChars: number, meter: Meter = { steps: 0 }): Inflated {
   // Some chat apps turn "+" into a space, as in a query string; lz-string reads those back the same way.
   const payload = encoded.replaceAll(" ", "+");
   if (payload === "") return { ok: false, reason: "damaged" };
   try {
     const read = bitReader(payload);
-    const dictionary: string[] = ["", "", ""];
-    let width = 2;
-    let growIn = 4;
     const literal = (code: number) => String.fromCharCode(read(code === 0 ? 8 : 16));
-
     const first = read(2);
     if (first === 2) return { ok: true, text: "" };
     if (first === 3) return { ok: false, reason: "damaged" };
     let previous = literal(first);
-    dictionary.push(previous);
-    width = 3;
+    // Codes 0–2 are the markers above; entries start at 3.
+    const dictionary: string[] = ["", "", "", previous];
     const parts = [previous];
     let length = previous.length;
+    let width = 3;
+    let growIn = 4;
 
     for (;;) {
+      meter.steps++;
       let code = read(width);
       if (code === 2) return { ok: true, text: parts.join("") };
       if (code < 2) {
@@ -73,6 +78,7 @@ export function inflateLinkPayload(encoded: string, maxChars: number): Inflated 
       else return { ok: false, reason: "damaged" };
       length += entry.length;
       if (length > maxChars) return { ok: false, reason: "too-large" };
+      meter.steps += entry.length;
       parts.push(entry);
       dictionary.push(previous + entry.charAt(0));
       previous = entry;
