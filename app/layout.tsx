@@ -2,10 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { serverEnv } from "@/lib/env";
 import { originFromHeaders } from "@/lib/http/request-origin";
+import { SITE_NAME } from "@/lib/site";
 import { THEME_SCRIPT } from "@/lib/theme/theme";
 import "./globals.css";
 
-const title = "fal LoRA playground";
+const title = SITE_NAME;
 const description =
   "Image-to-image with Stable Diffusion and SDXL on fal: LoRAs, ControlNets, IP adapters and more, with live queue status, logs and a history of your runs.";
 

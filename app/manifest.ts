@@ -1,8 +1,9 @@
 import type { MetadataRoute } from "next";
+import { SITE_NAME } from "@/lib/site";
 
 export default function manifest(): MetadataRoute.Manifest {
   return {
-    name: "fal LoRA playground",
+    name: SITE_NAME,
     short_name: "LoRA playground",
     description: "Image-to-image with Stable Diffusion and SDXL on fal, with LoRAs, ControlNets and IP adapters.",
     start_url: "/",

@@ -1,22 +1,7 @@
-import { FalKeyControl } from "@/components/access/fal-key-control";
-import { ModeStatus } from "@/components/mode-status";
-import { AppHeader } from "@/components/playground/app-header";
-import { Playground } from "@/components/playground/playground";
-import { serverEnv } from "@/lib/env";
+import { PlaygroundPage } from "@/components/playground/playground-page";
 
 export const dynamic = "force-dynamic";
 
 export default function Home() {
-  const { mode, FAL_KEY, RATE_LIMIT_SUBMITS_PER_MINUTE, RATE_LIMIT_WINDOW_SECONDS } = serverEnv();
-  const serverHasKey = Boolean(FAL_KEY);
-  return (
-    <div className="flex min-h-dvh flex-col lg:h-dvh lg:overflow-hidden">
-      <AppHeader status={<ModeStatus mode={mode} serverHasKey={serverHasKey} />} />
-      <Playground
-        mode={mode}
-        submitLimit={{ perMinute: RATE_LIMIT_SUBMITS_PER_MINUTE, windowMs: RATE_LIMIT_WINDOW_SECONDS * 1000 }}
-        falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined}
-      />
-    </div>
-  );
+  return <PlaygroundPage />;
 }

@@ -1,4 +1,5 @@
 import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
+import { settingsPayload } from "@/lib/share/link-payload";
 import { shareLinkFor } from "@/lib/share/share-link";
 
 export const FULL_FORM_COUNTS = { loras: 10, controlnets: 4, ipAdapters: 2 };
@@ -31,7 +32,7 @@ export function fullFormLink(baseURL: string): { url: string; paths: string[] } 
     ip_adapter: ipAdapters,
   });
   return {
-    url: shareLinkFor(`${baseURL}/`, values),
+    url: shareLinkFor(baseURL, settingsPayload(values)).url,
     paths: [...loras, ...controlnets, ...ipAdapters].map((item) => item.path),
   };
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
  */
 
 const ROOT = join(__dirname, "..");
-const SERVER_ENTRIES = ["app/layout.tsx", "app/page.tsx", "app/error.tsx"];
+const SERVER_ENTRIES = ["app/layout.tsx", "app/page.tsx", "app/s/[payload]/page.tsx", "app/error.tsx"];
 const options = {
   bundle: true,
   write: false,
@@ -80,6 +80,12 @@ const LATER = [
   "components/form/sections/ip-adapter-items.tsx",
   "components/form/sections/sampling-options.tsx",
   "components/share/share-panel.tsx",
+  "components/share/linked-run.tsx",
+  "components/share/make-link.ts",
+  "lib/share/share-link.ts",
+  "lib/share/link-payload.ts",
+  "lib/share/lz-bounded.ts",
+  "lib/share/share-summary.ts",
   "components/presets/presets-panel.tsx",
   "components/code-export/code-panel.tsx",
   "components/png-restore/png-restore-offer.tsx",

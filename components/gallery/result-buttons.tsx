@@ -1,6 +1,7 @@
 "use client";
 
 import type { ResultActions } from "@/components/runs/use-result-actions";
+import { ShareRunButton } from "@/components/share/share-run-button";
 import { Button } from "@/components/ui/button";
 import { downloadImage } from "@/lib/gallery/download";
 import type { GalleryItem } from "@/lib/gallery/gallery-items";
@@ -33,7 +34,7 @@ async function download({ image, run, seed }: GalleryItem): Promise<string> {
   }
 }
 
-/** Download, copy, and put the result's image, seed or settings back into the form. */
+/** Download, copy, share, and put the result's image, seed or settings back into the form. */
 export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButtonsProps) {
   const { seed } = item;
   const apply = (action: () => void) => () => {
@@ -49,6 +50,7 @@ export function ResultButtons({ item, actions, onNotice, onApplied }: ResultButt
     <>
       <Button onClick={() => void download(item).then(onNotice)}>Download</Button>
       <Button onClick={() => void copyUrl(item.image.url).then(onNotice)}>Copy URL</Button>
+      <ShareRunButton run={item.run} imageIndex={item.index} onNotice={onNotice} />
       <Button onClick={apply(() => actions.useAsInitImage(item.image.url))}>Use as init image</Button>
       {seed !== undefined && <Button onClick={() => applyOrSay(actions.useSeed(seed))}>Use this seed</Button>}
       <Button onClick={() => void actions.reuseSettings(item.run.input).then(applyOrSay)}>Reuse all settings</Button>

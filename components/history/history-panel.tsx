@@ -7,6 +7,7 @@ import { HistoryCosts } from "@/components/pricing/history-costs";
 import { RunCostText } from "@/components/pricing/run-cost-text";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { ResultActions } from "@/components/runs/use-result-actions";
+import { ShareRunButton } from "@/components/share/share-run-button";
 import { inputClass } from "@/components/ui/field";
 import { WindowedList } from "@/components/ui/windowed-list";
 import { Button } from "@/components/ui/button";
@@ -127,6 +128,9 @@ const HistoryItem = memo(function HistoryItem({ run, onShow, actions, manager, c
         >
           Reuse settings
         </Button>
+        {!isActive(run) && (
+          <ShareRunButton run={run} imageIndex={0} onNotice={onNotice} describedBy={`history-${run.id}`} />
+        )}
         {(run.output?.images.length ?? 0) > 0 && (
           <CompareButton compare={compare} pick={{ runId: run.id, imageIndex: 0 }} describedBy={`history-${run.id}`} />
         )}

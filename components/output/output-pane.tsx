@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { Compare } from "@/components/compare/use-compare";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import type { ResultActions } from "@/components/runs/use-result-actions";
+import type { LinkedRun } from "@/components/share/use-link-settings";
 import { TabList } from "@/components/ui/tab-list";
 import type { RunManager } from "@/lib/runs/run-manager";
 import type { Run } from "@/lib/runs/run-state";
@@ -31,6 +32,12 @@ const HistoryPanel = dynamic(() => import("@/components/history/history-panel").
   loading: () => <p className="text-sm text-zinc-500">Loading history…</p>,
 });
 
+// A shared run's view loads only for a page opened with a run's link.
+const LinkedRunView = dynamic(() => import("@/components/share/linked-run").then((module) => module.LinkedRunView), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading the shared run…</p>,
+});
+
 const VIEWS: { id: OutputView; label: string }[] = [
   { id: "results", label: "Results" },
   { id: "history", label: "History" },
@@ -51,6 +58,8 @@ type OutputPaneProps = {
   sweepPanel?: ReactNode;
   /** The two results picked to compare, shown above every view. */
   compareTray?: ReactNode;
+  /** The run a shared link opened, shown until a run of this page takes the stage. */
+  linkedRun?: LinkedRun | "reading";
   className?: string;
 };
 
@@ -66,6 +75,7 @@ export function OutputPane({
   compare,
   sweepPanel,
   compareTray,
+  linkedRun,
   className = "",
 }: OutputPaneProps) {
   const { view, setView, run } = output;
@@ -104,6 +114,10 @@ export function OutputPane({
             actions={actions}
             compare={compare}
           />
+        ) : linkedRun === "reading" ? (
+          <p className="text-sm text-zinc-500">Reading the shared link…</p>
+        ) : linkedRun ? (
+          <LinkedRunView linked={linkedRun} />
         ) : (
           <FirstSteps form={form} historyCount={runs.length} onOpenHistory={() => setView("history")} />
         )}

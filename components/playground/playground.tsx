@@ -13,6 +13,7 @@ import { RunPrice } from "@/components/pricing/run-price";
 import { useResultActions } from "@/components/runs/use-result-actions";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
+import { type OpenedLink, useLinkSettings } from "@/components/share/use-link-settings";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
@@ -50,14 +51,19 @@ function revealNewRun(): void {
   });
 }
 
-type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
+type SettingsProps = {
+  form: PlaygroundFormApi;
+  link: OpenedLink;
+  falKey?: ReactNode;
+  onRun: (input: LoraRequest) => void;
+};
 
 /** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
-const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) {
+const Settings = memo(function Settings({ form, link, falKey, onRun }: SettingsProps) {
   return (
     <>
       {falKey}
-      <ShareTools form={form} />
+      <ShareTools form={form} link={link} />
       <PlaygroundForm form={form} onRun={onRun} />
     </>
   );
@@ -67,18 +73,21 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
  * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
- * the form needs to judge image addresses.
+ * the form needs to judge image addresses; `opensLink`, that the page is a shared link's.
  */
 export function Playground({
   mode,
   submitLimit,
   falKey,
+  opensLink = false,
 }: {
   mode: "fal" | "simulator";
   submitLimit: SubmitLimit;
   falKey?: ReactNode;
+  opensLink?: boolean;
 }) {
   const form = usePlaygroundForm(mode);
+  const link = useLinkSettings(form, opensLink);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -86,6 +95,8 @@ export function Playground({
   useThumbnailKeeper(runs, liveIds, loaded);
   useFirstInteraction(preloadForFirstRun);
   const { show } = output;
+  // A shared run's link opens on its image: on phones the output then comes first, as for a run.
+  const outputFirst = Boolean(output.run || link.linkedRun);
   const onRun = useCallback(
     async (input: LoraRequest) => {
       // Loaded with the schema at the first interaction: awaited so the first run's card shows as it starts.
@@ -104,9 +115,9 @@ export function Playground({
           // Relative, so visually hidden inputs stay inside this scroll pane instead of stretching the page.
           // Below the output on phones, the settings must not be the page's scroll anchor: the output
           // changing size above them would then push the status and result out of view.
-          className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
+          className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${outputFirst ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} falKey={falKey} onRun={onRun} />
+          <Settings form={form} link={link} falKey={falKey} onRun={onRun} />
         </section>
         <RunBar
           tools={
@@ -132,13 +143,14 @@ export function Playground({
         manager={manager}
         actions={actions}
         compare={compare}
+        linkedRun={link.linkedRun}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
         sweepPanel={
           output.hasSweeps ? (
             <SweepPanel manager={manager} runs={runs} submitLimit={submitLimit} onShowRun={output.show} />
           ) : undefined
         }
-        className={output.run ? "max-lg:order-first" : ""}
+        className={outputFirst ? "max-lg:order-first" : ""}
       />
     </main>
   );

@@ -29,7 +29,7 @@ export function SettingsNotice({ source, outcome: { problems, unreadable }, onDi
           {clean
             ? `Settings restored from the ${source}.`
             : unreadable
-              ? `The settings in the ${source} could not be read; the form was left at its defaults.`
+              ? `The settings in the ${source} could not be read; the form was left as it was.`
               : `Some settings in the ${source} could not be read; those were left at their defaults and everything else was restored.`}
         </p>
         {!clean && (

@@ -2,22 +2,20 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
-import { falClient } from "@/lib/fal/browser-client";
-import { uploadInlineImages } from "@/lib/share/image-fields";
-import { LONG_LINK_CHARS, shareLinkFor } from "@/lib/share/share-link";
+import { linkLengthNotes, type ShareLink } from "@/lib/share/share-link";
 import type { SettingsProblem } from "@/lib/share/settings-reader";
 import { readFormSettings } from "@/lib/form/form-settings";
 import { messageOf } from "@/lib/errors/message-of";
 import { CopyButton } from "./copy-button";
+import { settingsLink } from "./make-link";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
-type Link = { url: string; leftOut: SettingsProblem[] };
+type Link = ShareLink & { leftOut: SettingsProblem[] };
 
 async function buildLink(form: PlaygroundFormApi): Promise<Link> {
   const { values, problems } = readFormSettings(form.getValues());
-  const uploaded = await uploadInlineImages(values, (file) => falClient.storage.upload(file));
-  return { url: shareLinkFor(window.location.href, uploaded), leftOut: problems };
+  return { ...(await settingsLink(values)), leftOut: problems };
 }
 
 /** Makes a link to the current settings, uploading inline images first so the link carries URLs only. */
@@ -58,14 +56,15 @@ export function SharePanel({ form }: { form: PlaygroundFormApi }) {
       />
       <p id="share-link-length" className="text-xs text-zinc-500">
         {link && !busy ? `${length.toLocaleString("en")} characters. ` : ""}
-        The settings travel in the part after #, which is never sent to a server.
+        Whoever opens it gets these settings in their form; chat apps show a card of them.
       </p>
-      {link && !busy && length > LONG_LINK_CHARS && (
-        <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
-          This link is longer than 8 KB: some chat apps and browsers cut links that long. Shorter prompts or fewer LoRAs
-          make it shorter.
-        </p>
-      )}
+      {link &&
+        !busy &&
+        linkLengthNotes(link).map((note) => (
+          <p key={note} role="alert" className="text-xs text-amber-700 dark:text-amber-400">
+            {note}
+          </p>
+        ))}
       {link && !busy && link.leftOut.length > 0 && (
         <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
           Left out because they are not valid: {link.leftOut.map((problem) => problem.field).join(", ")}.

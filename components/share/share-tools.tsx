@@ -8,7 +8,7 @@ import { PngRestore } from "@/components/png-restore/png-restore";
 import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
 import { panelClass } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
-import { useLinkSettings } from "./use-link-settings";
+import type { OpenedLink } from "./use-link-settings";
 
 // Each panel loads when first opened: none is needed for the first paint or the first Run.
 const loading = () => <p className="text-sm text-zinc-500">Loading…</p>;
@@ -29,10 +29,14 @@ const tools = [
 ] as const;
 type Tool = (typeof tools)[number]["id"];
 
-/** Share links, presets, code export and PNG settings: everything that moves settings in and out (memoized like the form). */
-export const ShareTools = memo(function ShareTools({ form }: { form: PlaygroundFormApi }) {
+type ShareToolsProps = { form: PlaygroundFormApi; link: OpenedLink };
+
+/**
+ * Share links, presets, code export and PNG settings: everything that moves settings in and out,
+ * with what the link the page opened with restored (memoized like the form).
+ */
+export const ShareTools = memo(function ShareTools({ form, link }: ShareToolsProps) {
   const [open, setOpen] = useState<Tool>();
-  const link = useLinkSettings(form);
   const [fromImage, setFromImage] = useState<RestoreOutcome>();
 
   return (

@@ -1,7 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { BodyTooLargeError, createPublicFetch, isPrivateAddress, PrivateAddressError } from "./public-fetch";
+import {
+  BodyTooLargeError,
+  createPublicFetch,
+  isPrivateAddress,
+  PrivateAddressError,
+  RefusedUrlError,
+} from "./public-fetch";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -159,6 +165,20 @@ describe("the guard's bounds", () => {
       publicName,
     );
     await expect(guarded("https://cdn.example/a")).rejects.toThrow("file: URLs are not fetched.");
+  });
+
+  it("keeps a request to the URLs its caller allows, at every redirect", async () => {
+    const inner = vi.fn(async (url: string | URL | Request) =>
+      String(url).includes("cdn.example")
+        ? new Response(null, { status: 302, headers: { location: "https://elsewhere.example/a" } })
+        : new Response("elsewhere"),
+    );
+    const guarded = createPublicFetch(inner as typeof fetch, publicName);
+    const allowUrl = (url: URL) => url.hostname === "cdn.example";
+    await expect(guarded("https://elsewhere.example/a", { allowUrl })).rejects.toBeInstanceOf(RefusedUrlError);
+    expect(inner).not.toHaveBeenCalled();
+    await expect(guarded("https://cdn.example/a", { allowUrl })).rejects.toBeInstanceOf(RefusedUrlError);
+    expect(inner.mock.calls.map(([url]) => String(url))).toEqual(["https://cdn.example/a"]);
   });
 
   it("reaches loopback only when the address rule is lifted", async () => {

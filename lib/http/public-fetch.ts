@@ -91,12 +91,22 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** Thrown when a request, or one of its redirects, leaves the URLs its caller allowed. */
+export class RefusedUrlError extends Error {
+  constructor(readonly url: URL) {
+    super(`${url.host} is not a host this request may reach.`);
+    this.name = "RefusedUrlError";
+  }
+}
+
 /** A request's own bounds; the guard's defaults apply where it gives none. */
 export type GuardedInit = RequestInit & {
   /** Bytes of body the caller may read at most: a larger declared length throws, a longer body errors. */
   maxBytes?: number;
   /** The whole exchange (every redirect and the body) ends by then, with a TimeoutError. */
   timeoutMs?: number;
+  /** The only URLs this request may reach, checked at every hop: a redirect elsewhere throws RefusedUrlError. */
+  allowUrl?: (url: URL) => boolean;
 };
 
 /** What every server-side fetch of a visitor-given URL goes through. */
@@ -152,17 +162,22 @@ export function createPublicFetch(
     : (options.isAllowed ?? ((address: string) => !isPrivateAddress(address)));
   const dispatcher = checkedConnections(options.resolve ?? resolveAll, isAllowed);
   return async (input, init = {}) => {
-    const { maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS } =
-      init;
+    const {
+      maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES,
+      timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      allowUrl,
+    } = init;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     let url = new URL(input);
     let hopInit: RequestInit = { ...init, signal, redirect: "manual" };
     delete (hopInit as GuardedInit).maxBytes;
     delete (hopInit as GuardedInit).timeoutMs;
+    delete (hopInit as GuardedInit).allowUrl;
     for (let hop = 0; ; hop++) {
       if (url.protocol !== "http:" && url.protocol !== "https:")
         throw new Error(`${url.protocol} URLs are not fetched.`);
+      if (allowUrl && !allowUrl(url)) throw new RefusedUrlError(url);
       const host = url.hostname.replace(/^\[|\]$/g, "");
       if (isIP(host) && !isAllowed(host)) throw new PrivateAddressError(url.hostname);
       const response = await inner(url, { ...hopInit, dispatcher } as RequestInit).catch((error: unknown) => {

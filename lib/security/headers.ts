@@ -1,5 +1,7 @@
-/** Hosts fal serves result images and uploads from (older results live in a Google Cloud bucket). */
-const FAL_CDN = "https://fal.media https://*.fal.media https://*.fal.ai https://storage.googleapis.com/falserverless/";
+import { FAL_MEDIA_SOURCES } from "@/lib/fal/media-hosts";
+
+/** fal's media hosts, and its API hosts the browser uploads to (the upload URLs on *.fal.ai). */
+const FAL_CDN = [...FAL_MEDIA_SOURCES, "https://*.fal.ai"].join(" ");
 
 /**
  * The page's policy. Scripts need the per-request nonce (Next stamps it on its own inline scripts);

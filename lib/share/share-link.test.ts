@@ -4,38 +4,70 @@ import { describe, expect, it } from "vitest";
 import { loraInputSchema } from "@/lib/fal/input-schema";
 import { defaultInput } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
-import { encodeSettingsHash, readSettingsHash, shareLinkFor } from "./share-link";
+import { settingsPayload } from "./link-payload";
+import { linkLengthNotes, LONG_LINK_CHARS, readShareLocation, shareLinkFor } from "./share-link";
 import { validSettings } from "./test-arbitraries";
 
+const ORIGIN = "http://127.0.0.1:3000";
 const hashOf = (payload: unknown) => `#s=1.${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+const readSettingsHash = (hash: string) => readShareLocation({ pathname: "/", hash, origin: ORIGIN });
 
 describe("share links", () => {
-  it("round-trips hundreds of random valid settings unchanged", () => {
+  it("round-trips hundreds of random valid settings unchanged, in the path and in the hash", () => {
     fc.assert(
       fc.property(validSettings, (values) => {
-        const reading = readSettingsHash(`#${encodeSettingsHash(values)}`);
+        const { url } = shareLinkFor(ORIGIN, settingsPayload(values));
+        const reading = readShareLocation(new URL(url));
         expect(reading?.problems).toEqual([]);
         expect(reading?.values).toEqual(values);
+        expect(readSettingsHash(`#s=${settingsPayload(values)}`)?.values).toEqual(values);
       }),
       { numRuns: 400 },
     );
   });
 
-  it("carries the model, the prompt and only the other fields that differ from the defaults", () => {
+  it("carries the model, the prompt and only the other fields that differ from the defaults, in its path", () => {
     const values: LoraInput = { ...defaultInput, prompt: "a red fox", num_images: 3 };
-    const link = shareLinkFor("http://127.0.0.1:3000/?tab=1", values);
-    expect(link.startsWith("http://127.0.0.1:3000/?tab=1#s=1.")).toBe(true);
-    const payload = link.split("#s=1.")[1] ?? "";
-    expect(payload).toBe(
-      compressToEncodedURIComponent(
+    const link = shareLinkFor(ORIGIN, settingsPayload(values));
+    expect(link).toEqual({
+      url: `${ORIGIN}/s/1.${compressToEncodedURIComponent(
         JSON.stringify({ model_name: defaultInput.model_name, prompt: "a red fox", num_images: 3 }),
-      ),
+      )}`,
+      preview: true,
+    });
+    expect(linkLengthNotes(link)).toEqual([]);
+  });
+
+  it("reads a path whose payload a chat app percent-encoded", () => {
+    const payload = settingsPayload({ ...defaultInput, prompt: "encoded $ + signs" });
+    const encoded = payload.replaceAll("$", "%24").replaceAll("+", "%2B");
+    expect(readShareLocation({ pathname: `/s/${encoded}`, hash: "", origin: ORIGIN })?.values.prompt).toBe(
+      "encoded $ + signs",
     );
   });
 
-  it("is null when the hash carries no settings", () => {
+  it("puts a link too long for a server in the hash, and says it is long and shows no preview", () => {
+    // Letters a compressor cannot shorten (a xorshift stream), as a long hand-written prompt would be.
+    let state = 2463534242;
+    const prompt = Array.from({ length: 12_000 }, () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return "abcdefghijklmnopqrstuvwxyz0123456789"[(state >>> 0) % 36];
+    }).join("");
+    const long = settingsPayload({ ...defaultInput, prompt });
+    const link = shareLinkFor(ORIGIN, long);
+    expect(link).toEqual({ url: `${ORIGIN}/#s=${long}`, preview: false });
+    expect(readShareLocation(new URL(link.url))?.values.prompt).toBe(prompt);
+    const notes = linkLengthNotes(link);
+    expect(notes[0]).toMatch(`longer than ${LONG_LINK_CHARS.toLocaleString("en")} characters`);
+    expect(notes[1]).toMatch(/chat apps show no preview/);
+  });
+
+  it("is null when neither the hash nor the path carries settings", () => {
     expect(readSettingsHash("")).toBeNull();
     expect(readSettingsHash("#section-2")).toBeNull();
+    expect(readShareLocation({ pathname: "/sign-in", hash: "", origin: ORIGIN })).toBeNull();
   });
 
   it("keeps the fields that validate and names the ones that do not", () => {
@@ -73,9 +105,9 @@ describe("share links", () => {
   });
 
   it("refuses a link from another version with a message saying so", () => {
-    const reading = readSettingsHash(hashOf({ prompt: "x" }).replace("s=1.", "s=2."));
+    const reading = readSettingsHash(hashOf({ prompt: "x" }).replace("s=1.", "s=9."));
     expect(reading?.values).toEqual(defaultInput);
-    expect(reading?.problems[0]?.message).toMatch(/another version of the playground \(format 2\)/);
+    expect(reading?.problems[0]?.message).toMatch(/another version of the playground \(format 9\)/);
   });
 
   it("says a damaged link is damaged", () => {

@@ -1,74 +1,75 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
-import type { LoraInput } from "@/lib/fal/input-schema";
-import { defaultInput, minimalBody } from "@/lib/fal/defaults";
-import { readSettings, type SettingsReading } from "./settings-reader";
+import { type LinkReading, readLinkPayload } from "./link-payload";
 
-/**
- * A link keeps its settings in the URL hash, never sent to a server: `#s=<version>.<payload>`, where
- * the payload is the changed settings as JSON, compressed with lz-string's URI-safe form. A new
- * version number is used whenever the meaning of the payload changes; older pages refuse newer links.
+/*
+ * A link carries its payload (link-payload.ts) in its path, `/s/<payload>`, where the server reads it
+ * to give chat apps a preview card. Older links, and links too long for a server to take, carry it
+ * in the hash, `/#s=<payload>`, which never leaves the browser.
  */
-export const SHARE_LINK_VERSION = 1;
-export const SHARE_PARAM = "s";
+
+/** The route of shared links (app/s/[payload]). */
+export const SHARE_PATH = "/s/";
+const SHARE_PARAM = "s";
 /** Past this many characters some chat apps and browsers cut links off. */
-export const LONG_LINK_CHARS = 8 * 1024;
+export const LONG_LINK_CHARS = 2000;
+/**
+ * Past this many characters a link no longer goes in the path: servers and proxies refuse request
+ * lines much longer (Node's headers stop at 16 KiB, nginx's default line at 8 KiB).
+ */
+const MAX_PATH_LINK_CHARS = 8000;
 
-export function encodeSettingsHash(values: LoraInput): string {
-  const payload = compressToEncodedURIComponent(JSON.stringify(minimalBody(values)));
-  return `${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}`;
-}
+/** A link to a payload on the server at `origin`, and whether a server sees it (and so can show a preview). */
+export type ShareLink = { url: string; preview: boolean };
 
-/** The page's address with these settings in its hash. */
-export function shareLinkFor(pageUrl: string, values: LoraInput): string {
-  const url = new URL(pageUrl);
-  url.hash = encodeSettingsHash(values);
-  return url.toString();
+export function shareLinkFor(origin: string, payload: string): ShareLink {
+  const inPath = `${origin}${SHARE_PATH}${payload}`;
+  if (inPath.length <= MAX_PATH_LINK_CHARS) return { url: inPath, preview: true };
+  return { url: `${origin}/#${SHARE_PARAM}=${payload}`, preview: false };
 }
 
 /** URLSearchParams would turn the payload's "+" into spaces, so the hash is split by hand. */
 function hashParam(hash: string, name: string): string | undefined {
   for (const part of hash.replace(/^#/, "").split("&")) {
-    if (!part.startsWith(`${name}=`)) continue;
-    const raw = part.slice(name.length + 1);
-    try {
-      return decodeURIComponent(raw);
-    } catch {
-      return raw;
-    }
+    if (part.startsWith(`${name}=`)) return decoded(part.slice(name.length + 1));
   }
   return undefined;
 }
 
-function unreadable(message: string): SettingsReading {
-  return { values: defaultInput, problems: [{ field: "Link", message }], unreadable: true };
+/** A payload as a URL carried it: chat apps may have percent-encoded some of its characters. */
+export function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
-function decodePayload(payload: string): unknown {
-  try {
-    const json = decompressFromEncodedURIComponent(payload);
-    return json ? (JSON.parse(json) as unknown) : undefined;
-  } catch {
-    return undefined;
-  }
+/** A shared link's payload as its path carries it (the route's parameter, or the path after /s/). */
+function pathPayload(pathname: string): string | undefined {
+  if (!pathname.startsWith(SHARE_PATH)) return undefined;
+  return decoded(pathname.slice(SHARE_PATH.length).replace(/\/+$/, ""));
 }
 
 /**
- * The settings of a link's hash (with or without its `#`), or null when the hash carries none.
- * A damaged link, one from another version, or fields that fail validation never throw: what can be
- * read is kept and the rest is named in `problems`.
+ * What the link a page was opened with says, from its hash (`#s=`) or its path (`/s/…`), or null
+ * when it carries none. Never throws: what cannot be read is named in `problems`.
  */
-export function readSettingsHash(hash: string): SettingsReading | null {
-  const value = hashParam(hash, SHARE_PARAM);
-  if (value === undefined) return null;
-  const match = /^(\d+)\.(.*)$/s.exec(value);
-  if (!match) return unreadable("The link is damaged: its settings could not be read.");
-  const [, version = "", payload = ""] = match;
-  if (Number(version) !== SHARE_LINK_VERSION) {
-    return unreadable(
-      `The link was made by another version of the playground (format ${version}); its settings could not be read.`,
+export function readShareLocation(location: { pathname: string; hash: string; origin: string }): LinkReading | null {
+  const payload = hashParam(location.hash, SHARE_PARAM) ?? pathPayload(location.pathname);
+  return payload === undefined ? null : readLinkPayload(payload, location.origin);
+}
+
+/** What to tell whoever shares `link` about its length, if anything. */
+export function linkLengthNotes(link: ShareLink): string[] {
+  const notes: string[] = [];
+  if (link.url.length > LONG_LINK_CHARS) {
+    notes.push(
+      `This link is longer than ${LONG_LINK_CHARS.toLocaleString("en")} characters: some chat apps and browsers cut links that long. Shorter prompts or fewer LoRAs make it shorter.`,
     );
   }
-  const settings = decodePayload(payload);
-  if (settings === undefined) return unreadable("The link is damaged: its settings could not be decompressed.");
-  return readSettings(settings);
+  if (!link.preview) {
+    notes.push(
+      "Too long for a server to read, it carries its settings after the #: it opens them, but chat apps show no preview of it.",
+    );
+  }
+  return notes;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { FileStore } from "./file-store";
-import { SIMULATOR_BASE_PATH } from "./paths";
+import { simulatorFileId } from "./paths";
 import { pathLabel } from "@/lib/fal/field-labels";
 import { MAX_IMAGE_BYTES } from "@/lib/fal/limits";
 import { isDataUri, parseDataUri } from "@/lib/http/data-uri";
@@ -14,8 +14,6 @@ export type ImageLoaderOptions = {
   timeoutMs?: number;
   maxBytes?: number;
 };
-
-const OWN_FILE_PATH = new RegExp(`^${SIMULATOR_BASE_PATH}/files/([A-Za-z0-9_-]+)(?:/|$)`);
 
 /**
  * The loader the renderer fetches input images with: data URIs are decoded, the simulator's own
@@ -53,9 +51,9 @@ export function createImageLoader({
       throw fail("only http(s) URLs and data URIs are supported.");
     }
 
-    const ownFile = OWN_FILE_PATH.exec(parsed.pathname);
-    if (ownFile?.[1]) {
-      const stored = files.get(ownFile[1]);
+    const ownFile = simulatorFileId(parsed.pathname);
+    if (ownFile) {
+      const stored = files.get(ownFile);
       if (!stored) throw fail("the file does not exist or has expired.");
       return stored.bytes;
     }
