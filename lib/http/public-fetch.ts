@@ -139,11 +139,10 @@ function boundedBody(body: ReadableStream<Uint8Array>, maxBytes: number): Readab
 /** A redirect that fetch would follow with GET and no body (anything but 307 and 308). */
 function redirectInit(status: number, init: RequestInit): RequestInit {
   if (status === 307 || status === 308) return init;
-  const { body: _body, ...rest } = init;
   const headers = new Headers(init.headers);
   headers.delete("content-type");
   headers.delete("content-length");
-  return { ...rest, method: "GET", headers };
+  return { ...init, body: undefined, method: "GET", headers };
 }
 
 /**
