@@ -1,22 +1,20 @@
-import { FalKeyControl } from "@/components/access/fal-key-control";
+import { LinkPreviewImage } from "@/components/link-preview/link-preview-image";
 import { ModeStatus } from "@/components/mode-status";
 import { AppHeader } from "@/components/playground/app-header";
 import { Playground } from "@/components/playground/playground";
 import { serverEnv } from "@/lib/env";
 
-export const dynamic = "force-dynamic";
-
+/**
+ * Prerendered at build: the same bytes for every visitor, allowed by a hash-based CSP. What depends
+ * on the server's configuration reads it from the cookie proxy.ts sends with the page
+ * (docs/architecture.md#the-servers-public-configuration).
+ */
 export default function Home() {
-  const { mode, FAL_KEY, RATE_LIMIT_SUBMITS_PER_MINUTE } = serverEnv();
-  const serverHasKey = Boolean(FAL_KEY);
   return (
     <div className="flex min-h-dvh flex-col lg:h-dvh lg:overflow-hidden">
-      <AppHeader status={<ModeStatus mode={mode} serverHasKey={serverHasKey} />} />
-      <Playground
-        mode={mode}
-        submitsPerMinute={RATE_LIMIT_SUBMITS_PER_MINUTE}
-        falKey={mode === "fal" ? <FalKeyControl serverHasKey={serverHasKey} /> : undefined}
-      />
+      <LinkPreviewImage publicOrigin={serverEnv().PUBLIC_ORIGIN} />
+      <AppHeader status={<ModeStatus />} />
+      <Playground />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, type ReactNode, useCallback } from "react";
+import { FalKeyControl } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
@@ -10,6 +11,7 @@ import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
 import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { useResultActions } from "@/components/runs/use-result-actions";
+import { usePublicConfig } from "@/components/public-config/use-public-config";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
@@ -58,19 +60,12 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
 /**
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
- * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
- * the form needs to judge image addresses.
+ * output; Run sticks to the bottom of the screen. The server's mode (fal or simulator) decides
+ * whether a visitor may bring a fal key, and the form needs it to judge image addresses.
  */
-export function Playground({
-  mode,
-  submitsPerMinute,
-  falKey,
-}: {
-  mode: "fal" | "simulator";
-  submitsPerMinute: number;
-  falKey?: ReactNode;
-}) {
-  const form = usePlaygroundForm(mode);
+export function Playground() {
+  const config = usePublicConfig();
+  const form = usePlaygroundForm(config?.mode);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -98,14 +93,18 @@ export function Playground({
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} falKey={falKey} onRun={onRun} />
+          <Settings
+            form={form}
+            falKey={config?.mode === "simulator" ? undefined : <FalKeyControl serverHasKey={config?.serverHasKey} />}
+            onRun={onRun}
+          />
         </section>
         <RunBar
           tools={
             <SweepButton
               form={form}
               manager={manager}
-              submitsPerMinute={submitsPerMinute}
+              submitsPerMinute={config?.submitsPerMinute}
               onStarted={() => {
                 output.showSweeps();
                 revealNewRun();
@@ -125,8 +124,13 @@ export function Playground({
         compare={compare}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
         sweepPanel={
-          output.hasSweeps ? (
-            <SweepPanel manager={manager} runs={runs} submitsPerMinute={submitsPerMinute} onShowRun={output.show} />
+          output.hasSweeps && config ? (
+            <SweepPanel
+              manager={manager}
+              runs={runs}
+              submitsPerMinute={config.submitsPerMinute}
+              onShowRun={output.show}
+            />
           ) : undefined
         }
         className={output.run ? "max-lg:order-first" : ""}

@@ -22,7 +22,8 @@ export const SweepPanel = dynamic(() => import("./sweep-view").then((module) => 
 type SweepButtonProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
-  submitsPerMinute: number;
+  /** The server's limit, which sweeps pace within: the dialog opens once it is known. */
+  submitsPerMinute: number | undefined;
   onStarted: () => void;
 };
 
@@ -45,7 +46,7 @@ export function SweepButton({ form, manager, submitsPerMinute, onStarted }: Swee
       >
         Sweep
       </button>
-      {base && (
+      {base && submitsPerMinute !== undefined && (
         <SweepDialog
           base={base}
           manager={manager}
