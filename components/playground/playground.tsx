@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type ReactNode, useCallback } from "react";
+import { memo, useCallback } from "react";
 import { FalKeyControl } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
@@ -16,6 +16,7 @@ import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { PublicConfig } from "@/lib/public-config/public-config";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
 import { RunBar } from "./run-bar";
 import { useFirstInteraction } from "./use-first-interaction";
@@ -44,13 +45,16 @@ function revealNewRun(): void {
   });
 }
 
-type SettingsProps = { form: PlaygroundFormApi; falKey?: ReactNode; onRun: (input: LoraRequest) => void };
+type SettingsProps = { form: PlaygroundFormApi; config: PublicConfig | undefined; onRun: (input: LoraRequest) => void };
 
-/** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
-const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) {
+/**
+ * The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it
+ * alone. Until the page knows the mode, fal mode's key box is drawn for the CSS to show or hide.
+ */
+const Settings = memo(function Settings({ form, config, onRun }: SettingsProps) {
   return (
     <>
-      {falKey}
+      {config?.mode !== "simulator" && <FalKeyControl serverHasKey={config?.serverHasKey} />}
       <ShareTools form={form} />
       <PlaygroundForm form={form} onRun={onRun} />
     </>
@@ -93,11 +97,7 @@ export function Playground() {
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings
-            form={form}
-            falKey={config?.mode === "simulator" ? undefined : <FalKeyControl serverHasKey={config?.serverHasKey} />}
-            onRun={onRun}
-          />
+          <Settings form={form} config={config} onRun={onRun} />
         </section>
         <RunBar
           tools={
