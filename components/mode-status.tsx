@@ -12,6 +12,11 @@ const DETAILS = {
   noKey: "· needs your own fal key",
   simulator: "· previews, not fal.ai",
 } as const;
+/** Every wording of the whole line, as wide screens show it. */
+const LINES = [
+  ...[DETAILS.visitorKey, DETAILS.serverKey, DETAILS.noKey].map((detail) => `${LABELS.fal} ${detail}`),
+  `${LABELS.simulator} ${DETAILS.simulator}`,
+];
 
 const PILL_COLOURS = {
   fal: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
@@ -35,6 +40,7 @@ export function ModeStatus() {
   const mode = config?.mode ?? "unknown";
   const live = mode === "fal";
   const serverHasKey = config?.serverHasKey ?? false;
+  const label = config && LABELS[config.mode];
   const detail = !config
     ? undefined
     : !live
@@ -72,11 +78,14 @@ export function ModeStatus() {
           className={`flex min-h-8 cursor-pointer list-none items-center gap-2 rounded-full border px-3 py-1 [&::-webkit-details-marker]:hidden ${PILL_COLOURS[mode]}`}
         >
           <span aria-hidden className={`size-2 rounded-full ${DOT_COLOURS[mode]}`} />
-          <span className="font-medium">
-            <ReservedText text={config && LABELS[config.mode]} widths={Object.values(LABELS)} />
+          {/* Reserved in the label's weight, so the lighter details always fit. */}
+          <span className="font-medium sm:hidden">
+            <ReservedText widths={Object.values(LABELS)}>{label}</ReservedText>
           </span>
-          <span className="hidden sm:inline">
-            <ReservedText text={detail} widths={Object.values(DETAILS)} />
+          <span className="hidden font-medium sm:inline">
+            <ReservedText widths={LINES}>
+              {label} <span className="font-normal">{detail}</span>
+            </ReservedText>
           </span>
         </summary>
         <div className="absolute inset-x-4 top-full z-30 mt-2 rounded-lg sm:inset-x-auto sm:right-0 sm:w-88 border border-zinc-200 bg-white p-3 text-zinc-700 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
