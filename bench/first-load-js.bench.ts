@@ -59,6 +59,24 @@ async function measure(browser: Browser, url: string): Promise<{ scripts: Script
 }
 
 const kB = (bytes: number) => bytes / 1000;
+
+/** Bytes at which two answers differ, a length difference counting whole. */
+function differingBytes(first: Uint8Array, second: Uint8Array): number {
+  let differing = Math.abs(first.length - second.length);
+  for (let index = 0; index < Math.min(first.length, second.length); index += 1) {
+    if (first[index] !== second[index]) differing += 1;
+  }
+  return differing;
+}
+
+/** `/` as a browser asks for it, twice: a prerendered page is the same bytes for everyone. */
+async function pageAnswers(url: string): Promise<[Uint8Array, Uint8Array]> {
+  const get = async () =>
+    new Uint8Array(
+      await (await fetch(url, { headers: { accept: "text/html", "accept-encoding": "identity" } })).arrayBuffer(),
+    );
+  return [await get(), await get()];
+}
 const total = (scripts: Script[], key: "gzipBytes" | "wireBytes") =>
   scripts.reduce((sum, script) => sum + script[key], 0);
 
@@ -68,13 +86,14 @@ const bench: Bench = {
   about:
     "Measured from the page in Chromium, not from the build manifest: every script fetched from navigation until the " +
     "network is quiet, without input, on a 412×823 phone; each body gzipped at level 6 (as Next's server compresses). " +
-    '"As sent" is what crossed the wire.',
+    '"As sent" is what crossed the wire. The HTML of `/` is asked for twice, as a browser asks, and compared byte by byte.',
   async run({ baseURL, floorURL, chromiumPath }) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     try {
       const bare = await measure(browser, `${floorURL}/`);
       const withClient = await measure(browser, `${floorURL}/fal-client`);
       const playground = await measure(browser, `${baseURL}/`);
+      const [firstAnswer, secondAnswer] = await pageAnswers(`${baseURL}/`);
       const bareBaseline = { label: "bare Next page", value: kB(total(bare.scripts, "gzipBytes")) };
       const results: BenchResult[] = [
         { name: "bare Next page", value: bareBaseline.value, unit: "kB" },
@@ -95,6 +114,12 @@ const bench: Bench = {
           name: "playground / as sent (Next's own compression)",
           value: kB(total(playground.scripts, "wireBytes")),
           unit: "kB",
+        },
+        {
+          name: "playground /: bytes differing between two requests",
+          value: differingBytes(firstAnswer, secondAnswer),
+          unit: "bytes",
+          max: 0,
         },
         {
           name: "playground / scripts",

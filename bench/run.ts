@@ -65,7 +65,8 @@ async function main() {
     .filter((file) => !only || file.includes(only))
     .sort();
   if (process.env.BENCH_SKIP_BUILD !== "1") {
-    execSync("npx next build", { stdio: "inherit", env: BUILD_ENV });
+    // npm run build, not next build alone: it also seals the static pages for their CSP.
+    execSync("npm run build", { stdio: "inherit", env: BUILD_ENV });
     execSync(`npx next build ${FLOOR_DIR}`, { stdio: "inherit", env: BUILD_ENV });
   }
   await ensureFree(PORT);

@@ -74,6 +74,14 @@ const envSchema = z.object({
   RATE_LIMIT_LORA_INFO_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Shares the rate limit between instances; memory when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * The address visitors reach the playground at (https://lora.example.com), for link previews'
+   * absolute image URL. Read when `/` is prerendered, so set it for `npm run build`.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => new URL(url).origin)
+    .optional(),
   /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z
     .enum(["0", "1"])

@@ -1,13 +1,15 @@
 /**
  * Makes the page's bitmap icons and link-preview image from app/icon.svg: app/favicon.ico (16, 32
- * and 48 px), app/apple-icon.png (180 px) and app/opengraph-image.png (1200 × 630). Run it after
- * changing the icon: `npm run icons`. Next serves these files by their names (metadata files).
+ * and 48 px), app/apple-icon.png (180 px) and public/opengraph-image.png (1200 × 630). Run it after
+ * changing the icon: `npm run icons`. Next serves the icons by their names (metadata files); the
+ * preview image is linked by components/link-preview/link-preview-image.tsx.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 
 const app = (name: string) => join(__dirname, "..", "app", name);
+const publicFile = (name: string) => join(__dirname, "..", "public", name);
 
 /** An .ico holding PNG images, which every browser since IE 9 reads. */
 function icoOf(pngs: { size: number; data: Buffer }[]): Buffer {
@@ -72,12 +74,12 @@ async function main() {
   await writeFile(app("favicon.ico"), icoOf(favicons));
   await writeFile(app("apple-icon.png"), await png(180));
   await writeFile(
-    app("opengraph-image.png"),
+    publicFile("opengraph-image.png"),
     await sharp(Buffer.from(previewSvg(icon)))
       .png({ compressionLevel: 9 })
       .toBuffer(),
   );
-  console.log("Wrote app/favicon.ico, app/apple-icon.png and app/opengraph-image.png");
+  console.log("Wrote app/favicon.ico, app/apple-icon.png and public/opengraph-image.png");
 }
 
 void main();

@@ -62,7 +62,7 @@ async function shoot(
 
 async function main() {
   if (process.env.SCREENSHOTS_SKIP_BUILD !== "1")
-    execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execSync("npm run build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   mkdirSync(docs, { recursive: true });
   const server = await startServer(PORT, { SIMULATOR_STEP_MS: "10", RATE_LIMIT_SUBMITS_PER_MINUTE: "1000" });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

@@ -5,8 +5,16 @@ import { Button } from "@/components/ui/button";
 import { isPlausibleFalKey } from "@/lib/access/visitor-key";
 import { readVisitorKey, saveVisitorKey, subscribeVisitorKey } from "@/lib/access/visitor-key-store";
 
-/** "Bring your own fal key": kept in this tab's sessionStorage and sent only to this app's proxy. */
-export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
+const WITH_SERVER_KEY = "Runs are billed to this playground's key. You can use your own fal key instead.";
+const WITHOUT_SERVER_KEY = "This playground has no fal key of its own: enter yours to run on fal.ai.";
+
+/**
+ * "Bring your own fal key": kept in this tab's sessionStorage and sent only to this app's proxy.
+ * Only fal mode shows it. In the prerendered page, which cannot know the mode, `serverHasKey` is
+ * undefined: it is drawn for both kinds of server and the CSS shows the one the pre-paint script
+ * found (the config-* variants), so it is in place at the first paint.
+ */
+export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean | undefined }) {
   const [draft, setDraft] = useState("");
   const saved = useSyncExternalStore(
     subscribeVisitorKey,
@@ -31,14 +39,24 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean }) {
   }
 
   return (
-    <section aria-label="fal key settings">
+    <section
+      aria-label="fal key settings"
+      className={serverHasKey === undefined ? "hidden config-fal:block" : undefined}
+    >
       <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-950">
         <p className="text-zinc-600 dark:text-zinc-400">
-          {saved
-            ? "Runs use your own fal key (kept in this tab only, sent only to this app's server)."
-            : serverHasKey
-              ? "Runs are billed to this playground's key. You can use your own fal key instead."
-              : "This playground has no fal key of its own: enter yours to run on fal.ai."}
+          {saved ? (
+            "Runs use your own fal key (kept in this tab only, sent only to this app's server)."
+          ) : serverHasKey === undefined ? (
+            <>
+              <span className="hidden config-server-key:inline">{WITH_SERVER_KEY}</span>
+              <span className="config-server-key:hidden">{WITHOUT_SERVER_KEY}</span>
+            </>
+          ) : serverHasKey ? (
+            WITH_SERVER_KEY
+          ) : (
+            WITHOUT_SERVER_KEY
+          )}
         </p>
         {saved ? (
           <Button onClick={forget} className="self-start">

@@ -8,7 +8,8 @@ export type PlaygroundFormApi = UseFormReturn<FormValues, FormContext>;
 
 /**
  * The one form of the page; the playground owns it so runs, gallery and links can fill it.
- * `mode` is the server's: in fal mode an image stored by the local simulator is refused on its field.
+ * `mode` is the server's (undefined until the page knows it): in fal mode an image stored by the
+ * local simulator is refused on its field.
  */
 export function usePlaygroundForm(mode: FormContext["mode"]): PlaygroundFormApi {
   return useForm<FormValues, FormContext>({

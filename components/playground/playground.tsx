@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, type ReactNode, useCallback } from "react";
+import { memo, useCallback, useMemo } from "react";
+import { FalKeyControl } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
@@ -11,11 +12,13 @@ import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { RunPrice } from "@/components/pricing/run-price";
 import { useResultActions } from "@/components/runs/use-result-actions";
+import { usePublicConfig } from "@/components/public-config/use-public-config";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { type OpenedLink, useLinkSettings } from "@/components/share/use-link-settings";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { PublicConfig } from "@/lib/public-config/public-config";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
 import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { RunBar } from "./run-bar";
@@ -38,6 +41,11 @@ async function keptCards(input: LoraRequest) {
   return runCards(input);
 }
 
+/** The pace sweeps keep, once the server's configuration is known. */
+function submitLimitOf(config: PublicConfig | undefined): SubmitLimit | undefined {
+  return config && { perMinute: config.submitsPerMinute, windowMs: config.submitWindowSeconds * 1000 };
+}
+
 /**
  * After Run the new run's status and result come into view: wide screens scroll the output pane to
  * its top, phones scroll the page to the output (now first). Each call does nothing on the other.
@@ -54,15 +62,18 @@ function revealNewRun(): void {
 type SettingsProps = {
   form: PlaygroundFormApi;
   link: OpenedLink;
-  falKey?: ReactNode;
+  config: PublicConfig | undefined;
   onRun: (input: LoraRequest) => void;
 };
 
-/** The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it alone. */
-const Settings = memo(function Settings({ form, link, falKey, onRun }: SettingsProps) {
+/**
+ * The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it
+ * alone. Until the page knows the mode, fal mode's key box is drawn for the CSS to show or hide.
+ */
+const Settings = memo(function Settings({ form, link, config, onRun }: SettingsProps) {
   return (
     <>
-      {falKey}
+      {config?.mode !== "simulator" && <FalKeyControl serverHasKey={config?.serverHasKey} />}
       <ShareTools form={form} link={link} />
       <PlaygroundForm form={form} onRun={onRun} />
     </>
@@ -72,22 +83,15 @@ const Settings = memo(function Settings({ form, link, falKey, onRun }: SettingsP
 /**
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
- * output; Run sticks to the bottom of the screen. `mode` is the server's (fal or simulator), which
- * the form needs to judge image addresses; `opensLink`, that the page is a shared link's.
+ * output; Run sticks to the bottom of the screen. The server's mode (fal or simulator) decides
+ * whether a visitor may bring a fal key, and the form needs it to judge image addresses;
+ * `opensLink` says the page is a shared link's.
  */
-export function Playground({
-  mode,
-  submitLimit,
-  falKey,
-  opensLink = false,
-}: {
-  mode: "fal" | "simulator";
-  submitLimit: SubmitLimit;
-  falKey?: ReactNode;
-  opensLink?: boolean;
-}) {
-  const form = usePlaygroundForm(mode);
+export function Playground({ opensLink = false }: { opensLink?: boolean }) {
+  const config = usePublicConfig();
+  const form = usePlaygroundForm(config?.mode);
   const link = useLinkSettings(form, opensLink);
+  const submitLimit = useMemo(() => submitLimitOf(config), [config]);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -117,7 +121,7 @@ export function Playground({
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${outputFirst ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} link={link} falKey={falKey} onRun={onRun} />
+          <Settings form={form} link={link} config={config} onRun={onRun} />
         </section>
         <RunBar
           tools={
@@ -146,7 +150,7 @@ export function Playground({
         linkedRun={link.linkedRun}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
         sweepPanel={
-          output.hasSweeps ? (
+          output.hasSweeps && submitLimit ? (
             <SweepPanel manager={manager} runs={runs} submitLimit={submitLimit} onShowRun={output.show} />
           ) : undefined
         }

@@ -24,7 +24,8 @@ export const SweepPanel = dynamic(() => import("./sweep-view").then((module) => 
 type SweepButtonProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
-  submitLimit: SubmitLimit;
+  /** The server's limit, which sweeps pace within: the dialog opens once it is known. */
+  submitLimit: SubmitLimit | undefined;
   onStarted: () => void;
 };
 
@@ -46,7 +47,7 @@ export function SweepButton({ form, manager, submitLimit, onStarted }: SweepButt
       >
         Sweep
       </Button>
-      {base && (
+      {base && submitLimit && (
         <SweepDialog
           base={base}
           manager={manager}

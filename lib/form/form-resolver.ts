@@ -17,7 +17,7 @@ export function preloadFormSchema(): void {
 }
 
 /** What the form knows of the page: in fal mode, this server's simulator files are refused. */
-export type FormContext = { mode: "fal" | "simulator"; origin: string };
+export type FormContext = { mode: "fal" | "simulator" | undefined; origin: string };
 
 /**
  * Validates what would be sent, with the one input schema: the form's values become the request
