@@ -234,8 +234,10 @@ test("a long history renders only the rows in view, and scrolling, search and Ta
 
   // Tab walks row by row past the rows first rendered; the focused row's position says how far.
   await page.locator("#output").evaluate((pane) => pane.scrollTo({ top: 0 }));
+  // Every row has the same buttons (Show, Reuse settings, Share, Delete …): counted from the first, not assumed.
+  const stopsPerRow = await items.first().getByRole("button").count();
   await items.first().getByRole("button", { name: "Show" }).focus();
-  for (let press = 0; press < 3 * 40; press++) await page.keyboard.press("Tab");
+  for (let press = 0; press < stopsPerRow * 40; press++) await page.keyboard.press("Tab");
   const focusedRow = page.locator("li:has(:focus)");
   await expect(focusedRow).toHaveAttribute("aria-posinset", "41");
   await expect(focusedRow).toBeInViewport();
