@@ -26,7 +26,7 @@ test("Random seed draws a seed at Run, shows it on the card at once and sends it
   await expect(field(page, "Seed")).toHaveValue(String(seed));
 });
 
-test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exactly and cannot be reused", async ({
+test("seed 0 is random on fal: fal's 64-bit seed is shown exactly, and Use this seed and Reuse all settings send it back exactly", async ({
   page,
 }) => {
   await page.goto("/");
@@ -50,12 +50,24 @@ test("seed 0 is random on fal: the form says so, fal's 64-bit seed is shown exac
   await expect(results).toContainText(`seed ${literal}`);
 
   await results.getByRole("button", { name: "Open viewer" }).click();
-  const viewer = page.getByRole("dialog", { name: "Result viewer" });
-  await viewer.getByRole("button", { name: "Use this seed" }).click();
-  await expect(viewer).toContainText(
-    `Seed ${literal} (picked by fal) is beyond the largest seed this playground sends`,
+  await page.getByRole("dialog", { name: "Result viewer" }).getByRole("button", { name: "Use this seed" }).click();
+  await expect(field(page, "Random seed")).not.toBeChecked();
+  await expect(field(page, "Seed")).toHaveValue(literal);
+
+  await field(page, "Prompt").fill("fal's seed sent back");
+  const submit = page.waitForRequest(
+    (request) =>
+      request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").endsWith("/image-to-image"),
   );
-  await expect(viewer).toContainText("cannot be reused exactly");
-  await viewer.getByRole("button", { name: "Close" }).click();
-  await expect(field(page, "Seed")).toHaveValue("0");
+  await page.getByRole("button", { name: /^Run/ }).click();
+  expect((await submit).postData()).toContain(`"seed":${literal}`);
+  const again = runCard(page, "fal's seed sent back");
+  await expect(again).toHaveAttribute("data-status", "completed");
+  await expect(again.getByTestId("run-seed")).toHaveText(`Seed ${literal}`);
+
+  await field(page, "Seed").fill("7");
+  await results.getByRole("button", { name: "Open viewer" }).click();
+  await page.getByRole("dialog", { name: "Result viewer" }).getByRole("button", { name: "Reuse all settings" }).click();
+  await expect(field(page, "Seed")).toHaveValue(literal);
+  await expect(field(page, "Prompt")).toHaveValue("fal's seed sent back");
 });

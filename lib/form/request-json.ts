@@ -1,18 +1,28 @@
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import { type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
+import { unknownFieldNote, unknownFields, withoutUnknownFields } from "@/lib/fal/unknown-fields";
 import { formValuesOf, type FormValues } from "./form-values";
 
-export type ParsedRequestJson = { ok: true; body: LoraRequest } | { ok: false; problems: string[] };
+/** `notes` name the fields that were left out because this endpoint does not have them. */
+export type ParsedRequestJson = { ok: true; body: LoraRequest; notes: string[] } | { ok: false; problems: string[] };
 
-/** Reads request JSON typed by hand: the body when the schema accepts it, else every problem by field. */
+/**
+ * Reads request JSON typed or pasted by hand: the body when the schema accepts it, else every
+ * problem by field. Fields the endpoint does not have (a LoRA's `force`) are left out and named in
+ * `notes`, as links and presets do; fal itself ignores them.
+ */
 export function parseRequestJson(text: string): ParsedRequestJson {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseExactJson(text);
   } catch (error) {
     return { ok: false, problems: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  const parsed = loraInputSchema.safeParse(value);
-  if (parsed.success) return { ok: true, body: value as LoraRequest };
+  const first = loraInputSchema.safeParse(value);
+  const unknown = first.success ? [] : unknownFields(first.error.issues);
+  const body = !first.success && unknown.length > 0 ? withoutUnknownFields(value, first.error.issues) : value;
+  const parsed = body === value ? first : loraInputSchema.safeParse(body);
+  if (parsed.success) return { ok: true, body: body as LoraRequest, notes: unknown.map(unknownFieldNote) };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) =>
@@ -21,7 +31,7 @@ export function parseRequestJson(text: string): ParsedRequestJson {
   };
 }
 
-export const formatRequestJson = (body: LoraRequest) => JSON.stringify(body, null, 2);
+export const formatRequestJson = (body: LoraRequest) => stringifyExactJson(body, 2);
 
 /** Any valid request body as form values; defaults fill the rest. */
 export function toFormValues(request: LoraRequest): FormValues {

@@ -1,5 +1,5 @@
 import { loraInputSchema, type Scheduler } from "@/lib/fal/input-schema";
-import { numberLimits } from "@/lib/fal/limits";
+import { loraLimits, numberLimits } from "@/lib/fal/limits";
 import { civitaiResources, type CivitaiResource } from "@/lib/civitai/civitai";
 import { type NamedLora, takeExtraNetworks } from "./extra-networks";
 import { isLoraLocation } from "./lora-memory";
@@ -140,6 +140,17 @@ function withPath(lora: NamedLora, findLora: FindLora): LoraFromData {
   return { ...lora, path: "" };
 }
 
+/** A scale fal takes: other tools allow any weight, fal's schema 0 to 4 (the nearest is kept, with a note). */
+function withinFalScale<T extends { name: string; scale: number }>(lora: T, notes: string[]): T {
+  const { min, max } = loraLimits.scale;
+  const scale = Math.min(max, Math.max(min, lora.scale));
+  if (scale === lora.scale) return lora;
+  notes.push(
+    `The LoRA "${lora.name}" has weight ${lora.scale}; fal takes scales from ${min} to ${max}, so it has ${scale}.`,
+  );
+  return { ...lora, scale };
+}
+
 /**
  * LoRAs named in the prompts (or by Fooocus), located where they were used before. Civitai's own
  * generator lists its LoRAs in "Civitai resources" with their version ids instead: those become
@@ -156,18 +167,18 @@ function readLoras(
   let named = [...tagged, ...(data.loras ?? [])];
   if (named.length === 0) named = loraWeights(data.parameters.get("Lora weights"));
   if (named.length === 0) {
-    return civitaiLoras.map((resource) => ({
-      name: civitaiLabel(resource),
-      scale: resource.weight ?? 1,
-      path: resource.url,
-      from: "Civitai resources",
-    }));
+    return civitaiLoras.map((resource) =>
+      withinFalScale(
+        { name: civitaiLabel(resource), scale: resource.weight ?? 1, path: resource.url, from: "Civitai resources" },
+        notes,
+      ),
+    );
   }
   for (const resource of civitaiLoras) {
     const weight = resource.weight === undefined ? "" : ` at ${resource.weight}`;
     notes.push(`Civitai lists the LoRA ${civitaiLabel(resource)}${weight}; its download URL is ${resource.url}.`);
   }
-  return named.map((lora) => withPath(lora, findLora));
+  return named.map((lora) => withPath(withinFalScale(lora, notes), findLora));
 }
 
 function modelHintOf(data: GenerationData, civitai: CivitaiResource[]): ModelHint | undefined {

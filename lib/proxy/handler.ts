@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
+import { parseExactJson } from "@/lib/fal/exact-json";
 import { loraInputSchema } from "@/lib/fal/input-schema";
 import { parseForFal } from "@/lib/fal/validation-error";
 import { serverEnv, type ServerEnv } from "@/lib/env";
@@ -32,7 +33,7 @@ const embeddedSimulator: InProcessSimulator = async (request) =>
 function validateSubmit(body: string): Response | undefined {
   let input: unknown;
   try {
-    input = JSON.parse(body);
+    input = parseExactJson(body);
   } catch {
     return errorResponse(422, [{ loc: ["body"], msg: "The request body is not valid JSON.", type: "json_invalid" }]);
   }

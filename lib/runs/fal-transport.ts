@@ -1,7 +1,7 @@
 import { ApiError, type FalClient, type QueueStatus, type RequestLog } from "@fal-ai/client";
 import { sleep } from "@/lib/async/sleep";
 import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
-import { exactJsonFetch } from "@/lib/fal/exact-json";
+import { exactJsonFetch, withExactIntegers } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
 import { rateLimitAwareFetch } from "./rate-limited";
 import type { CancelAnswer, RunTransport } from "./run-transport";
@@ -114,7 +114,10 @@ export function createFalTransport(options: FalTransportOptions = {}): RunTransp
   const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
   return {
     async submit(input, signal) {
-      const queued = await submitClient.queue.submit(endpointId, { input, abortSignal: signal });
+      const queued = await submitClient.queue.submit(endpointId, {
+        input: withExactIntegers(input),
+        abortSignal: signal,
+      });
       return { requestId: queued.request_id, queuePosition: queued.queue_position };
     },
     status(requestId, signal) {

@@ -1,4 +1,5 @@
 import { blankListItem, defaultInput } from "@/lib/fal/defaults";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
@@ -22,7 +23,7 @@ const SAMPLER_NAMES: Record<string, string> = { "Euler A": "Euler a" };
 export function toA1111Parameters(request: LoraRequest, size?: { width: number; height: number }): string {
   const defaultScale = blankListItem("loras").scale;
   const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? defaultScale}>`).join("");
-  const pairs: [string, string | number | undefined][] = [
+  const pairs: [string, string | number | bigint | undefined][] = [
     ["Steps", request.num_inference_steps ?? defaultInput.num_inference_steps],
     ["Sampler", request.scheduler && (SAMPLER_NAMES[request.scheduler] ?? request.scheduler)],
     ["CFG scale", request.guidance_scale ?? defaultInput.guidance_scale],
@@ -34,7 +35,7 @@ export function toA1111Parameters(request: LoraRequest, size?: { width: number; 
     ["Eta", request.eta || undefined],
   ];
   const settings = pairs
-    .filter((pair): pair is [string, string | number] => pair[1] !== undefined && pair[1] !== "")
+    .filter((pair): pair is [string, string | number | bigint] => pair[1] !== undefined && pair[1] !== "")
     .map(([key, value]) => `${key}: ${value}`)
     .join(", ");
   const negative = request.negative_prompt ? `\nNegative prompt: ${request.negative_prompt}` : "";
@@ -59,7 +60,7 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
 /** The two text chunks that carry a request: the JSON, and A1111's `parameters` (with `size` as its Size). */
 export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
   return [
-    textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
+    textChunk(SETTINGS_KEYWORD, stringifyExactJson(request)),
     textChunk(PARAMETERS_KEYWORD, toA1111Parameters(request, size)),
   ];
 }
@@ -82,7 +83,7 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
     };
   let json: unknown;
   try {
-    json = JSON.parse(stored.text);
+    json = parseExactJson(stored.text);
   } catch {
     return { error: "The settings in this image are damaged and could not be read." };
   }

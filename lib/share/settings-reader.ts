@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { listItemSchemas, type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
 import { MAX_EMBEDDINGS } from "@/lib/fal/limits";
 import { DEFAULT_MODEL, defaultInput, isBlank, sameValue } from "@/lib/fal/defaults";
-import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
+import { describeField, isInputField, isListField, itemFieldLabels, type ListField } from "@/lib/fal/field-labels";
 import { isRecord } from "@/lib/json/is-record";
 
 /** One setting that could not be read, named in the user's words, and why. */
@@ -26,10 +26,28 @@ function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "It is not valid.";
 }
 
+/**
+ * An item without the fields its list no longer has (a LoRA's `force`, which this endpoint never
+ * took), each named in `problems`; the rest of the item is kept.
+ */
+function knownItemFields(key: ListField, index: number, item: unknown, problems: SettingsProblem[]): unknown {
+  if (!isRecord(item)) return item;
+  const known: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(item)) {
+    if (Object.hasOwn(itemFieldLabels[key], field)) known[field] = value;
+    else
+      problems.push({
+        field: describeField(key, index),
+        message: `"${field}" is not a setting of this endpoint; it was left out.`,
+      });
+  }
+  return known;
+}
+
 function readList(key: ListField, items: unknown[], problems: SettingsProblem[]): unknown[] {
   const kept: unknown[] = [];
   items.forEach((item, index) => {
-    const result = listItemSchemas[key].safeParse(item);
+    const result = listItemSchemas[key].safeParse(knownItemFields(key, index, item, problems));
     if (result.success) kept.push(result.data);
     else problems.push({ field: describeField(key, index), message: firstMessage(result.error) });
   });

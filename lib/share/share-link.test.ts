@@ -50,7 +50,7 @@ describe("share links", () => {
     expect(reading?.values).toEqual({
       ...defaultInput,
       prompt: "a lighthouse",
-      loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8, force: false }],
+      loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8 }],
     });
     expect(reading?.problems).toEqual([
       { field: "Guidance scale (CFG)", message: "Guidance scale (CFG) must be at most 20." },

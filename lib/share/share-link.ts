@@ -1,3 +1,4 @@
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import { defaultInput, minimalBody } from "@/lib/fal/defaults";
@@ -14,7 +15,7 @@ export const SHARE_PARAM = "s";
 export const LONG_LINK_CHARS = 8 * 1024;
 
 export function encodeSettingsHash(values: LoraInput): string {
-  const payload = compressToEncodedURIComponent(JSON.stringify(minimalBody(values)));
+  const payload = compressToEncodedURIComponent(stringifyExactJson(minimalBody(values)));
   return `${SHARE_PARAM}=${SHARE_LINK_VERSION}.${payload}`;
 }
 
@@ -46,7 +47,7 @@ function unreadable(message: string): SettingsReading {
 function decodePayload(payload: string): unknown {
   try {
     const json = decompressFromEncodedURIComponent(payload);
-    return json ? (JSON.parse(json) as unknown) : undefined;
+    return json ? parseExactJson(json) : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Simulator } from "./simulator";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
-import { stringifyExactJson } from "@/lib/fal/exact-json";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 
 export type RouteContext = {
   request: Request;
@@ -45,7 +45,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<Json
   const bytes = await readLimited(request.body, maxBytes);
   if (!bytes) return tooLarge;
   try {
-    return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
+    return { ok: true, value: parseExactJson(bytes.toString("utf8")) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "invalid JSON";
     return {

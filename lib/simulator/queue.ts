@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sleep } from "@/lib/async/sleep";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 import { readAppInput } from "./app-input";
@@ -77,7 +78,7 @@ export class RunQueue {
       ttlMs: options.ttlMs,
       maxEntries: options.maxFinishedRuns ?? 1_000,
       maxWeight: options.maxFinishedBytes ?? 256 * MiB,
-      weigh: (run) => (JSON.stringify(run.submittedBody)?.length ?? 0) + run.logs.length * 128,
+      weigh: (run) => stringifyExactJson(run.submittedBody).length + run.logs.length * 128,
       now: this.now,
     });
   }

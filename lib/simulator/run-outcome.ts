@@ -9,8 +9,8 @@ import { type RenderedImage, SimulatorInputError } from "./types";
 
 /** Steps the sampler takes: a custom schedule's length wins over `num_inference_steps`. */
 export function stepCount(input: LoraInput): number {
-  if (input.timesteps.method === "array") return input.timesteps.array.length;
-  if (input.sigmas.method === "array") return input.sigmas.array.length;
+  if (input.timesteps?.method === "array") return input.timesteps.array.length;
+  if (input.sigmas?.method === "array") return input.sigmas.array.length;
   return input.num_inference_steps;
 }
 

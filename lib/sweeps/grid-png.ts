@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
@@ -63,7 +64,7 @@ export function sweepRecord(
  * cell's size), and the sweep itself under `fal-lora-sweep`.
  */
 export function embedSweepInPng(png: Uint8Array, record: SweepRecord, cellSize: ImageSize): Uint8Array {
-  const sweep = textChunk(SWEEP_KEYWORD, JSON.stringify(record));
+  const sweep = textChunk(SWEEP_KEYWORD, stringifyExactJson(record));
   return writeChunks(beforeEnd(readChunks(png), [...settingsChunks(record.base, cellSize), sweep]));
 }
 
@@ -74,7 +75,7 @@ export function readSweepFromPng(bytes: Uint8Array): StoredSweep | undefined {
       .map(readTextChunk)
       .find((chunk) => chunk?.keyword === SWEEP_KEYWORD)?.text;
     if (text === undefined) return undefined;
-    const parsed = sweepRecordSchema.safeParse(JSON.parse(text));
+    const parsed = sweepRecordSchema.safeParse(parseExactJson(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
