@@ -125,6 +125,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
               </button>
             )}
           </div>
+          {run.error.billing && <p className={noteClass}>{run.error.billing}</p>}
           {run.error.raw !== undefined && (
             <pre
               aria-label="Raw result from fal"

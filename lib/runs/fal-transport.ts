@@ -1,6 +1,7 @@
 import { ApiError, type FalClient, type QueueStatus, type RequestLog } from "@fal-ai/client";
 import { sleep } from "@/lib/async/sleep";
 import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
+import { withFalErrorHeaders } from "@/lib/fal/error-headers";
 import { exactJsonFetch, withExactIntegers } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
 import { rateLimitAwareFetch } from "./rate-limited";
@@ -109,8 +110,10 @@ export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: numb
  */
 export function createFalTransport(options: FalTransportOptions = {}): RunTransport {
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const client = createPlaygroundClient({ fetch: exactJsonFetch(fetchImpl) });
-  const submitClient = createPlaygroundClient({ fetch: exactJsonFetch(rateLimitAwareFetch(fetchImpl)) });
+  const client = createPlaygroundClient({ fetch: withFalErrorHeaders(exactJsonFetch(fetchImpl)) });
+  const submitClient = createPlaygroundClient({
+    fetch: withFalErrorHeaders(exactJsonFetch(rateLimitAwareFetch(fetchImpl))),
+  });
   const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
   return {
     async submit(input, signal) {

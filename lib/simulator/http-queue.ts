@@ -49,9 +49,7 @@ export const runStatusStream: RouteHandler = ({ request, url, params: [id = ""],
 export const runResult: RouteHandler = ({ params: [id = ""], simulator }) => {
   const answer = simulator.queue.result(id);
   if (!answer) return json(NOT_FOUND, 404);
-  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: id };
-  if (answer.errorType) headers["x-fal-error-type"] = answer.errorType;
-  return json(answer.body, answer.httpStatus, headers);
+  return json(answer.body, answer.httpStatus, { ...answer.headers, [REQUEST_ID_HEADER]: id });
 };
 
 export const cancelRun: RouteHandler = ({ params: [id = ""], simulator }) => {

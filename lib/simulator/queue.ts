@@ -19,7 +19,7 @@ import {
   storeOutput,
 } from "./run-outcome";
 import { type QueueLog, type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
-import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
+import { type LoadImage, type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
 
@@ -48,8 +48,8 @@ export type CancelResult =
   | { httpStatus: 400; body: { status: "ALREADY_COMPLETED" } }
   | { httpStatus: 404; body: { status: "NOT_FOUND" } };
 
-/** What `GET /requests/{id}` answers; `errorType` goes out as `x-fal-error-type`. */
-export type ResultAnswer = { httpStatus: number; body: unknown; errorType?: string };
+/** What `GET /requests/{id}` answers, with fal's error headers for a run that failed. */
+export type ResultAnswer = { httpStatus: number; body: unknown; headers?: Record<string, string> };
 
 export type RunListener = (run: Run) => void;
 
@@ -119,8 +119,7 @@ export class RunQueue {
     const outcome = run.outcome;
     if (!outcome) return { httpStatus: 400, body: { detail: "Request is still in progress" } };
     if (outcome.ok) return { httpStatus: 200, body: outcome.output };
-    const errorType = "error_type" in outcome.body ? outcome.body.error_type : undefined;
-    return { httpStatus: outcome.httpStatus, body: outcome.body, errorType };
+    return { httpStatus: outcome.httpStatus, body: outcome.body, headers: outcome.headers };
   }
 
   /** A queued run is removed; a running one is signalled, and stops at its next step unless it ignores cancels. */
@@ -203,7 +202,7 @@ export class RunQueue {
       this.finish(run, { ok: true, output: storeOutput(this.options.files, run, images, seed) });
     } catch (error) {
       if (error instanceof SimulatorInputError) this.log(run, error.message, "ERROR");
-      else console.error(`Simulator run ${run.id} failed`, error);
+      else if (!(error instanceof SimulatedFalError)) console.error(`Simulator run ${run.id} failed`, error);
       this.finish(run, signal.aborted ? cancelledOutcome() : failedOutcome(error, input));
     }
   }

@@ -5,7 +5,8 @@ import type { LoraInput } from "@/lib/fal/input-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { FileStore } from "./file-store";
 import type { Run, RunOutcome, SimulatorOutput } from "./run-status";
-import { type RenderedImage, SimulatorInputError } from "./types";
+import { falErrorAnswer, requestErrorAnswer, RETRYABLE_HEADER } from "./fal-error-answers";
+import { type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 /** Steps the sampler takes: a custom schedule's length wins over `num_inference_steps`. */
 export function stepCount(input: LoraInput): number {
@@ -51,26 +52,27 @@ export function storeOutput(
 }
 
 /**
- * How runs that did not produce images end. fal documents `client_cancelled` (HTTP 499) and
- * `runner_server_error` (500) for request errors; an input the app refuses is its own 422,
- * tagged `validation_error` on the status.
+ * How runs that did not produce images end, in fal's two error shapes (docs/fal.md#errors):
+ * `client_cancelled` (499) and `runner_server_error` (500) are request errors; an input the app
+ * refuses is its own 422 (a model error, not retryable), tagged `validation_error` on the status.
  */
 export const CANCELLED_MESSAGE = "Request was cancelled";
 
 export function cancelledOutcome(): RunOutcome {
-  return {
-    ok: false,
-    httpStatus: 499,
-    body: { detail: CANCELLED_MESSAGE, error_type: "client_cancelled" },
-    error: CANCELLED_MESSAGE,
-    errorType: "client_cancelled",
-  };
+  return { ok: false, ...requestErrorAnswer("client_cancelled", CANCELLED_MESSAGE) };
 }
 
 /** The app's 422 for an input it refused when the run started. */
 export function refusedOutcome(body: FalValidationBody): RunOutcome {
   const error = typeof body.detail === "string" ? body.detail : body.detail.map((item) => item.msg).join("; ");
-  return { ok: false, httpStatus: 422, body, error, errorType: "validation_error" };
+  return {
+    ok: false,
+    httpStatus: 422,
+    body,
+    headers: { [RETRYABLE_HEADER]: "false" },
+    error,
+    errorType: "validation_error",
+  };
 }
 
 /**
@@ -89,12 +91,6 @@ export function failedOutcome(error: unknown, input?: LoraInput): RunOutcome {
       imageNotLoaded(error, input) ?? { detail: [{ loc: error.loc, msg: error.message, type: error.type }] },
     );
   }
-  const detail = "Internal error while generating the images";
-  return {
-    ok: false,
-    httpStatus: 500,
-    body: { detail, error_type: "runner_server_error" },
-    error: detail,
-    errorType: "runner_server_error",
-  };
+  if (error instanceof SimulatedFalError) return { ok: false, ...falErrorAnswer(error.errorType, input) };
+  return { ok: false, ...requestErrorAnswer("runner_server_error") };
 }

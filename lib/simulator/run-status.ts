@@ -1,6 +1,5 @@
 import "server-only";
 import { requestUrl } from "@/lib/fal/endpoint";
-import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { RunFaults } from "./faults";
 
 export type RunState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
@@ -18,15 +17,14 @@ export type SimulatorOutput = {
   debug_per_pass_latents: SimulatorFile | null;
 };
 
-/** fal's body for errors of the platform rather than of the model (timeouts, cancellation …). */
-export type RequestErrorBody = { detail: string; error_type: string };
-
 export type RunOutcome =
   | { ok: true; output: SimulatorOutput }
   | {
       ok: false;
       httpStatus: number;
-      body: FalValidationBody | RequestErrorBody;
+      body: unknown;
+      /** `X-Fal-Retryable` for model errors, `X-Fal-Error-Type` for request errors (docs/fal.md#errors). */
+      headers: Record<string, string>;
       /** What the status object says in `error` and `error_type`. */
       error: string;
       errorType: string;
