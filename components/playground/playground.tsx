@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, type ReactNode, useCallback } from "react";
+import { memo, type ReactNode, useCallback, useEffect } from "react";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
+import { FixedRequestOptionsContext } from "@/components/form/request-options-section";
 import { preloadSectionBodies } from "@/components/form/section-body";
 import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
@@ -14,6 +15,8 @@ import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { FixedRequestOptions } from "@/lib/fal/request-options";
+import { requestOptionsStore } from "@/lib/request-options/stored-options";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
 import { RunBar } from "./run-bar";
 import { useFirstInteraction } from "./use-first-interaction";
@@ -64,13 +67,17 @@ const Settings = memo(function Settings({ form, falKey, onRun }: SettingsProps) 
 export function Playground({
   mode,
   submitsPerMinute,
+  fixedRequestOptions,
   falKey,
 }: {
   mode: "fal" | "simulator";
   submitsPerMinute: number;
+  /** fal's request options the operator fixed (docs/fal.md#request-options). */
+  fixedRequestOptions: FixedRequestOptions;
   falKey?: ReactNode;
 }) {
   const form = usePlaygroundForm(mode);
+  useEffect(() => requestOptionsStore.setFixed(fixedRequestOptions), [fixedRequestOptions]);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -98,7 +105,9 @@ export function Playground({
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${output.run ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} falKey={falKey} onRun={onRun} />
+          <FixedRequestOptionsContext value={fixedRequestOptions}>
+            <Settings form={form} falKey={falKey} onRun={onRun} />
+          </FixedRequestOptionsContext>
         </section>
         <RunBar
           tools={

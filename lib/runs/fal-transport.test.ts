@@ -145,3 +145,52 @@ describe("falTransport", () => {
     expect((await followToEnd(falTransport, requestId)).final.status).toBe("COMPLETED");
   });
 });
+
+describe("falTransport and fal's request options", () => {
+  /** Records the headers of every call the client makes. */
+  function recording(seen: { url: string; headers: Headers; body?: string }[]) {
+    return (fetchImpl: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const request = new Request(input, init);
+        seen.push({ url: request.url, headers: request.headers, body: await request.clone().text() });
+        return fetchImpl(input, init);
+      };
+  }
+
+  it("sends the start timeout, priority, Store-IO and result lifetime with the submit, as fal-js writes them", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers }[] = [];
+    const falTransport = createFalTransport({
+      fetch: recording(seen)(simulatorFetch(simulator)),
+      requestOptions: () => ({ startTimeoutSeconds: 45, priority: "low", storeIo: false, fileLifetime: "1d" }),
+    });
+    await falTransport.submit(BASE_INPUT, signal());
+    const headers = seen[0]?.headers;
+    expect(headers?.get("x-fal-request-timeout")).toBe("45");
+    expect(headers?.get("x-fal-queue-priority")).toBe("low");
+    expect(headers?.get("x-fal-store-io")).toBe("0");
+    expect(headers?.get("x-fal-object-lifecycle-preference")).toBe('{"expiration_duration_seconds":86400}');
+  });
+
+  it("sends none of them by default but fal-js's normal priority", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers }[] = [];
+    const falTransport = createFalTransport({
+      fetch: recording(seen)(simulatorFetch(simulator)),
+      requestOptions: () => ({ priority: "normal", storeIo: true, fileLifetime: "default" }),
+    });
+    await falTransport.submit(BASE_INPUT, signal());
+    const names = [...(seen[0]?.headers.keys() ?? [])].filter((name) => name.startsWith("x-fal-"));
+    expect(names.sort()).toEqual(["x-fal-queue-priority"]);
+  });
+
+  it("writes a 64-bit seed into the submitted body as an integer literal", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers; body?: string }[] = [];
+    const falTransport = createFalTransport({ fetch: recording(seen)(simulatorFetch(simulator)) });
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, seed: 196619188014358660n }, signal());
+    expect(seen[0]?.body).toContain('"seed":196619188014358660');
+    await waitForState(simulator, requestId, "COMPLETED");
+    expect(simulator.queue.submittedBody(requestId)).toMatchObject({ seed: 196619188014358660n });
+  });
+});

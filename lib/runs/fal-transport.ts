@@ -4,6 +4,8 @@ import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/
 import { withFalErrorHeaders } from "@/lib/fal/error-headers";
 import { exactJsonFetch, withExactIntegers } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
+import { FILE_LIFETIMES, REQUEST_HEADERS, type RequestOptions } from "@/lib/fal/request-options";
+import { requestOptionsStore } from "@/lib/request-options/stored-options";
 import { rateLimitAwareFetch } from "./rate-limited";
 import type { CancelAnswer, RunTransport } from "./run-transport";
 
@@ -101,7 +103,24 @@ async function cancelRequest(fetchImpl: typeof fetch, requestId: string): Promis
   throw new ApiError({ message: response.statusText || `HTTP ${response.status}`, status: response.status, body });
 }
 
-export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: number };
+/** `requestOptions`: fal's request options for each submit (this browser's, with the operator's fixed ones). */
+export type FalTransportOptions = {
+  fetch?: typeof fetch;
+  streamSilenceMs?: number;
+  requestOptions?: () => RequestOptions;
+};
+
+/** The submit's options for fal-js: its own for the timeout, priority and result lifetime, a header for Store-IO. */
+function submitOptions(options: RequestOptions) {
+  return {
+    priority: options.priority,
+    ...(options.startTimeoutSeconds !== undefined && { startTimeout: options.startTimeoutSeconds }),
+    ...(options.fileLifetime !== "default" && {
+      storageSettings: { expiresIn: FILE_LIFETIMES[options.fileLifetime] },
+    }),
+    ...(!options.storeIo && { headers: { [REQUEST_HEADERS.storeIo]: "0" } }),
+  };
+}
 
 /**
  * The queue through the app's proxy: the status stream first, polling when it breaks or falls
@@ -115,11 +134,13 @@ export function createFalTransport(options: FalTransportOptions = {}): RunTransp
     fetch: withFalErrorHeaders(exactJsonFetch(rateLimitAwareFetch(fetchImpl))),
   });
   const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
+  const requestOptions = options.requestOptions ?? requestOptionsStore.effective;
   return {
     async submit(input, signal) {
       const queued = await submitClient.queue.submit(endpointId, {
         input: withExactIntegers(input),
         abortSignal: signal,
+        ...submitOptions(requestOptions()),
       });
       return { requestId: queued.request_id, queuePosition: queued.queue_position };
     },

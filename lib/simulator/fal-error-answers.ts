@@ -22,7 +22,7 @@ export type FalErrorAnswer = {
 };
 
 export const RETRYABLE_HEADER = "x-fal-retryable";
-export const ERROR_TYPE_HEADER = "x-fal-error-type";
+const ERROR_TYPE_HEADER = "x-fal-error-type";
 
 /** Model errors whose same input may well succeed again; the others are refusals of the input. */
 const RETRYABLE_MODEL_ERRORS = new Set<ModelErrorTypeName>([

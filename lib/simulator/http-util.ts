@@ -2,6 +2,8 @@ import "server-only";
 import type { Simulator } from "./simulator";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
 import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
+import { readRequestHeader, type RequestHeader } from "@/lib/fal/request-options";
+import { requestErrorAnswer } from "./fal-error-answers";
 
 export type RouteContext = {
   request: Request;
@@ -37,6 +39,28 @@ export function corsHeaders(request: Request): Record<string, string> {
 }
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/**
+ * fal's request option headers on a call, each checked as fal does: a bad one is fal's 400
+ * `bad_request` (docs/fal.md#errors), naming the header.
+ */
+export function requestOptionHeaders(
+  headers: Headers,
+  names: readonly RequestHeader[],
+): { ok: true; values: Partial<Record<RequestHeader, string>> } | { ok: false; response: Response } {
+  const values: Partial<Record<RequestHeader, string>> = {};
+  for (const name of names) {
+    const raw = headers.get(name);
+    if (raw === null) continue;
+    const reading = readRequestHeader(name, raw);
+    if (!reading.ok) {
+      const answer = requestErrorAnswer("bad_request", reading.message);
+      return { ok: false, response: json(answer.body, answer.httpStatus, answer.headers) };
+    }
+    values[name] = reading.value;
+  }
+  return { ok: true, values };
+}
 
 /** Reads a JSON body; a body that is too big or not JSON is answered in fal's shape. */
 export async function readJson(request: Request, maxBytes: number): Promise<JsonBody> {

@@ -15,10 +15,19 @@ import {
   refusedOutcome,
   renderSeed,
   runSeed,
+  startTimeoutOutcome,
   stepCount,
   storeOutput,
 } from "./run-outcome";
-import { type QueueLog, type QueueStatus, type Run, type RunOutcome, runStatus, webhookBody } from "./run-status";
+import {
+  type QueueLog,
+  type QueueStatus,
+  type Run,
+  type RunOptions,
+  type RunOutcome,
+  runStatus,
+  webhookBody,
+} from "./run-status";
 import { type LoadImage, type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
@@ -55,6 +64,8 @@ export type RunListener = (run: Run) => void;
 
 const MiB = 1024 * 1024;
 
+const DEFAULT_RUN_OPTIONS: RunOptions = { priority: "normal", storeIo: true };
+
 /** How long a run put back in the queue waits for "another runner": a cold start takes fal seconds. */
 const REQUEUE_STEPS = 25;
 const REQUEUE_MIN_MS = 1_500;
@@ -83,7 +94,10 @@ export class RunQueue {
     });
   }
 
-  submit(body: unknown, context: { origin: string; webhookUrl?: string; faults?: RunFaults }): SubmitResult {
+  submit(
+    body: unknown,
+    context: { origin: string; webhookUrl?: string; faults?: RunFaults; options?: RunOptions },
+  ): SubmitResult {
     if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
       return { ok: false, httpStatus: 429, body: { detail: "The simulator's queue is full; try again shortly." } };
     }
@@ -93,15 +107,38 @@ export class RunQueue {
       origin: context.origin,
       webhookUrl: context.webhookUrl,
       faults: context.faults,
+      options: context.options ?? DEFAULT_RUN_OPTIONS,
       state: "IN_QUEUE",
       logs: [],
       submittedAt: this.now(),
       cancellation: new AbortController(),
     };
-    this.pending.push(run);
-    const status = runStatus(run, { logs: false, queuePosition: this.pending.length - 1 });
+    this.enqueue(run);
+    const status = runStatus(run, { logs: false, queuePosition: this.pending.indexOf(run) });
+    const { startTimeoutMs } = run.options;
+    if (startTimeoutMs !== undefined) {
+      run.startDeadline = setTimeout(() => this.expireStart(run), startTimeoutMs);
+      run.startDeadline.unref?.();
+    }
     this.dispatch();
     return { ok: true, status };
+  }
+
+  /** A low-priority run waits behind every normal one; a normal one goes ahead of every low one. */
+  private enqueue(run: Run): void {
+    const firstLow = this.pending.findIndex((queued) => queued.options.priority === "low");
+    if (run.options.priority === "low" || firstLow < 0) this.pending.push(run);
+    else this.pending.splice(firstLow, 0, run);
+  }
+
+  /** No runner started the run within its start timeout: it ends in fal's 504, and never starts. */
+  private expireStart(run: Run): void {
+    const waiting = this.pending.indexOf(run);
+    if (waiting < 0) return;
+    this.pending.splice(waiting, 1);
+    this.log(run, "No runner started within the start timeout; the request timed out.", "ERROR");
+    this.finish(run, startTimeoutOutcome());
+    this.notifyQueued();
   }
 
   find(id: string): Run | undefined {
@@ -118,6 +155,8 @@ export class RunQueue {
     if (!run) return undefined;
     const outcome = run.outcome;
     if (!outcome) return { httpStatus: 400, body: { detail: "Request is still in progress" } };
+    // X-Fal-Store-IO: 0 keeps no payload once it has been delivered.
+    if (!run.options.storeIo) run.submittedBody = undefined;
     if (outcome.ok) return { httpStatus: 200, body: outcome.output };
     return { httpStatus: outcome.httpStatus, body: outcome.body, headers: outcome.headers };
   }
@@ -162,6 +201,7 @@ export class RunQueue {
 
   dispose(): void {
     this.disposed = true;
+    for (const run of this.pending) clearTimeout(run.startDeadline);
     this.pending.length = 0;
     for (const run of this.running.values()) run.cancellation.abort();
     this.listeners.clear();
@@ -174,6 +214,7 @@ export class RunQueue {
       const run = this.pending.shift();
       if (!run) break;
       started = true;
+      clearTimeout(run.startDeadline);
       run.state = "IN_PROGRESS";
       run.startedAt = this.now();
       this.running.set(run.id, run);
@@ -236,6 +277,7 @@ export class RunQueue {
 
   private finish(run: Run, outcome: RunOutcome): void {
     if (this.disposed || run.state === "COMPLETED") return;
+    clearTimeout(run.startDeadline);
     run.state = "COMPLETED";
     run.outcome = outcome;
     run.finishedAt = this.now();

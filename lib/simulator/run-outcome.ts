@@ -5,7 +5,11 @@ import type { LoraInput } from "@/lib/fal/input-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { FileStore } from "./file-store";
 import type { Run, RunOutcome, SimulatorOutput } from "./run-status";
+import { USER_TIMEOUT } from "@/lib/fal/fal-errors";
 import { falErrorAnswer, requestErrorAnswer, RETRYABLE_HEADER } from "./fal-error-answers";
+
+/** fal marks a start timeout the caller set with this header on its 504 (docs/fal.md#request-options). */
+const TIMEOUT_TYPE_HEADER = "x-fal-request-timeout-type";
 import { type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 /** Steps the sampler takes: a custom schedule's length wins over `num_inference_steps`. */
@@ -38,7 +42,7 @@ export function storeOutput(
   const stored = images.map((image, index) => {
     const fileName = `${run.id}_${index}.${image.contentType === "image/jpeg" ? "jpg" : "png"}`;
     return {
-      url: files.save(image.bytes, image.contentType, fileName, run.origin),
+      url: files.save(image.bytes, image.contentType, fileName, run.origin, run.options.resultTtlMs),
       content_type: image.contentType,
       file_name: fileName,
       file_size: image.bytes.byteLength,
@@ -57,6 +61,12 @@ export function storeOutput(
  * refuses is its own 422 (a model error, not retryable), tagged `validation_error` on the status.
  */
 export const CANCELLED_MESSAGE = "Request was cancelled";
+
+/** fal's 504 for a run no runner started within its start timeout (X-Fal-Request-Timeout). */
+export function startTimeoutOutcome(): RunOutcome {
+  const detail = "Request timed out: no runner started within the start timeout";
+  return { ok: false, ...requestErrorAnswer("request_timeout", detail, { [TIMEOUT_TYPE_HEADER]: USER_TIMEOUT }) };
+}
 
 export function cancelledOutcome(): RunOutcome {
   return { ok: false, ...requestErrorAnswer("client_cancelled", CANCELLED_MESSAGE) };

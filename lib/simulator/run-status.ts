@@ -30,6 +30,18 @@ export type RunOutcome =
       errorType: string;
     };
 
+/** fal's request options a run was submitted with (docs/fal.md#request-options). */
+export type RunOptions = {
+  /** No runner started this long after the submit: the run ends in fal's 504 user timeout. */
+  startTimeoutMs?: number;
+  /** Low-priority runs wait behind every normal one. */
+  priority: "normal" | "low";
+  /** False: the submitted input is not kept once the result has been read. */
+  storeIo: boolean;
+  /** How long the run's result files are kept, when it asked. */
+  resultTtlMs?: number;
+};
+
 export type Run = {
   id: string;
   /** The body exactly as it was submitted; like fal, the app reads it only when the run starts. */
@@ -47,6 +59,9 @@ export type Run = {
   cancellation: AbortController;
   /** Simulated faults this run plays (lib/simulator/faults.ts). */
   faults?: RunFaults;
+  options: RunOptions;
+  /** The start timeout's timer while the run waits for its first start. */
+  startDeadline?: ReturnType<typeof setTimeout>;
 };
 
 export type QueueStatus = {
