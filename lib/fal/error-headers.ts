@@ -28,6 +28,7 @@ export function withFalErrorHeaders(fetchImpl: typeof fetch): typeof fetch {
     if (!headers) return response;
     const read = response.json.bind(response);
     Object.defineProperty(response, "json", {
+      configurable: true,
       value: async () => {
         const body: unknown = await read();
         if (typeof body === "object" && body !== null) noted.set(body, headers);

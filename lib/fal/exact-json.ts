@@ -95,7 +95,10 @@ export function exactJsonFetch(fetchImpl: typeof fetch): typeof fetch {
         ? init.body.replace(MARKED_LITERAL, "$1")
         : init?.body;
     const response = await fetchImpl(input, init && { ...init, body });
-    Object.defineProperty(response, "json", { value: async () => parseExactJson(await response.text()) });
+    Object.defineProperty(response, "json", {
+      value: async () => parseExactJson(await response.text()),
+      configurable: true,
+    });
     return response;
   };
 }

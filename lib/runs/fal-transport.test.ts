@@ -6,6 +6,7 @@ import type { Simulator } from "@/lib/simulator/simulator";
 import { BASE_INPUT, simulatorFetch, testSimulator, waitForState } from "@/lib/simulator/test-support";
 import { createFalTransport } from "./fal-transport";
 import { RateLimitedError } from "./rate-limited";
+import { toRunError } from "./run-error";
 
 let simulator: Simulator;
 afterEach(() => simulator.dispose());
@@ -192,5 +193,26 @@ describe("falTransport and fal's request options", () => {
     expect(seen[0]?.body).toContain('"seed":196619188014358660');
     await waitForState(simulator, requestId, "COMPLETED");
     expect(simulator.queue.submittedBody(requestId)).toMatchObject({ seed: 196619188014358660n });
+  });
+});
+
+describe("falTransport and fal's errors", () => {
+  it("reads an error answer exactly and with fal's headers: a start timeout the user set is known as one", async () => {
+    simulator = testSimulator();
+    const answering = (async () =>
+      new Response(JSON.stringify({ detail: "Request timed out", error_type: "request_timeout" }), {
+        status: 504,
+        headers: {
+          "content-type": "application/json",
+          "x-fal-request-timeout-type": "user",
+          "x-fal-error-type": "request_timeout",
+        },
+      })) as typeof fetch;
+    const error: unknown = await createFalTransport({ fetch: answering })
+      .result("req-1", signal())
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 504, timeoutType: "user", body: { error_type: "request_timeout" } });
+    expect(toRunError(error).message).toMatch(/^No runner started within the start timeout set for this run/);
   });
 });
