@@ -125,7 +125,6 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
               </button>
             )}
           </div>
-          {run.error.billing && <p className={noteClass}>{run.error.billing}</p>}
           {run.error.raw !== undefined && (
             <pre
               aria-label="Raw result from fal"
@@ -136,6 +135,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           )}
         </div>
       )}
+      {run.error?.billing && <p className={noteClass}>{run.error.billing}</p>}
       {run.logs.length > 0 && <RunLogs logs={run.logs} />}
     </article>
   );
