@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { compressToEncodedURIComponent } from "lz-string";
 import { field, runAndReadBody } from "./fixtures/form";
 import { runCard } from "./fixtures/queue";
 
@@ -70,4 +71,28 @@ test("seed 0 is random on fal: fal's 64-bit seed is shown exactly, and Use this 
   await page.getByRole("dialog", { name: "Result viewer" }).getByRole("button", { name: "Reuse all settings" }).click();
   await expect(field(page, "Seed")).toHaveValue(literal);
   await expect(field(page, "Prompt")).toHaveValue("fal's seed sent back");
+});
+
+test("a link keeps fal's 64-bit seed digit for digit, and names a LoRA's force as left out while keeping the LoRA", async ({
+  page,
+}) => {
+  // The link's JSON as the page writes it: the seed an integer literal beyond JavaScript's exact integers.
+  const json =
+    '{"model_name":"m/n","prompt":"from a link","seed":196619188014358660,"loras":[{"path":"a/lora","scale":0.7,"force":true}]}';
+  await page.goto(`/#s=1.${compressToEncodedURIComponent(json)}`);
+  const notice = page.getByRole("alert", { name: "Restored settings" });
+  await expect(notice).toContainText('LoRA 1: "force" is not a setting of this endpoint; it was left out.');
+  await expect(field(page, "Seed")).toHaveValue("196619188014358660");
+  await expect(field(page, "LoRA 1 path")).toHaveValue("a/lora");
+  await expect(field(page, "LoRA 1 scale")).toHaveValue("0.7");
+  await expect(page.getByLabel(/force/i)).toHaveCount(0);
+
+  const submit = page.waitForRequest(
+    (request) =>
+      request.method() === "POST" && (request.headers()["x-fal-target-url"] ?? "").endsWith("/image-to-image"),
+  );
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const body = (await submit).postData() ?? "";
+  expect(body).toContain('"seed":196619188014358660');
+  expect(body).not.toContain("force");
 });
