@@ -27,14 +27,17 @@ test("uploads an init image, runs it in the simulator and shows a loaded result"
   await expect.poll(() => result.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(160);
 });
 
-test("an empty prompt is refused in the form and nothing is submitted", async ({ page }) => {
+test("a blank model is refused in the form and nothing is submitted (a blank prompt is fal's to take)", async ({
+  page,
+}) => {
   await page.goto("/");
   let submitted = false;
   page.on("request", (request) => {
     if (request.url().endsWith("/api/fal/proxy") && request.method() === "POST") submitted = true;
   });
+  await page.getByLabel("Model", { exact: true }).fill(" ");
   await page.getByRole("button", { name: /^Run/ }).click();
-  await expect(page.getByText("Prompt is required.")).toBeVisible();
-  await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
+  await expect(page.getByText("Model is required.")).toBeVisible();
+  await expect(page.getByLabel("Model", { exact: true })).toBeFocused();
   expect(submitted).toBe(false);
 });

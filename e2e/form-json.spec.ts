@@ -36,3 +36,24 @@ test("the JSON tab shows the exact body and edits flow back into the form", asyn
 
   expect(await runAndReadBody(page)).toEqual({ ...edited, seed: DRAWN_SEED });
 });
+
+test("a pasted body with a LoRA's force fills the form without it, with a note naming it; a 64-bit seed keeps its digits", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("tab", { name: "JSON" }).click();
+  const json = field(page, "Request body (JSON)");
+  await json.fill(
+    `{"model_name": "${MODEL}", "prompt": "pasted", "seed": 196619188014358660, "loras": [{"path": "a/b", "scale": 0.5, "force": true}]}`,
+  );
+  await expect(page.getByRole("status").filter({ hasText: "force" })).toHaveText(
+    'LoRA 1: "force" is not a setting of this endpoint; it was left out.',
+  );
+  await expect(json).not.toHaveAttribute("aria-invalid", "true");
+  await expect(json).toHaveValue(/"seed": 196619188014358660(?![\d.e])/);
+  await expect(json).not.toHaveValue(/force/);
+
+  await page.getByRole("tab", { name: "Form" }).click();
+  await expect(field(page, "LoRA 1 path")).toHaveValue("a/b");
+  await expect(field(page, "Seed")).toHaveValue("196619188014358660");
+});

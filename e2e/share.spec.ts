@@ -69,9 +69,12 @@ test("a long link says it may be cut off", async ({ page }) => {
     state ^= state << 5;
     return letters[(state >>> 0) % letters.length];
   };
-  const prompt = Array.from({ length: 12_000 }, nextLetter).join("");
-  await page.goto(linkTo({ prompt }));
+  // Both prompts within the schema's 10,000 characters, together far past what a link should be.
+  const prompt = Array.from({ length: 10_000 }, nextLetter).join("");
+  const negative = Array.from({ length: 4_000 }, nextLetter).join("");
+  await page.goto(linkTo({ prompt, negative_prompt: negative }));
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
+  await expect(page.getByLabel("Negative prompt", { exact: true })).toHaveValue(negative);
   await page.getByRole("button", { name: "Share link" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "longer than 2,000 characters" })).toBeVisible();
   // Too long for a server to read, it carries its settings in the hash, and says chat apps show no preview.

@@ -160,10 +160,14 @@ test("on a phone, a sweep's grid fits the screen and reads well in both themes",
   await page.setViewportSize(PHONE);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
-  // Sweep checks the form as Run does: without a prompt, no dialog, and focus on the prompt.
+  // Sweep checks the form as Run does: without a model, no dialog, and focus on the model (a blank prompt is fal's to take).
+  const model = page.getByLabel("Model", { exact: true });
+  const modelName = await model.inputValue();
+  await model.fill(" ");
   await page.getByRole("button", { name: "Sweep", exact: true }).click();
-  await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
+  await expect(model).toBeFocused();
   await expect(page.getByRole("dialog", { name: "Sweep" })).toBeHidden();
+  await model.fill(modelName);
   await fillRun(page, "a phone sweep", { width: 96, height: 64 });
   const dialog = await planSweep(
     page,

@@ -1,5 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import {
+  FILE_LIFETIMES,
+  type FileLifetime,
+  type FixedRequestOptions,
+  QUEUE_PRIORITIES,
+  START_TIMEOUT_LIMITS,
+} from "@/lib/fal/request-options";
 
 /** The simulator's settings when the environment leaves them out; a simulator made without options takes them too. */
 export const SIMULATOR_DEFAULTS = {
@@ -82,6 +89,20 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/ })
     .transform((url) => new URL(url).origin)
     .optional(),
+  /*
+   * fal's request options, fixed for every visitor (docs/fal.md#request-options); unset, each visitor
+   * chooses in the page's Request group.
+   */
+  /** Seconds fal waits for a runner to start (X-Fal-Request-Timeout). */
+  FAL_START_TIMEOUT_SECONDS: z.coerce.number().gt(START_TIMEOUT_LIMITS.above).max(START_TIMEOUT_LIMITS.max).optional(),
+  /** The queue priority of every run (X-Fal-Queue-Priority). */
+  FAL_QUEUE_PRIORITY: z.enum(QUEUE_PRIORITIES).optional(),
+  /** `0` keeps every run's inputs and outputs off fal's request history (X-Fal-Store-IO). */
+  FAL_STORE_IO: z.enum(["0", "1"]).optional(),
+  /** How long fal keeps uploads and results: `1h`, `1d`, `7d`, `30d`, or `default` (the account's). */
+  FAL_FILE_LIFETIME: z
+    .enum(["default", ...Object.keys(FILE_LIFETIMES)] as [FileLifetime, ...FileLifetime[]])
+    .optional(),
   /** Trust the last hop of x-forwarded-for as the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z
     .enum(["0", "1"])
@@ -133,6 +154,16 @@ export function serverEnv(): ServerEnv {
 }
 
 export { readEnv };
+
+/** The request options the operator fixed for every visitor; the page shows them as fixed. */
+export function fixedRequestOptions(env: ServerEnv): FixedRequestOptions {
+  return {
+    ...(env.FAL_START_TIMEOUT_SECONDS !== undefined && { startTimeoutSeconds: env.FAL_START_TIMEOUT_SECONDS }),
+    ...(env.FAL_QUEUE_PRIORITY && { priority: env.FAL_QUEUE_PRIORITY }),
+    ...(env.FAL_STORE_IO && { storeIo: env.FAL_STORE_IO === "1" }),
+    ...(env.FAL_FILE_LIFETIME && { fileLifetime: env.FAL_FILE_LIFETIME }),
+  };
+}
 
 /** Forgets the cached environment; tests change process.env between cases. */
 export function resetServerEnv(): void {

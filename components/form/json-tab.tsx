@@ -5,10 +5,11 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { type FormValues, toRequestBody } from "@/lib/form/form-values";
 import { formatRequestJson, parseRequestJson, toFormValues } from "@/lib/form/request-json";
 import { inputClass } from "@/components/ui/field";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 
 function sameJson(a: string, b: string): boolean {
   try {
-    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+    return stringifyExactJson(parseExactJson(a)) === stringifyExactJson(parseExactJson(b));
   } catch {
     return false;
   }
@@ -26,6 +27,7 @@ export function JsonTab({ onValidityChange }: { onValidityChange: (valid: boolea
 
   const parsed = draft === undefined ? undefined : parseRequestJson(draft);
   const problems = parsed && !parsed.ok ? parsed.problems : [];
+  const notes = parsed?.ok ? parsed.notes : [];
   // The user's own text stays while it is invalid or says the same as the form; else the form wins.
   const text = draft !== undefined && (problems.length > 0 || sameJson(draft, bodyText)) ? draft : bodyText;
 
@@ -55,6 +57,13 @@ export function JsonTab({ onValidityChange }: { onValidityChange: (valid: boolea
         Exactly what Run sends: fields left at their defaults are omitted. Edits here update the form; Run waits until
         they are valid.
       </p>
+      {notes.length > 0 && (
+        <ul role="status" className="list-disc pl-5 text-xs text-amber-700 dark:text-amber-300">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {problems.length > 0 && (
         <ul id="request-json-error" role="alert" className="list-disc pl-5 text-xs text-red-600 dark:text-red-400">
           {problems.map((problem) => (

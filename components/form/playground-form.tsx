@@ -17,6 +17,7 @@ import { IpAdapterList } from "./sections/ip-adapter-list";
 import { LoraList } from "./sections/lora-list";
 import { ModelDetailsSection, ModelField } from "./sections/model-fields";
 import { OutputSection } from "./sections/output-section";
+import { RequestOptionsSection } from "./request-options-section";
 import { PromptFields } from "./sections/prompt-fields";
 import { SamplingBasics, SamplingSection } from "./sections/sampling-fields";
 import { TilingSection } from "./sections/tiling-section";
@@ -109,6 +110,7 @@ export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: Play
             <SamplingSection />
             <TilingSection />
             <OutputSection />
+            <RequestOptionsSection />
           </div>
         </div>
         {tab === "json" && (

@@ -1,23 +1,32 @@
 "use client";
 
+import { useState } from "react";
 import { useController } from "react-hook-form";
 import { seedLimit } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
-import { randomSeed } from "@/lib/runs/seed";
+import { randomSeed, seedFromText } from "@/lib/runs/seed";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { useFieldError } from "./use-field-error";
 
+type SeedValue = FormValues["seed"];
+
+/** Typed "0042" and the value 42 are the same seed; BigInt and number compare by their digits. */
+const sameSeed = (a: SeedValue, b: SeedValue) => (a === undefined ? b === undefined : String(a) === String(b));
+
 /**
  * Random (a new seed is drawn at each Run and sent, so every run can be made again) or a fixed
- * seed, with a dice to roll a new one. Links and presets made while random stay random.
+ * seed, with a dice to roll a new one. Links and presets made while random stay random. The seed is
+ * text, so fal's 64-bit seeds keep every digit; what was typed stays while it reads as the value.
  */
 export function SeedField() {
   const {
     field: { ref, value, onChange, onBlur },
   } = useController<FormValues, "seed">({ name: "seed" });
+  const [typed, setTyped] = useState("");
   const error = useFieldError("seed");
   const random = value === undefined;
+  const shown = random ? "" : sameSeed(seedFromText(typed), value) ? typed : String(value);
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between">
@@ -36,17 +45,19 @@ export function SeedField() {
       <div className="flex gap-2">
         <input
           id="seed"
-          type="number"
+          type="text"
           inputMode="numeric"
-          min={seedLimit.min}
-          max={seedLimit.max}
-          step={1}
+          autoComplete="off"
+          spellCheck={false}
           ref={ref}
           name="seed"
           disabled={random}
           placeholder={random ? "random" : undefined}
-          value={random || value === undefined || !Number.isFinite(value) ? "" : value}
-          onChange={(event) => onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
+          value={shown}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            onChange(seedFromText(event.target.value));
+          }}
           onBlur={onBlur}
           className={`${inputClass} disabled:opacity-60`}
           aria-invalid={error ? true : undefined}

@@ -1,10 +1,11 @@
 "use client";
 
-import { memo, useCallback, useMemo } from "react";
+import { memo, useCallback, useEffect, useMemo } from "react";
 import { FalKeyControl } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
+import { FixedRequestOptionsContext } from "@/components/form/request-options-section";
 import { preloadSectionBodies } from "@/components/form/section-body";
 import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
@@ -18,7 +19,9 @@ import { ShareTools } from "@/components/share/share-tools";
 import { type OpenedLink, useLinkSettings } from "@/components/share/use-link-settings";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
+import type { FixedRequestOptions } from "@/lib/fal/request-options";
 import type { PublicConfig } from "@/lib/public-config/public-config";
+import { requestOptionsStore } from "@/lib/request-options/stored-options";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
 import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { RunBar } from "./run-bar";
@@ -40,6 +43,8 @@ async function keptCards(input: LoraRequest) {
   const { runCards } = await import("@/lib/lora-info/card-store");
   return runCards(input);
 }
+
+const NONE_FIXED: FixedRequestOptions = {};
 
 /** The pace sweeps keep, once the server's configuration is known. */
 function submitLimitOf(config: PublicConfig | undefined): SubmitLimit | undefined {
@@ -92,6 +97,9 @@ export function Playground({ opensLink = false }: { opensLink?: boolean }) {
   const form = usePlaygroundForm(config?.mode);
   const link = useLinkSettings(form, opensLink);
   const submitLimit = useMemo(() => submitLimitOf(config), [config]);
+  // fal's request options the operator fixed (docs/fal.md#request-options), none until the page knows.
+  const fixedRequestOptions = config?.fixedRequestOptions ?? NONE_FIXED;
+  useEffect(() => requestOptionsStore.setFixed(fixedRequestOptions), [fixedRequestOptions]);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -121,7 +129,9 @@ export function Playground({ opensLink = false }: { opensLink?: boolean }) {
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${outputFirst ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <Settings form={form} link={link} config={config} onRun={onRun} />
+          <FixedRequestOptionsContext value={fixedRequestOptions}>
+            <Settings form={form} link={link} config={config} onRun={onRun} />
+          </FixedRequestOptionsContext>
         </section>
         <RunBar
           tools={

@@ -145,6 +145,7 @@ export function RunCard({ run, onCancel, onRetry, onCheckAgain }: RunCardProps) 
           )}
         </div>
       )}
+      {run.error?.billing && <p className={noteClass}>{run.error.billing}</p>}
       {run.logs.length > 0 && <RunLogs logs={run.logs} />}
     </article>
   );

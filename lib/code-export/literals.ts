@@ -4,6 +4,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 type Syntax = {
   indent: string;
+  bigint: (value: bigint) => string;
   key: (key: string) => string;
   string: (value: string) => string;
   true: string;
@@ -17,6 +18,7 @@ function write(value: unknown, syntax: Syntax, depth: number): string {
   if (value === null || value === undefined) return syntax.null;
   if (typeof value === "boolean") return value ? syntax.true : syntax.false;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : syntax.null;
+  if (typeof value === "bigint") return syntax.bigint(value);
   if (typeof value === "string") return syntax.string(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
@@ -30,6 +32,9 @@ function write(value: unknown, syntax: Syntax, depth: number): string {
 
 const javaScript: Syntax = {
   indent: "  ",
+  // The client writes its body with JSON.stringify, which has no exact form for these (docs/fal.md#seeds).
+  bigint: (value) =>
+    `${value} /* JavaScript rounds this to ${BigInt(Number(value))}; the Python and cURL snippets send it exactly */`,
   key: (key) => (IDENTIFIER.test(key) ? key : JSON.stringify(key)),
   string: (value) => JSON.stringify(value),
   true: "true",
@@ -40,6 +45,7 @@ const javaScript: Syntax = {
 /** JSON string escapes are valid Python string escapes, so JSON.stringify serves both languages. */
 const python: Syntax = {
   indent: "    ",
+  bigint: (value) => String(value),
   key: (key) => JSON.stringify(key),
   string: (value) => JSON.stringify(value),
   true: "True",

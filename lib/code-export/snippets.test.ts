@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { minimalBody } from "@/lib/fal/defaults";
 import { validSettings } from "@/lib/share/test-arbitraries";
@@ -10,7 +11,7 @@ import { toCurl, toJavaScript, toPython } from "./snippets";
 const body: LoraRequest = {
   model_name: "stabilityai/stable-diffusion-xl-base-1.0",
   prompt: `it's a "quoted" café\nsecond line`,
-  loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8, force: false }],
+  loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8 }],
   seed: 7,
 };
 const bodies = validSettings.map((values) => minimalBody(values));
@@ -20,7 +21,10 @@ describe("code export", () => {
   it("writes the body as a JavaScript literal that evaluates to exactly that body", () => {
     fc.assert(
       fc.property(bodies, (request) => {
-        expect(new Function(`return ${toJavaScriptLiteral(request)};`)()).toEqual(request);
+        // JavaScript has no exact literal for fal's 64-bit seeds: they come out as the nearest number.
+        const { seed } = request;
+        const expected = typeof seed === "bigint" ? { ...request, seed: Number(seed) } : request;
+        expect(new Function(`return ${toJavaScriptLiteral(request)};`)()).toEqual(expected);
       }),
       { numRuns: 200 },
     );
@@ -36,8 +40,17 @@ describe("code export", () => {
       .toString()
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as unknown);
+      .map((line) => parseExactJson(line));
     expect(decoded).toEqual(samples);
+  });
+
+  it("writes fal's 64-bit seeds exactly for Python and cURL, and says JavaScript rounds them", () => {
+    const seeded = { ...body, seed: 196619188014358660n };
+    expect(toPython(seeded)).toContain('"seed": 196619188014358660,');
+    expect(toCurl(seeded)).toContain('"seed": 196619188014358660');
+    expect(toJavaScript(seeded)).toContain(
+      "seed: 196619188014358660 /* JavaScript rounds this to 196619188014358656; the Python and cURL snippets send it exactly */",
+    );
   });
 
   it("quotes the cURL body so a shell passes it through unchanged", () => {

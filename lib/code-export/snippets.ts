@@ -1,4 +1,5 @@
 import { ENDPOINT_ID, requestUrl, SUBMIT_URL } from "@/lib/fal/endpoint";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { shellQuote, toJavaScriptLiteral, toPythonLiteral } from "./literals";
 
@@ -58,7 +59,7 @@ curl --request POST \\
   --url ${SUBMIT_URL} \\
   --header "Authorization: Key $FAL_KEY" \\
   --header "Content-Type: application/json" \\
-  --data ${shellQuote(JSON.stringify(body, null, 2))}
+  --data ${shellQuote(stringifyExactJson(body, 2))}
 
 # Poll until "status" is "COMPLETED", then fetch the result.
 curl --url "${requests}/status?logs=1" --header "Authorization: Key $FAL_KEY"

@@ -35,11 +35,10 @@ describe("settingsDiff", () => {
   it("compares list items field by field, and names an item only one run has", () => {
     const differences = settingsDiff(
       run({ loras: [{ path: "a/style", scale: 0.8 }] }),
-      run({ loras: [{ path: "a/style", scale: 0.5, force: true }, { path: "b/detail" }] }),
+      run({ loras: [{ path: "a/style", scale: 0.5 }, { path: "b/detail" }] }),
     );
     expect(differences).toEqual([
       { path: "loras.0.scale", label: "LoRA 1 scale", kind: "number", a: "0.8", b: "0.5" },
-      { path: "loras.0.force", label: "LoRA 1 force", kind: "switch", a: "off", b: "on" },
       { path: "loras.1", label: "LoRA 2", kind: "list-item", a: "—", b: "b/detail (scale 1)" },
     ]);
   });

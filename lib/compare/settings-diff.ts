@@ -1,3 +1,5 @@
+import { appDefaults } from "@/lib/fal/defaults";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 import { type LoraInput, type LoraRequest, loraInputSchema } from "@/lib/fal/input-schema";
 import { describeField as itemLabel, fieldLabels, itemFieldLabels, type ListField } from "@/lib/fal/field-labels";
 
@@ -31,18 +33,18 @@ const IMAGE_FIELDS = new Set([
 export type ComparedRun = { input: LoraRequest; seed?: number };
 
 /**
- * What a run's settings mean: defaults filled in, so "left out" and "sent at its default" compare
- * equal, and the seed it used in place of "random". The seed is set after parsing: fal's may be 64-bit.
+ * What a run's settings mean: defaults filled in (the app's own where fal's schema declares none),
+ * so "left out" and "sent at its default" compare equal, and the seed it used in place of "random".
  */
 function meaning({ input, seed }: ComparedRun): Record<string, unknown> {
   const parsed = loraInputSchema.safeParse(input);
-  const settings: Record<string, unknown> = parsed.success ? parsed.data : { ...input };
+  const settings: Record<string, unknown> = { ...appDefaults, ...(parsed.success ? parsed.data : input) };
   return seed === undefined ? settings : { ...settings, seed };
 }
 
 function kindOf(key: string, value: unknown): SettingKind {
   if (IMAGE_FIELDS.has(key)) return "image";
-  if (typeof value === "number") return "number";
+  if (typeof value === "number" || typeof value === "bigint") return "number";
   if (typeof value === "boolean") return "switch";
   return "text";
 }
@@ -51,19 +53,20 @@ function show(key: string, value: unknown): string {
   if (value === undefined || value === null || value === "") {
     if (key === "seed") return "random";
     if (key === "scheduler") return "the model's own";
+    if (key === "timesteps" || key === "sigmas") return "default";
     return UNSET;
   }
   if (typeof value === "boolean") return value ? "on" : "off";
-  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return String(value);
   if (Array.isArray(value)) return value.map((item) => show(key, item)).join(", ");
   if (key === "timesteps" || key === "sigmas") {
     const schedule = value as { method?: string; array?: unknown[] };
     return schedule.method === "array" ? (schedule.array ?? []).join(", ") : "default";
   }
-  return JSON.stringify(value);
+  return stringifyExactJson(value);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => stringifyExactJson(a) === stringifyExactJson(b);
 
 /** One list item in a line, for an item only one run has: "nerijs/pixel-art-xl (scale 0.8)". */
 function summary(list: ListField, item: Record<string, unknown>): string {

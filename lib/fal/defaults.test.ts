@@ -53,7 +53,7 @@ describe("minimalBody", () => {
     const body = minimalBody({
       ...defaultInput,
       prompt: "p",
-      loras: [{ path: "a/b", scale: 1, force: false }],
+      loras: [{ path: "a/b", scale: 1 }],
       controlnets: [
         {
           path: "c/canny",
@@ -118,7 +118,7 @@ describe("minimalBody", () => {
 
 describe("blankListItem", () => {
   it("starts an item at the schema's defaults with its required fields blank", () => {
-    expect(blankListItem("loras")).toEqual({ path: "", scale: 1, force: false });
+    expect(blankListItem("loras")).toEqual({ path: "", scale: 1 });
     expect(blankListItem("embeddings")).toEqual({ path: "", tokens: ["<s0>", "<s1>"] });
     expect(blankListItem("controlnets")).toEqual({
       path: "",

@@ -12,9 +12,10 @@ import {
 } from "./limits";
 
 /*
- * The endpoint's defaults (docs/fal.md#input). They live here, free of zod, so the form paints and
- * Run builds its body without loading the schema; the schema takes its defaults from this module,
- * and a test reads them back off the schema (fields, order, required ones, defaults).
+ * The endpoint's defaults, as fal's schema declares them (lib/fal/fal-schema/snapshot.json). They
+ * live here, free of zod, so the form paints and Run builds its body without loading the schema;
+ * the schema takes its defaults from this module, and tests read them back off the schema and
+ * check them against fal's.
  */
 
 export const DEFAULT_MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
@@ -35,11 +36,7 @@ export const inputDefaults = {
   num_inference_steps: numberLimits.num_inference_steps.default,
   guidance_scale: numberLimits.guidance_scale.default,
   clip_skip: numberLimits.clip_skip.default,
-  timesteps: { method: "default" as const, array: [] },
-  sigmas: { method: "default" as const, array: [] },
-  prediction_type: "epsilon" as const,
   rescale_betas_snr_zero: false,
-  image_format: "png" as const,
   num_images: numberLimits.num_images.default,
   enable_safety_checker: false,
   tile_width: numberLimits.tile_width.default,
@@ -51,9 +48,16 @@ export const inputDefaults = {
   debug_per_pass_latents: false,
 };
 
+/**
+ * What fal's app uses for the choices its schema declares no default for, when they are left out:
+ * fal's model page gives PNG, and the prediction type's description epsilon (docs/fal.md#input-schema).
+ * The form names them on its "default" choice; the simulator renders with them.
+ */
+export const appDefaults = { image_format: "png", prediction_type: "epsilon" } as const;
+
 /** The same for one item of each list. */
 export const itemDefaults = {
-  loras: { scale: loraLimits.scale.default, force: false },
+  loras: { scale: loraLimits.scale.default },
   embeddings: { tokens: DEFAULT_EMBEDDING_TOKENS },
   controlnets: {
     conditioning_scale: controlNetLimits.conditioning_scale.default,

@@ -4,6 +4,8 @@
  * written back as a plain integer literal on the way out.
  */
 
+import { isRecord } from "@/lib/json/is-record";
+
 const INTEGER_LITERAL = /^-?\d+$/;
 
 /** A prefix no real string carries, so a marked literal cannot be mistaken for data. */
@@ -64,14 +66,39 @@ export function stringifyExactJson(value: unknown, space?: number): string {
   return text.replaceAll(new RegExp(`"${prefix}(-?\\d+)"`, "g"), "$1");
 }
 
+/** One per page: BigInt values handed to the fal client wear it until the fetch below writes them out. */
+const BODY_MARKER = marker();
+const MARKED_LITERAL = new RegExp(`"${BODY_MARKER}(-?\\d+)"`, "g");
+
 /**
- * A fetch whose responses' `.json()` keeps big integers exact. The fal client reads every
- * answer with `response.json()`; this is the one place it can be taught to keep a seed's digits.
+ * The value with every BigInt as a marked string. The fal client writes request bodies with
+ * `JSON.stringify`, which throws on BigInt; `exactJsonFetch` turns the marks back into integer literals.
+ */
+export function withExactIntegers(body: Record<string, unknown>): Record<string, unknown> {
+  const mark = (value: unknown): unknown => {
+    if (typeof value === "bigint") return `${BODY_MARKER}${value}`;
+    if (Array.isArray(value)) return value.map(mark);
+    return isRecord(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mark(item)])) : value;
+  };
+  return Object.fromEntries(Object.entries(body).map(([key, item]) => [key, mark(item)]));
+}
+
+/**
+ * A fetch that keeps big integers exact both ways: bodies prepared with `withExactIntegers` go out
+ * with their integer literals, and answers' `.json()` reads them as BigInt. The fal client reads
+ * every answer with `response.json()`; this is the one place it can be taught to keep a seed's digits.
  */
 export function exactJsonFetch(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
-    const response = await fetchImpl(input, init);
-    Object.defineProperty(response, "json", { value: async () => parseExactJson(await response.text()) });
+    const body =
+      typeof init?.body === "string" && init.body.includes(BODY_MARKER)
+        ? init.body.replace(MARKED_LITERAL, "$1")
+        : init?.body;
+    const response = await fetchImpl(input, init && { ...init, body });
+    Object.defineProperty(response, "json", {
+      value: async () => parseExactJson(await response.text()),
+      configurable: true,
+    });
     return response;
   };
 }

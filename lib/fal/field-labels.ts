@@ -46,7 +46,7 @@ export const fieldLabels = {
 
 /** The fields of one list item, named as they follow the item's name: "LoRA 2" + "scale". */
 export const itemFieldLabels = {
-  loras: { path: "path", scale: "scale", force: "force" },
+  loras: { path: "path", scale: "scale" },
   embeddings: { path: "path", tokens: "tokens" },
   controlnets: {
     path: "path",

@@ -7,7 +7,18 @@ import {
   SCHEDULE_METHODS,
   SCHEDULERS,
 } from "./input-schema";
-import { controlNetLimits, ipAdapterLimits, listLimits, type NumberLimit, numberLimits, seedLimit } from "./limits";
+import {
+  controlNetLimits,
+  ipAdapterLimits,
+  listLimits,
+  loraLimits,
+  MAX_SEED,
+  type NumberLimit,
+  numberLimits,
+  type OpenLimit,
+  seedLimit,
+  textLimits,
+} from "./limits";
 
 type Path = (string | number)[];
 type Fields = Record<string, unknown>;
@@ -53,7 +64,7 @@ function valueAt(data: unknown, path: Path): unknown {
 describe("numeric ranges, from the limits table", () => {
   type RangeRow = {
     field: string;
-    spec: NumberLimit;
+    spec: NumberLimit | OpenLimit;
     path: Path;
     fields: (value: unknown) => Fields;
     /** An edge may be in range yet break start < end; that rule is tested on its own below. */
@@ -68,6 +79,12 @@ describe("numeric ranges, from the limits table", () => {
       fields: (value: unknown) => ({ [field]: value }),
     })),
     { field: "seed", spec: seedLimit, path: ["seed"], fields: (value) => ({ seed: value }) },
+    ...Object.entries(loraLimits).map(([field, spec]) => ({
+      field: `loras[].${field}`,
+      spec,
+      path: ["loras", 0, field],
+      fields: (value: unknown) => ({ loras: [{ path: "a/lora", [field]: value }] }),
+    })),
     ...Object.entries(controlNetLimits).map(([field, spec]) => ({
       field: `controlnets[].${field}`,
       spec,
@@ -84,7 +101,12 @@ describe("numeric ranges, from the limits table", () => {
   ];
   const below = ({ min, integer }: NumberLimit) => (integer ? min - 1 : min - 0.001);
   const above = ({ max, integer }: NumberLimit) => (integer ? max + 1 : max + 0.001);
-  const bounded = rows.filter((row) => row.spec.max < Number.MAX_SAFE_INTEGER);
+  const hasMin = (spec: NumberLimit | OpenLimit): spec is NumberLimit => spec.min !== undefined;
+  const hasMax = (spec: NumberLimit | OpenLimit): spec is NumberLimit => spec.max !== undefined;
+  // The seed's number form ends where JavaScript's exact integers do; past that, seeds are BigInt (tested below).
+  const bounded = rows.filter((row) => hasMax(row.spec) && row.field !== "seed");
+  const fromMin = rows.filter((row) => hasMin(row.spec));
+  const closed = rows.filter((row) => hasMin(row.spec) && hasMax(row.spec));
 
   it("covers every ranged field the brief lists", () => {
     expect(rows.map((row) => row.field).sort()).toEqual(
@@ -98,6 +120,7 @@ describe("numeric ranges, from the limits table", () => {
         "guidance_scale",
         "ip_adapter[].scale",
         "ip_adapter[].unconditional_noising_factor",
+        "loras[].scale",
         "noise_strength",
         "num_images",
         "num_inference_steps",
@@ -110,7 +133,7 @@ describe("numeric ranges, from the limits table", () => {
     );
   });
 
-  it.each(rows)("$field accepts its minimum and maximum", ({ spec, path, fields, crossChecked }) => {
+  it.each(closed)("$field accepts its minimum and maximum", ({ spec, path, fields, crossChecked }) => {
     for (const value of [spec.min, spec.max]) {
       const rangeMessages = messagesAt(withBase(fields(value)), path).filter(
         (message) => !(crossChecked && message === START_BEFORE_END),
@@ -120,22 +143,26 @@ describe("numeric ranges, from the limits table", () => {
     }
   });
 
-  it.each(rows)("$field rejects just below its minimum", ({ spec, path, fields }) => {
+  it.each(fromMin)("$field rejects just below its minimum", ({ spec, path, fields }) => {
+    if (!hasMin(spec)) return;
     expect(messagesAt(withBase(fields(below(spec))), path)).toContain(`${spec.label} must be at least ${spec.min}.`);
   });
 
   it.each(bounded)("$field rejects just above its maximum", ({ spec, path, fields }) => {
+    if (!hasMax(spec)) return;
     expect(messagesAt(withBase(fields(above(spec))), path)).toContain(`${spec.label} must be at most ${spec.max}.`);
   });
 
   it.each(rows.filter((row) => row.spec.integer))("$field rejects a fraction", ({ spec, path, fields }) => {
-    expect(messagesAt(withBase(fields(spec.min + 0.5)), path)).toEqual([`${spec.label} must be a whole number.`]);
+    expect(messagesAt(withBase(fields((spec.min ?? 0) + 0.5)), path)).toEqual([
+      `${spec.label} must be a whole number.`,
+    ]);
   });
 
   it.each(rows.filter((row) => !row.spec.integer && !row.crossChecked))(
     "$field accepts a fraction inside its range",
     ({ spec, path, fields }) => {
-      const value = spec.min + spec.step;
+      const value = (spec.min ?? 0) + spec.step;
       expect(valueAt(loraInputSchema.parse(withBase(fields(value))), path)).toBe(value);
     },
   );
@@ -149,9 +176,21 @@ describe("numeric ranges, from the limits table", () => {
     expect(parsed.ip_adapter[0]?.scale).toBe(25);
   });
 
-  it("puts no range on the LoRA scale, which the reference leaves open", () => {
-    const parsed = loraInputSchema.parse(withBase({ loras: [{ path: "a/lora", scale: -6.5 }] }));
-    expect(parsed.loras[0]?.scale).toBe(-6.5);
+  it("keeps the LoRA scale within 0..4, as fal's schema does", () => {
+    expect(loraLimits.scale).toMatchObject({ min: 0, max: 4, default: 1 });
+    expect(messagesAt(withBase({ loras: [{ path: "a/lora", scale: -1 }] }), ["loras", 0, "scale"])).toEqual([
+      "LoRA scale must be at least 0.",
+    ]);
+    expect(messagesAt(withBase({ loras: [{ path: "a/lora", scale: 5 }] }), ["loras", 0, "scale"])).toEqual([
+      "LoRA scale must be at most 4.",
+    ]);
+  });
+
+  it("takes any index for a ControlNet's IP adapter, as fal's schema does", () => {
+    for (const ip_adapter_index of [-1, 0, 12]) {
+      const parsed = loraInputSchema.parse(withBase({ controlnets: [{ ...CONTROLNET, ip_adapter_index }] }));
+      expect(parsed.controlnets[0]?.ip_adapter_index).toBe(ip_adapter_index);
+    }
   });
 });
 
@@ -284,11 +323,7 @@ describe("defaults", () => {
       num_inference_steps: 30,
       guidance_scale: 7.5,
       clip_skip: 0,
-      timesteps: { method: "default", array: [] },
-      sigmas: { method: "default", array: [] },
-      prediction_type: "epsilon",
       rescale_betas_snr_zero: false,
-      image_format: "png",
       num_images: 1,
       enable_safety_checker: false,
       tile_width: 4096,
@@ -310,7 +345,7 @@ describe("defaults", () => {
         ip_adapter: [IP_ADAPTER],
       }),
     );
-    expect(parsed.loras).toStrictEqual([{ path: "a/lora", scale: 1, force: false }]);
+    expect(parsed.loras).toStrictEqual([{ path: "a/lora", scale: 1 }]);
     expect(parsed.embeddings).toStrictEqual([{ path: "a/embedding", tokens: ["<s0>", "<s1>"] }]);
     expect(parsed.controlnets).toStrictEqual([
       { ...CONTROLNET, conditioning_scale: 1, start_percentage: 0, end_percentage: 1 },
@@ -318,6 +353,12 @@ describe("defaults", () => {
     expect(parsed.ip_adapter).toStrictEqual([
       { ...IP_ADAPTER, scale: 1, unconditional_noising_factor: 0, image_projection_shortcut: true },
     ]);
+  });
+
+  it("leaves the choices fal's schema gives no default out, for the app to fill in", () => {
+    const parsed = loraInputSchema.parse(BASE);
+    for (const key of ["scheduler", "prediction_type", "image_format", "timesteps", "sigmas"] as const)
+      expect(parsed).not.toHaveProperty(key);
   });
 
   it("fills a schedule's array when only its method is given", () => {
@@ -333,11 +374,11 @@ describe("defaults", () => {
         negative_prompt: "blurry",
         num_inference_steps: 12,
         image_format: "jpeg",
-        loras: [{ path: "l", force: true }],
+        loras: [{ path: "l", scale: 0.6 }],
       }),
     );
     expect(parsed).toMatchObject({ negative_prompt: "blurry", num_inference_steps: 12, image_format: "jpeg" });
-    expect(parsed.loras[0]).toEqual({ path: "l", scale: 1, force: true });
+    expect(parsed.loras[0]).toEqual({ path: "l", scale: 0.6 });
   });
 
   it("accepts the model page's example request unchanged", () => {
@@ -372,7 +413,6 @@ describe("required fields", () => {
     ["model_name missing", { prompt: "p" }, ["model_name"], "Model is required."],
     ["model_name blank", { model_name: "  ", prompt: "p" }, ["model_name"], "Model is required."],
     ["prompt missing", { model_name: "m" }, ["prompt"], "Prompt is required."],
-    ["prompt blank", { model_name: "m", prompt: " \n" }, ["prompt"], "Prompt is required."],
     ["LoRA path", withBase({ loras: [{ scale: 0.5 }] }), ["loras", 0, "path"], "LoRA path is required."],
     [
       "embedding path",
@@ -411,6 +451,11 @@ describe("required fields", () => {
   it("reports a missing field in a later list item at that item's index", () => {
     const input = withBase({ loras: [{ path: "a" }, { path: "b" }, { scale: 1 }] });
     expect(issuesOf(input).map((issue) => issue.path)).toEqual([["loras", 2, "path"]]);
+  });
+
+  it("takes a blank prompt, as fal's schema does, and sends prompts as they were typed", () => {
+    expect(loraInputSchema.parse({ model_name: "m", prompt: "" }).prompt).toBe("");
+    expect(loraInputSchema.parse({ model_name: "m", prompt: " a fox \n" }).prompt).toBe(" a fox \n");
   });
 
   it("trims model and weight paths", () => {
@@ -690,6 +735,7 @@ describe("unknown fields", () => {
   it.each([
     ["top level", { width: 1024, height: 1024 }, [], ["width", "height"]],
     ["a LoRA", { loras: [{ path: "l", weight: 1 }] }, ["loras", 0], ["weight"]],
+    ["a LoRA (other endpoints' force)", { loras: [{ path: "l", force: true }] }, ["loras", 0], ["force"]],
     ["an embedding", { embeddings: [{ path: "e", token: "<s0>" }] }, ["embeddings", 0], ["token"]],
     [
       "a ControlNet",
@@ -707,5 +753,52 @@ describe("unknown fields", () => {
     ["sigmas", { sigmas: { method: "default", array: [], kind: "karras" } }, ["sigmas"], ["kind"]],
   ])("are rejected in %s", (_where, fields, path, keys) => {
     expect(unknownKeys(withBase(fields))).toEqual([{ path, keys }]);
+  });
+});
+
+describe("seeds", () => {
+  it("takes every integer JavaScript holds exactly, from 0", () => {
+    for (const seed of [0, 1, 4294967296, Number.MAX_SAFE_INTEGER])
+      expect(loraInputSchema.parse(withBase({ seed })).seed).toBe(seed);
+  });
+
+  it("takes fal's 64-bit seeds exactly, as BigInt, up to 2^64 - 1", () => {
+    for (const seed of [196619188014358660n, MAX_SEED, 5n])
+      expect(loraInputSchema.parse(withBase({ seed })).seed).toBe(seed);
+  });
+
+  it.each([
+    [-1, "Seed must be at least 0."],
+    [-1n, "Seed must be at least 0."],
+    [MAX_SEED + 1n, `Seed must be at most ${MAX_SEED}.`],
+    [1.5, "Seed must be a whole number."],
+    [1e19, "Seed is beyond 9007199254740991, where this browser holds numbers only roughly: give it as exact digits."],
+    ["42", "Seed must be a number."],
+  ])("refuses %s with a message of its own", (seed, message) => {
+    expect(messagesAt(withBase({ seed }), ["seed"])).toEqual([message]);
+  });
+});
+
+describe("text lengths", () => {
+  it.each([
+    ["prompt", "Prompt", textLimits.prompt],
+    ["negative_prompt", "Negative prompt", textLimits.prompt],
+    ["model_name", "Model", textLimits.location],
+    ["variant", "Variant", textLimits.name],
+  ] as const)("%s takes %s up to its bound and names one character more", (field, label, max) => {
+    const filler = field === "model_name" ? "m" : "a";
+    expect(issuesOf(withBase({ [field]: filler.repeat(max) }))).toEqual([]);
+    expect(messagesAt(withBase({ [field]: filler.repeat(max + 1) }), [field])).toEqual([
+      `${label} must be at most ${max.toLocaleString("en-US")} characters.`,
+    ]);
+  });
+
+  it("bounds an image URL at the location bound, and a data URI at the image size bound", () => {
+    const url = `https://example.com/${"a".repeat(textLimits.location)}.png`;
+    expect(messagesAt(withBase({ image_url: url }), ["image_url"])).toEqual([
+      `Init image must be at most ${textLimits.location.toLocaleString("en-US")} characters.`,
+    ]);
+    const dataUri = `data:image/png;base64,${"A".repeat(4 * 1024 * 1024)}`;
+    expect(issuesOf(withBase({ image_url: dataUri }))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
-import { IMAGE_DATA_URI } from "@/lib/http/data-uri";
+import { IMAGE_DATA_URI, isDataUri } from "@/lib/http/data-uri";
 import { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, SCHEDULERS } from "./choices";
 import { inputDefaults, itemDefaults } from "./defaults";
 import { fieldLabels, itemFieldLabel, type ListField } from "./field-labels";
@@ -10,23 +10,41 @@ import {
   loraLimits,
   listLimits,
   MAX_EMBEDDINGS,
+  MAX_IMAGE_LOCATION_CHARS,
+  MAX_IMAGE_MIB,
+  MAX_SEED,
   type NumberLimit,
   numberLimits,
+  type OpenLimit,
   seedLimit,
+  textLimits,
 } from "./limits";
+
+/*
+ * The endpoint's input as fal's schema has it (lib/fal/fal-schema/snapshot.json; a test walks it
+ * field by field). A rule stricter than fal's carries `stricterThanFal` with its reason: fal's app
+ * refuses the same value when the run starts, or no pipeline can use it (docs/fal.md#stricter-rules).
+ * Bounds on text and list lengths are this server's own, far above real use.
+ */
 
 // The choices and defaults live in zod-free modules, which the form paints with before this schema loads.
 export { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, SCHEDULERS, type Scheduler } from "./choices";
 
-/** A number within a limit, with the messages the form and the proxy show (sweeps check values with it too). */
-export function ranged({ label, min, max, integer }: NumberLimit) {
-  const base = integer
-    ? z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`)
-    : z.number({ error: `${label} must be a number.` });
-  return base.min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
+/** Why a rule is stricter than fal's schema; the schema test accepts a narrower bound only where this is set. */
+function stricter<T extends z.ZodType>(schema: T, reason: string): T {
+  return schema.meta({ stricterThanFal: reason });
 }
 
-function withDefault(spec: NumberLimit) {
+/** A number within a limit, with the messages the form and the proxy show (sweeps check values with it too). */
+export function ranged({ label, min, max, integer }: NumberLimit | OpenLimit) {
+  let schema = z.number({ error: `${label} must be a number.` });
+  if (integer) schema = schema.int(`${label} must be a whole number.`);
+  if (min !== undefined) schema = schema.min(min, `${label} must be at least ${min}.`);
+  if (max !== undefined) schema = schema.max(max, `${label} must be at most ${max}.`);
+  return schema;
+}
+
+function withDefault(spec: NumberLimit | OpenLimit) {
   return ranged(spec).default(spec.default);
 }
 
@@ -36,40 +54,64 @@ function requiredText(label: string) {
     issue.input === undefined ? `${label} is required.` : `${label} must be text.`;
 }
 
-/** A model or weights location: a URL or a Hugging Face id. */
-function modelPath(label: string) {
-  return z
-    .string({ error: requiredText(label) })
-    .trim()
-    .min(1, `${label} is required.`);
+function tooLong(label: string, max: number): string {
+  return `${label} must be at most ${max.toLocaleString("en-US")} characters.`;
 }
 
-function optionalText(label: string) {
-  return z.string({ error: `${label} must be text.` }).optional();
+/** Free text fal takes as it is: prompts. */
+function prose(label: string) {
+  return z.string({ error: requiredText(label) }).max(textLimits.prompt, tooLong(label, textLimits.prompt));
+}
+
+/** A model or weights location: a URL or a Hugging Face id. */
+function modelPath(label: string) {
+  return stricter(
+    z
+      .string({ error: requiredText(label) })
+      .trim()
+      .min(1, `${label} is required.`)
+      .max(textLimits.location, tooLong(label, textLimits.location)),
+    "a blank location names nothing to load: the app fails the run",
+  );
+}
+
+function optionalText(label: string, max: number = textLimits.name) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .max(max, tooLong(label, max))
+    .optional();
 }
 
 const IMAGE_LOCATION = new RegExp(`^https?:\\/\\/\\S+$|${IMAGE_DATA_URI.source}`, "i");
 
 /** An image the endpoint downloads: an http(s) URL or a base64 data URI. */
 export function imageUrl(label: string) {
-  return z
-    .string({ error: requiredText(label) })
-    .trim()
-    .min(1, `${label} is required.`)
-    .regex(IMAGE_LOCATION, `${label} must be an http(s) URL or a base64 image data URI.`);
+  return stricter(
+    z
+      .string({ error: requiredText(label) })
+      .trim()
+      .min(1, `${label} is required.`)
+      .max(MAX_IMAGE_LOCATION_CHARS, `${label} is larger than the ${MAX_IMAGE_MIB} MiB an image may be.`)
+      .regex(IMAGE_LOCATION, `${label} must be an http(s) URL or a base64 image data URI.`)
+      .refine((url) => isDataUri(url) || url.length <= textLimits.location, tooLong(label, textLimits.location)),
+    'the app downloads the image and fails the run on anything else ("Could not load image from url")',
+  );
 }
 
 export const loraWeightSchema = z.strictObject({
   path: modelPath(itemFieldLabel("loras", "path")),
-  // The slider's range is a convenience: fal takes any scale (docs/fal.md#input).
-  scale: z.number({ error: `${loraLimits.scale.label} must be a number.` }).default(loraLimits.scale.default),
-  force: z.boolean().default(itemDefaults.loras.force),
+  scale: withDefault(loraLimits.scale),
 });
 
 export const embeddingSchema = z.strictObject({
   path: modelPath(itemFieldLabel("embeddings", "path")),
   tokens: z
-    .array(z.string().min(1, "A token cannot be empty."))
+    .array(
+      stricter(
+        z.string().min(1, "A token cannot be empty.").max(textLimits.name, tooLong("A token", textLimits.name)),
+        "an empty token maps the embedding onto nothing in the prompt",
+      ),
+    )
     .max(listLimits.embedding_tokens.max, listLimits.embedding_tokens.message)
     .default(itemDefaults.embeddings.tokens),
 });
@@ -77,7 +119,7 @@ export const embeddingSchema = z.strictObject({
 export const controlNetSchema = z
   .strictObject({
     path: modelPath(itemFieldLabel("controlnets", "path")),
-    config_url: optionalText(itemFieldLabel("controlnets", "config_url")),
+    config_url: optionalText(itemFieldLabel("controlnets", "config_url"), textLimits.location),
     variant: optionalText(itemFieldLabel("controlnets", "variant")),
     image_url: imageUrl(itemFieldLabel("controlnets", "image_url")),
     mask_url: imageUrl(itemFieldLabel("controlnets", "mask_url")).optional(),
@@ -87,7 +129,7 @@ export const controlNetSchema = z
     ip_adapter_index: ranged(controlNetLimits.ip_adapter_index).optional(),
   })
   .check((ctx) => {
-    // fal's app refuses start >= end (equal too) and reports it at the start (docs/fal.md#validation-at-run-time).
+    // fal's app refuses start >= end (equal too) when the run starts (docs/fal.md#stricter-rules).
     const { start_percentage: start, end_percentage: end } = ctx.value;
     if (start >= end) {
       ctx.issues.push({
@@ -103,10 +145,13 @@ const IP_ADAPTER_IMAGE = itemFieldLabel("ip_adapter", "ip_adapter_image_url");
 const imageList = z.union(
   [
     imageUrl(IP_ADAPTER_IMAGE),
-    z
-      .array(imageUrl(IP_ADAPTER_IMAGE))
-      .min(1, `Add at least one ${IP_ADAPTER_IMAGE}.`)
-      .max(listLimits.ip_adapter_images.max, listLimits.ip_adapter_images.message),
+    stricter(
+      z
+        .array(imageUrl(IP_ADAPTER_IMAGE))
+        .min(1, `Add at least one ${IP_ADAPTER_IMAGE}.`)
+        .max(listLimits.ip_adapter_images.max, listLimits.ip_adapter_images.message),
+      "an IP adapter without an image has nothing to condition on",
+    ),
   ],
   {
     error: (issue) => {
@@ -125,7 +170,7 @@ export const ipAdapterSchema = z.strictObject({
   path: modelPath(itemFieldLabel("ip_adapter", "path")),
   model_subfolder: optionalText(itemFieldLabel("ip_adapter", "model_subfolder")),
   weight_name: optionalText(itemFieldLabel("ip_adapter", "weight_name")),
-  insight_face_model_path: optionalText(itemFieldLabel("ip_adapter", "insight_face_model_path")),
+  insight_face_model_path: optionalText(itemFieldLabel("ip_adapter", "insight_face_model_path"), textLimits.location),
   scale: withDefault(ipAdapterLimits.scale),
   scale_json: z
     .record(z.string(), z.unknown(), { error: `${itemFieldLabel("ip_adapter", "scale_json")} must be a JSON object.` })
@@ -137,10 +182,11 @@ export const ipAdapterSchema = z.strictObject({
 function scheduleSchema(label: string, item: z.ZodNumber) {
   return z
     .strictObject({
-      method: z.enum(SCHEDULE_METHODS, { error: `${label} method must be "default" or "array".` }),
+      method: z.enum(SCHEDULE_METHODS, { error: `${label} method must be "default" or "array".` }).optional(),
       array: z.array(item).max(listLimits.schedule.max, listLimits.schedule.message).default([]),
     })
     .check((ctx) => {
+      // The app refuses a custom schedule without values when the run starts (docs/fal.md#stricter-rules).
       if (ctx.value.method === "array" && ctx.value.array.length === 0) {
         ctx.issues.push({
           code: "custom",
@@ -154,17 +200,54 @@ function scheduleSchema(label: string, item: z.ZodNumber) {
 
 export const timestepsSchema = scheduleSchema(
   fieldLabels.timesteps,
-  z
-    .number({ error: "A timestep must be a number." })
-    .int("Timesteps must be whole numbers.")
-    .min(0, "Timesteps cannot be negative."),
+  stricter(
+    z
+      .number({ error: "A timestep must be a number." })
+      .int("Timesteps must be whole numbers.")
+      .min(0, "Timesteps cannot be negative."),
+    "a schedule counts down from the scheduler's last timestep to 0: no pipeline has a negative one",
+  ),
 );
 export const sigmasSchema = scheduleSchema(
   fieldLabels.sigmas,
-  z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
+  stricter(
+    z.number({ error: "A sigma must be a number." }).min(0, "Sigmas cannot be negative."),
+    "a sigma is a noise level (a standard deviation): no pipeline can use a negative one",
+  ),
 );
 
-const defaultSchedule = () => ({ ...inputDefaults.timesteps, array: [] });
+const SEED_PROBLEMS = {
+  type: `${seedLimit.label} must be a number.`,
+  whole: `${seedLimit.label} must be a whole number.`,
+  min: `${seedLimit.label} must be at least ${seedLimit.min}.`,
+  max: `${seedLimit.label} must be at most ${MAX_SEED}.`,
+  inexact: `${seedLimit.label} is beyond ${seedLimit.max}, where this browser holds numbers only roughly: give it as exact digits.`,
+};
+
+function seedProblem(input: unknown): string {
+  if (typeof input === "bigint") return input < 0n ? SEED_PROBLEMS.min : SEED_PROBLEMS.max;
+  if (typeof input !== "number" || Number.isNaN(input)) return SEED_PROBLEMS.type;
+  if (!Number.isInteger(input)) return SEED_PROBLEMS.whole;
+  return input < 0 ? SEED_PROBLEMS.min : SEED_PROBLEMS.inexact;
+}
+
+/**
+ * Any integer JavaScript holds exactly, or an exact 64-bit integer (BigInt) such as fal's own seeds,
+ * which links, presets, PNGs and the JSON tab keep digit for digit (docs/fal.md#seeds).
+ */
+export const seedSchema = stricter(
+  z.union(
+    [
+      z
+        .number()
+        .int({ error: (issue) => seedProblem(issue.input) })
+        .min(seedLimit.min, SEED_PROBLEMS.min),
+      z.bigint().min(0n, SEED_PROBLEMS.min).max(MAX_SEED, SEED_PROBLEMS.max),
+    ],
+    { error: (issue) => seedProblem(issue.input) },
+  ),
+  "the app seeds torch with it, which refuses anything beyond 2^64 − 1 and maps a negative seed onto that range",
+);
 
 /** True for IP-adapter weights of the "plus" family, which need an image encoder. */
 export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | undefined }): boolean {
@@ -174,46 +257,44 @@ export function isPlusIpAdapter(adapter: { path: string; weight_name?: string | 
 export const loraInputSchema = z
   .strictObject({
     model_name: modelPath(fieldLabels.model_name),
-    unet_name: optionalText(fieldLabels.unet_name),
+    unet_name: optionalText(fieldLabels.unet_name, textLimits.location),
     variant: optionalText(fieldLabels.variant),
-    prompt: z
-      .string({ error: requiredText(fieldLabels.prompt) })
-      .trim()
-      .min(1, `${fieldLabels.prompt} is required.`),
-    negative_prompt: z.string().default(inputDefaults.negative_prompt),
+    prompt: prose(fieldLabels.prompt),
+    negative_prompt: prose(fieldLabels.negative_prompt).default(inputDefaults.negative_prompt),
     prompt_weighting: z.boolean().default(inputDefaults.prompt_weighting),
     image_url: imageUrl(fieldLabels.image_url).optional(),
     noise_strength: withDefault(numberLimits.noise_strength),
     loras: z.array(loraWeightSchema).max(listLimits.loras.max, listLimits.loras.message).default([]),
-    embeddings: z
-      .array(embeddingSchema)
-      .max(MAX_EMBEDDINGS, `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.`)
-      .default([]),
+    embeddings: stricter(
+      z.array(embeddingSchema).max(MAX_EMBEDDINGS, `This endpoint takes at most ${MAX_EMBEDDINGS} embedding.`),
+      'fal\'s own description of the field: "Only a single embedding is supported at the moment"',
+    ).default([]),
     controlnets: z.array(controlNetSchema).max(listLimits.controlnets.max, listLimits.controlnets.message).default([]),
     controlnet_guess_mode: z.boolean().default(inputDefaults.controlnet_guess_mode),
     ip_adapter: z.array(ipAdapterSchema).max(listLimits.ip_adapter.max, listLimits.ip_adapter.message).default([]),
-    image_encoder_path: optionalText(fieldLabels.image_encoder_path),
+    image_encoder_path: optionalText(fieldLabels.image_encoder_path, textLimits.location),
     image_encoder_subfolder: optionalText(fieldLabels.image_encoder_subfolder),
-    image_encoder_weight_name: z.string().default(inputDefaults.image_encoder_weight_name),
-    ic_light_model_url: optionalText(fieldLabels.ic_light_model_url),
+    image_encoder_weight_name: z
+      .string()
+      .max(textLimits.name, tooLong(fieldLabels.image_encoder_weight_name, textLimits.name))
+      .default(inputDefaults.image_encoder_weight_name),
+    ic_light_model_url: optionalText(fieldLabels.ic_light_model_url, textLimits.location),
     ic_light_model_background_image_url: imageUrl(fieldLabels.ic_light_model_background_image_url).optional(),
     ic_light_image_url: imageUrl(fieldLabels.ic_light_image_url).optional(),
-    seed: ranged(seedLimit).optional(),
+    seed: seedSchema.optional(),
     num_inference_steps: withDefault(numberLimits.num_inference_steps),
     guidance_scale: withDefault(numberLimits.guidance_scale),
     clip_skip: withDefault(numberLimits.clip_skip),
     scheduler: z
       .enum(SCHEDULERS, { error: `${fieldLabels.scheduler} must be one of: ${SCHEDULERS.join(", ")}.` })
       .optional(),
-    timesteps: timestepsSchema.default(defaultSchedule),
-    sigmas: sigmasSchema.default(defaultSchedule),
+    timesteps: timestepsSchema.optional(),
+    sigmas: sigmasSchema.optional(),
     prediction_type: z
       .enum(PREDICTION_TYPES, { error: `${fieldLabels.prediction_type} must be "epsilon" or "v_prediction".` })
-      .default(inputDefaults.prediction_type),
+      .optional(),
     rescale_betas_snr_zero: z.boolean().default(inputDefaults.rescale_betas_snr_zero),
-    image_format: z
-      .enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` })
-      .default(inputDefaults.image_format),
+    image_format: z.enum(IMAGE_FORMATS, { error: `${fieldLabels.image_format} must be "png" or "jpeg".` }).optional(),
     num_images: withDefault(numberLimits.num_images),
     enable_safety_checker: z.boolean().default(inputDefaults.enable_safety_checker),
     tile_width: withDefault(numberLimits.tile_width),
@@ -225,11 +306,12 @@ export const loraInputSchema = z
     debug_per_pass_latents: z.boolean().default(inputDefaults.debug_per_pass_latents),
   })
   .check((ctx) => {
+    // The app's own cross-field rules, which it applies when the run starts (docs/fal.md#stricter-rules).
     const input = ctx.value;
     const issue = (path: PropertyKey[], message: string) =>
       ctx.issues.push({ code: "custom", input: undefined, path, message });
 
-    if (input.timesteps.method === "array" && input.sigmas.method === "array") {
+    if (input.timesteps?.method === "array" && input.sigmas?.method === "array") {
       issue(["sigmas"], "Custom timesteps and custom sigmas cannot be used together; choose one.");
     }
     if (input.image_encoder_subfolder && !input.image_encoder_path) {
@@ -260,3 +342,4 @@ export type LoraWeight = z.output<typeof loraWeightSchema>;
 export type Embedding = z.output<typeof embeddingSchema>;
 export type ControlNet = z.output<typeof controlNetSchema>;
 export type IpAdapter = z.output<typeof ipAdapterSchema>;
+export type Schedule = z.output<typeof timestepsSchema>;

@@ -1,3 +1,6 @@
+import { FILE_LIFETIMES } from "@/lib/fal/request-options";
+import { requestOptionsStore } from "@/lib/request-options/stored-options";
+
 export type UploadProgress = (fraction: number) => void;
 
 function headersOf(xhr: XMLHttpRequest): Headers {
@@ -35,10 +38,13 @@ function progressFetch(onProgress: UploadProgress): typeof fetch {
 }
 
 /**
- * Uploads a file through fal.storage (via the proxy) and resolves to the URL fal will read it from.
- * The fal client loads with the first upload (or run), not with the page.
+ * Uploads a file through fal.storage (via the proxy) and resolves to the URL fal will read it from,
+ * kept as long as the Request group says (fal-js's `lifecycle`: X-Fal-Object-Lifecycle on the
+ * initiate). The fal client loads with the first upload (or run), not with the page.
  */
 export async function uploadFile(file: File, onProgress: UploadProgress): Promise<string> {
   const { createPlaygroundClient } = await import("./browser-client");
-  return createPlaygroundClient({ fetch: progressFetch(onProgress) }).storage.upload(file);
+  const { fileLifetime } = requestOptionsStore.effective();
+  const lifecycle = fileLifetime === "default" ? undefined : { expiresIn: FILE_LIFETIMES[fileLifetime] };
+  return createPlaygroundClient({ fetch: progressFetch(onProgress) }).storage.upload(file, lifecycle && { lifecycle });
 }

@@ -144,7 +144,7 @@ describe("toFalFieldErrors", () => {
   });
 
   it("lists every offending field, not only the first", () => {
-    const locs = detailFor({ prompt: "", num_images: 0, eta: 2, scheduler: "Euler a" }).map((error) => error.loc);
+    const locs = detailFor({ num_images: 0, eta: 2, scheduler: "Euler a" }).map((error) => error.loc);
     expect(locs).toEqual([
       ["body", "model_name"],
       ["body", "prompt"],

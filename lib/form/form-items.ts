@@ -1,45 +1,44 @@
 import type { ControlNet, Embedding, IpAdapter, LoraWeight } from "@/lib/fal/input-schema";
 import { blankListItem } from "@/lib/fal/defaults";
 
+/** An intersection of object types as one object type, as editors and error messages show it. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * How the form holds a value the schema outputs: optional text and choices as text, blank meaning
+ * "not sent"; everything else (numbers, flags, an optional number's `undefined`) as it is.
+ */
+type FormField<V> = undefined extends V ? (NonNullable<V> extends string ? NonNullable<V> | "" : V) : V;
+
+/**
+ * The fields of a schema's output as the form holds them, every one present. (Keyed by `Required<T>`
+ * so that each key is required while its value keeps `undefined`, which `-?` would strip.)
+ */
+export type FormFields<T> = { [K in keyof Required<T>]: FormField<T[K]> };
+
 /**
  * One LoRA as the form holds it. `name` is the name generation data gave it (`<lora:name:0.7>`),
  * shown beside its path; it stays in the form and is never sent.
  */
-export type FormLora = { path: string; scale: number; force: boolean; name?: string };
+export type FormLora = Simplify<FormFields<LoraWeight> & { name?: string }>;
 
 /** One embedding; `tokens` is the comma-separated text the user edits. */
-export type FormEmbedding = { path: string; tokens: string };
+export type FormEmbedding = Simplify<Omit<FormFields<Embedding>, "tokens"> & { tokens: string }>;
 
 /** One ControlNet; blank text means "not sent", an empty index means "none". */
-export type FormControlNet = {
-  path: string;
-  image_url: string;
-  mask_url: string;
-  config_url: string;
-  variant: string;
-  conditioning_scale: number;
-  start_percentage: number;
-  end_percentage: number;
-  ip_adapter_index: number | undefined;
-};
+export type FormControlNet = FormFields<ControlNet>;
 
 /**
  * One IP adapter. `scale_json` is the JSON text being edited; `images_as_list` remembers whether a
  * single image was sent as a one-item list, so a body read back is sent back unchanged.
  */
-export type FormIpAdapter = {
-  ip_adapter_image_url: string[];
-  images_as_list: boolean;
-  ip_adapter_mask_url: string;
-  path: string;
-  model_subfolder: string;
-  weight_name: string;
-  insight_face_model_path: string;
-  scale: number;
-  scale_json: string;
-  unconditional_noising_factor: number;
-  image_projection_shortcut: boolean;
-};
+export type FormIpAdapter = Simplify<
+  Omit<FormFields<IpAdapter>, "ip_adapter_image_url" | "scale_json"> & {
+    ip_adapter_image_url: string[];
+    images_as_list: boolean;
+    scale_json: string;
+  }
+>;
 
 /** New items as "Add LoRA" and the like start them: the schema's defaults, required fields blank. */
 export const newLora = (): FormLora => loraFromBody(blankListItem("loras"));
@@ -72,8 +71,8 @@ export function parseScaleJson(text: string): unknown {
  */
 
 /** The name from generation data stays in the form; it is never sent. */
-export function loraToBody({ path, scale, force }: FormLora): Body {
-  return { path, scale, force };
+export function loraToBody({ path, scale }: FormLora): Body {
+  return { path, scale };
 }
 
 export function embeddingToBody({ path, tokens }: FormEmbedding): Body {
@@ -94,7 +93,7 @@ export function ipAdapterToBody({ images_as_list, ip_adapter_image_url, scale_js
 }
 
 export function loraFromBody(lora: LoraWeight): FormLora {
-  return { path: lora.path, scale: lora.scale, force: lora.force };
+  return { path: lora.path, scale: lora.scale };
 }
 
 export function embeddingFromBody(embedding: Embedding): FormEmbedding {

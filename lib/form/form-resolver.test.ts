@@ -19,7 +19,7 @@ describe("formResolver", () => {
 
   it("puts the schema's messages on the form's own field paths, list items included", async () => {
     const errors = await errorsOf({
-      prompt: " ",
+      model_name: " ",
       loras: [{ ...newLora(), path: "a/b" }, newLora()],
       tile_width: 50,
       timesteps: { method: "array", array: "999, x" },
@@ -32,7 +32,7 @@ describe("formResolver", () => {
         },
       ],
     });
-    expect(errors.prompt?.message).toBe("Prompt is required.");
+    expect(errors.model_name?.message).toBe("Model is required.");
     expect(errors.loras?.[1]?.path?.message).toBe("LoRA path is required.");
     expect(errors.loras?.[0]).toBeUndefined();
     expect(errors.tile_width?.message).toBe("Tile width must be at least 128.");

@@ -45,11 +45,11 @@ describe("toRequestBody", () => {
       withPrompt({
         loras: [
           { ...newLora(), path: "a/b" },
-          { path: "https://x.test/l.safetensors", scale: 0.6, force: true },
+          { path: "https://x.test/l.safetensors", scale: 0.6 },
         ],
       }),
     );
-    expect(body.loras).toEqual([{ path: "a/b" }, { path: "https://x.test/l.safetensors", scale: 0.6, force: true }]);
+    expect(body.loras).toEqual([{ path: "a/b" }, { path: "https://x.test/l.safetensors", scale: 0.6 }]);
   });
 
   it("splits embedding tokens and leaves the default tokens out", () => {
@@ -128,7 +128,7 @@ describe("toFormValues", () => {
       prompt: "p",
       image_url: "https://x.test/i.png",
       noise_strength: 0.3,
-      loras: [{ path: "a/b" }, { path: "c/d", scale: 0.5, force: true }],
+      loras: [{ path: "a/b" }, { path: "c/d", scale: 0.5 }],
     },
     { model_name: MODEL, prompt: "p", embeddings: [{ path: "e/one", tokens: ["<x>"] }] },
     {

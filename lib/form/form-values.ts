@@ -1,5 +1,5 @@
-import type { IMAGE_FORMATS, PREDICTION_TYPES, SCHEDULE_METHODS, Scheduler } from "@/lib/fal/choices";
-import type { LoraInput, LoraRequest } from "@/lib/fal/input-schema";
+import type { ListField } from "@/lib/fal/field-labels";
+import type { LoraInput, LoraRequest, Schedule } from "@/lib/fal/input-schema";
 import { defaultInput, minimalBody } from "@/lib/fal/defaults";
 import {
   controlNetFromBody,
@@ -8,68 +8,50 @@ import {
   embeddingToBody,
   type FormControlNet,
   type FormEmbedding,
+  type FormFields,
   type FormIpAdapter,
   type FormLora,
   ipAdapterFromBody,
   ipAdapterToBody,
   loraFromBody,
   loraToBody,
+  type Simplify,
   splitList,
 } from "./form-items";
 
 /** A custom timestep or sigma schedule; `array` is the comma-separated text the user edits. */
-export type FormSchedule = { method: (typeof SCHEDULE_METHODS)[number]; array: string };
+export type FormSchedule = { method: NonNullable<Schedule["method"]>; array: string };
 
 /**
- * What the form holds: every input of the endpoint, blank text for unset optional text, an
- * undefined seed for "random", and text for the fields people type as text (lists, JSON).
- * Field paths match the request's, so a server error on `loras.0.path` lands on that field.
+ * What the form holds, derived from the schema's output (`FormFields`): every input of the
+ * endpoint, blank text for unset optional text and choices, an undefined seed for "random", and
+ * text for the fields people type as text (lists, JSON). Field paths match the request's, so a
+ * server error on `loras.0.path` lands on that field.
  */
-export type FormValues = {
-  model_name: string;
-  unet_name: string;
-  variant: string;
-  prompt: string;
-  negative_prompt: string;
-  prompt_weighting: boolean;
-  image_url: string;
-  noise_strength: number;
-  loras: FormLora[];
-  embeddings: FormEmbedding[];
-  controlnets: FormControlNet[];
-  controlnet_guess_mode: boolean;
-  ip_adapter: FormIpAdapter[];
-  image_encoder_path: string;
-  image_encoder_subfolder: string;
-  image_encoder_weight_name: string;
-  ic_light_model_url: string;
-  ic_light_model_background_image_url: string;
-  ic_light_image_url: string;
-  seed: number | undefined;
-  num_inference_steps: number;
-  guidance_scale: number;
-  clip_skip: number;
-  scheduler: Scheduler | "";
-  timesteps: FormSchedule;
-  sigmas: FormSchedule;
-  prediction_type: (typeof PREDICTION_TYPES)[number];
-  rescale_betas_snr_zero: boolean;
-  image_format: (typeof IMAGE_FORMATS)[number];
-  num_images: number;
-  enable_safety_checker: boolean;
-  tile_width: number;
-  tile_height: number;
-  tile_stride_width: number;
-  tile_stride_height: number;
-  eta: number;
-  debug_latents: boolean;
-  debug_per_pass_latents: boolean;
-};
+export type FormValues = Simplify<
+  Omit<FormFields<LoraInput>, ListField | "timesteps" | "sigmas"> & {
+    loras: FormLora[];
+    embeddings: FormEmbedding[];
+    controlnets: FormControlNet[];
+    ip_adapter: FormIpAdapter[];
+    timesteps: FormSchedule;
+    sigmas: FormSchedule;
+  }
+>;
 
 export type { FormControlNet, FormEmbedding, FormIpAdapter, FormLora } from "./form-items";
 
-function scheduleToBody({ method, array }: FormSchedule): { method: FormSchedule["method"]; array: number[] } {
-  return { method, array: splitList(array).map(Number) };
+/** fal's default schedule is no schedule at all: the field is left out (its schema declares no default). */
+function scheduleToBody({
+  method,
+  array,
+}: FormSchedule): { method: FormSchedule["method"]; array: number[] } | undefined {
+  const values = splitList(array).map(Number);
+  return method === "default" && values.length === 0 ? undefined : { method, array: values };
+}
+
+function scheduleFromBody(schedule: Schedule | undefined): FormSchedule {
+  return { method: schedule?.method ?? "default", array: schedule?.array.join(", ") ?? "" };
 }
 
 /**
@@ -110,8 +92,10 @@ export function formValuesOf(input: LoraInput): FormValues {
     ic_light_image_url: input.ic_light_image_url ?? "",
     seed: input.seed,
     scheduler: input.scheduler ?? "",
-    timesteps: { method: input.timesteps.method, array: input.timesteps.array.join(", ") },
-    sigmas: { method: input.sigmas.method, array: input.sigmas.array.join(", ") },
+    timesteps: scheduleFromBody(input.timesteps),
+    sigmas: scheduleFromBody(input.sigmas),
+    prediction_type: input.prediction_type ?? "",
+    image_format: input.image_format ?? "",
   };
 }
 

@@ -40,6 +40,7 @@ describe("requestToEmbed", () => {
     expect(requestToEmbed({ ...input, seed: 0 }, 196619188014358660n)).toEqual({ ...input, seed: 0 });
     expect(requestToEmbed({ ...input, seed: 5 }, 5)).toEqual({ ...input, seed: 5 });
     expect(requestToEmbed(input, 42)).toEqual({ ...input, seed: 42 });
-    expect(requestToEmbed(input, 196619188014358660n)).toEqual(input);
+    expect(requestToEmbed(input, 196619188014358660n)).toEqual({ ...input, seed: 196619188014358660n });
+    expect(requestToEmbed(input, 196619188014358660)).toEqual(input);
   });
 });

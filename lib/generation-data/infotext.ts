@@ -173,7 +173,7 @@ export function parseInfotext(text: string): Infotext {
 }
 
 /** A value as A1111's `quote()` writes it: as a JSON string when it holds a comma, colon or line break. */
-function quote(value: string | number): string {
+function quote(value: string | number | bigint): string {
   const text = String(value);
   return /[,:\n]/.test(text) ? JSON.stringify(text) : text;
 }
@@ -188,7 +188,7 @@ export function writeInfotext(request: LoraRequest, size?: { width: number; heig
   const loras = (request.loras ?? []).map((lora) => ` <lora:${lora.path}:${lora.scale ?? defaultScale}>`).join("");
   const sampler = request.scheduler && a1111Sampler(request.scheduler);
   const clipSkip = clipSkipToA1111(request.clip_skip ?? defaultInput.clip_skip);
-  const pairs: [string, string | number | undefined][] = [
+  const pairs: [string, string | number | bigint | undefined][] = [
     ["Steps", request.num_inference_steps ?? defaultInput.num_inference_steps],
     ["Sampler", sampler ? sampler.sampler : undefined],
     ["Schedule type", sampler ? sampler.schedule : undefined],
@@ -201,7 +201,7 @@ export function writeInfotext(request: LoraRequest, size?: { width: number; heig
     ["Eta", request.eta || undefined],
   ];
   const settings = pairs
-    .filter((pair): pair is [string, string | number] => pair[1] !== undefined && pair[1] !== "")
+    .filter((pair): pair is [string, string | number | bigint] => pair[1] !== undefined && pair[1] !== "")
     .map(([key, value]) => `${key}: ${quote(value)}`)
     .join(", ");
   const negative = request.negative_prompt ? `\n${NEGATIVE} ${request.negative_prompt}` : "";

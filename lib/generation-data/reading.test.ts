@@ -32,6 +32,21 @@ describe("generation data in this form", () => {
     expect(reading.set).toContainEqual({ label: "LoRAs", value: "castleStyle at 0.7" });
   });
 
+  it("keeps LoRA weights within fal's scales 0 to 4, with a note for each it changed", () => {
+    const reading = read("a castle <lora:under:-1> <lora:over:5> <lora:fine:0.8>\nSteps: 20");
+    expect(reading.loras.map(({ name, scale }) => [name, scale])).toEqual([
+      ["under", 0],
+      ["over", 4],
+      ["fine", 0.8],
+    ]);
+    expect(reading.notes).toEqual(
+      expect.arrayContaining([
+        'The LoRA "under" has weight -1; fal takes scales from 0 to 4, so it has 0.',
+        'The LoRA "over" has weight 5; fal takes scales from 0 to 4, so it has 4.',
+      ]),
+    );
+  });
+
   it("reads A1111 1.6 with a combined sampler name, and leaves noise strength to the hires fix it belongs to", () => {
     const reading = read(samples.a1111Old);
     expect(reading.tool).toBe("AUTOMATIC1111 v1.6.0");
@@ -248,7 +263,7 @@ describe("generation data in this form", () => {
       ...defaultFormValues,
       model_name: "my/model",
       image_url: "https://example.com/init.png",
-      loras: [{ path: "old/lora", scale: 1, force: true }],
+      loras: [{ path: "old/lora", scale: 1 }],
     };
     const after = applyGenerationReading(before, reading);
     expect(after).toMatchObject({
@@ -258,7 +273,7 @@ describe("generation data in this form", () => {
       scheduler: "Euler A",
     });
     expect(after.loras).toEqual([
-      { path: "https://example.com/loras/castle_style.safetensors", scale: 0.7, force: false, name: "castleStyle" },
+      { path: "https://example.com/loras/castle_style.safetensors", scale: 0.7, name: "castleStyle" },
     ]);
     expect(toRequestBody(after).loras).toEqual([
       { path: "https://example.com/loras/castle_style.safetensors", scale: 0.7 },

@@ -1,5 +1,5 @@
 import { loraInputSchema, type Scheduler } from "@/lib/fal/input-schema";
-import { listLimits, numberLimits } from "@/lib/fal/limits";
+import { listLimits, loraLimits, numberLimits } from "@/lib/fal/limits";
 import { step } from "@/lib/text/steps";
 import { civitaiResources, type CivitaiResource } from "@/lib/civitai/civitai";
 import { type NamedLora, takeExtraNetworks } from "./extra-networks";
@@ -151,6 +151,17 @@ function withPath(lora: NamedLora, findLora: FindLora): LoraFromData {
   return { ...lora, path: "" };
 }
 
+/** A scale fal takes: other tools allow any weight, fal's schema 0 to 4 (the nearest is kept, with a note). */
+function withinFalScale<T extends { name: string; scale: number }>(lora: T, notes: string[]): T {
+  const { min, max } = loraLimits.scale;
+  const scale = Math.min(max, Math.max(min, lora.scale));
+  if (scale === lora.scale) return lora;
+  notes.push(
+    `The LoRA "${lora.name}" has weight ${lora.scale}; fal takes scales from ${min} to ${max}, so it has ${scale}.`,
+  );
+  return { ...lora, scale };
+}
+
 /**
  * LoRAs named in the prompts (or by Fooocus), located where they were used before. Civitai's own
  * generator lists its LoRAs in "Civitai resources" with their version ids instead: those become
@@ -167,19 +178,21 @@ function readLoras(
   let named = [...tagged, ...(data.loras ?? [])];
   if (named.length === 0) named = loraWeights(data.parameters.get("Lora weights"));
   if (named.length === 0) {
-    const loras = civitaiLoras.slice(0, MAX_LORAS).map((resource) => ({
-      name: civitaiLabel(resource),
-      scale: resource.weight ?? 1,
-      path: resource.url,
-      from: "Civitai resources",
-    }));
+    const loras = civitaiLoras
+      .slice(0, MAX_LORAS)
+      .map((resource) =>
+        withinFalScale(
+          { name: civitaiLabel(resource), scale: resource.weight ?? 1, path: resource.url, from: "Civitai resources" },
+          notes,
+        ),
+      );
     return { loras, leftOut: civitaiLoras.length - loras.length };
   }
   for (const resource of civitaiLoras) {
     const weight = resource.weight === undefined ? "" : ` at ${resource.weight}`;
     notes.push(`Civitai lists the LoRA ${civitaiLabel(resource)}${weight}; its download URL is ${resource.url}.`);
   }
-  const loras = named.slice(0, MAX_LORAS).map((lora) => withPath(lora, findLora));
+  const loras = named.slice(0, MAX_LORAS).map((lora) => withPath(withinFalScale(lora, notes), findLora));
   return { loras, leftOut: named.length - loras.length };
 }
 

@@ -10,6 +10,8 @@ const runErrorSchema = z.object({
   fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })),
   retryable: z.boolean(),
   raw: z.string().optional(),
+  errorType: z.string().optional(),
+  billing: z.string().optional(),
 });
 
 const connectionSchema = z.discriminatedUnion("state", [

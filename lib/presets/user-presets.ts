@@ -1,3 +1,4 @@
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { minimalBody } from "@/lib/fal/defaults";
 import type { LoraInput } from "@/lib/fal/input-schema";
@@ -67,7 +68,7 @@ export function loadSavedPresets(storage: PresetStorage): SavedPresetsReading {
   if (typeof text !== "string") return { presets: [], problems: [text.problem] };
   let stored: unknown;
   try {
-    stored = JSON.parse(text);
+    stored = parseExactJson(text);
   } catch {
     return {
       presets: [],
@@ -113,7 +114,7 @@ function listedFirst(problems: string[]): string[] {
 }
 
 export function storeSavedPresets(storage: PresetStorage, presets: SavedPreset[]): void {
-  storage.setItem(PRESETS_STORAGE_KEY, JSON.stringify(presets));
+  storage.setItem(PRESETS_STORAGE_KEY, stringifyExactJson(presets));
 }
 
 /** Saves the settings under a name; a preset of the same name is replaced. */
@@ -144,7 +145,7 @@ export function toPresetsFile(presets: SavedPreset[]): string {
     version: PRESETS_FILE_VERSION,
     presets: presets.map(({ name, request, savedAt }) => ({ name, request, savedAt })),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${stringifyExactJson(file, 2)}\n`;
 }
 
 /**
@@ -167,7 +168,7 @@ export function importPresetsFile(
   step(text.length);
   let file: unknown;
   try {
-    file = JSON.parse(text);
+    file = parseExactJson(text);
   } catch {
     return { presets: existing, imported: 0, problems: ["The file is not JSON, so no presets could be read from it."] };
   }

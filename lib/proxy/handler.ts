@@ -1,14 +1,16 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { TARGET_URL_HEADER } from "@fal-ai/server-proxy";
+import { parseExactJson } from "@/lib/fal/exact-json";
 import { loraInputSchema } from "@/lib/fal/input-schema";
 import { parseForFal } from "@/lib/fal/validation-error";
-import { serverEnv, type ServerEnv } from "@/lib/env";
+import { fixedRequestOptions, serverEnv, type ServerEnv } from "@/lib/env";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { readBodyLimited, TOO_LARGE_MESSAGE } from "@/lib/security/body-limit";
 import { clientKey } from "@/lib/security/client-key";
 import { createSubmitLimiter, type SubmitLimiter } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
+import { falRequestHeaders } from "./request-headers";
 import { isRefusal, matchProxyTarget, type ProxyRoute } from "./target";
 import { forwardUpstream, type InProcessSimulator } from "./upstream";
 import { chooseUpstream } from "./upstream-choice";
@@ -32,7 +34,7 @@ const embeddedSimulator: InProcessSimulator = async (request) =>
 function validateSubmit(body: string): Response | undefined {
   let input: unknown;
   try {
-    input = JSON.parse(body);
+    input = parseExactJson(body);
   } catch {
     return errorResponse(422, [{ loc: ["body"], msg: "The request body is not valid JSON.", type: "json_invalid" }]);
   }
@@ -71,8 +73,9 @@ function withInitiateLimiter(dependencies: ProxyDependencies): ProxyDependencies
 }
 
 /**
- * The proxy, in the order that spends least on a bad request: the target guard, the key, the
- * rate limits (submits, upload initiates), the body size, the input schema; only then a call upstream.
+ * The proxy, in the order that spends least on a bad request: the target guard, the key, fal's
+ * request option headers, the rate limits (submits, upload initiates), the body size, the input
+ * schema; only then a call upstream.
  */
 export function createProxyHandler(dependencies?: () => ProxyDependencies) {
   let resolved: ProxyDependencies | undefined;
@@ -84,6 +87,8 @@ export function createProxyHandler(dependencies?: () => ProxyDependencies) {
 
     const choice = chooseUpstream(env, request.headers);
     if (!choice.ok) return errorResponse(choice.status, choice.detail);
+    const falHeaders = falRequestHeaders(match.route, request.headers, fixedRequestOptions(env));
+    if (!falHeaders.ok) return errorResponse(400, falHeaders.detail);
 
     const client = clientKey(request.headers, env.TRUST_PROXY);
     const limited = LIMITED[match.route];
@@ -118,6 +123,7 @@ export function createProxyHandler(dependencies?: () => ProxyDependencies) {
         choice.upstream,
         hop,
         resolved.simulator ?? embeddedSimulator,
+        falHeaders.headers,
       );
     } catch {
       return errorResponse(502, "The upstream could not be reached. Try again in a moment.");

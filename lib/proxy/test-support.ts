@@ -13,14 +13,20 @@ export const VALID_INPUT = { model_name: "stabilityai/stable-diffusion-xl-base-1
 
 export type SeenRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
 
-/** A loopback listener standing in for fal: records every request and answers like fal's submit. */
-export async function startListener(): Promise<{ origin: string; seen: SeenRequest[]; close: () => Promise<void> }> {
+/**
+ * A loopback listener standing in for fal: records every request and answers like fal's submit,
+ * with `answerHeaders` besides (cookies, billing headers…).
+ */
+export async function startListener(
+  answerHeaders: Record<string, string | string[]> = {},
+): Promise<{ origin: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       seen.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+      for (const [name, value] of Object.entries(answerHeaders)) response.setHeader(name, value);
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify({ status: "IN_QUEUE", request_id: "fake-request", queue_position: 0 }));
     });

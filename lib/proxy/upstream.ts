@@ -44,19 +44,39 @@ function loopbackOrigin(request: Request): string {
 /** What the proxy tells the simulator on its hop; neither is ever taken from the caller. */
 export type HopFacts = { publicOrigin: string; client?: string };
 
-function upstreamHeaders(request: NextRequest, upstream: Upstream, upstreamUrl: string, hop: HopFacts): Headers {
-  const headers = new Headers();
-  request.headers.forEach((value, key) => {
-    if (key.startsWith("x-fal-") || key === "user-agent") headers.set(key, value);
-  });
-  headers.delete(PUBLIC_ORIGIN_HEADER);
-  headers.delete(CLIENT_HEADER);
+/** What the proxy calls itself upstream when the browser named no user agent (never "undefined"). */
+export const PROXY_USER_AGENT = "fal-lora-playground";
+
+/**
+ * The headers of the call upstream: fal's request options as checked (`falHeaders`), the browser's
+ * user agent, and the facts of the hop; nothing else of the browser's.
+ */
+function upstreamHeaders(
+  request: NextRequest,
+  upstream: Upstream,
+  upstreamUrl: string,
+  hop: HopFacts,
+  falHeaders: Record<string, string>,
+): Headers {
+  const headers = new Headers(falHeaders);
+  headers.set("user-agent", request.headers.get("user-agent")?.trim() || PROXY_USER_AGENT);
   if (upstream.mode === "simulator") {
     headers.set(PUBLIC_ORIGIN_HEADER, hop.publicOrigin);
     if (hop.client) headers.set(CLIENT_HEADER, hop.client);
-  } else headers.delete(FAULTS_HEADER);
+    // Test-only faults; the simulator honours them only with PLAYGROUND_TEST_HOOKS=1.
+    const faults = request.headers.get(FAULTS_HEADER);
+    if (faults) headers.set(FAULTS_HEADER, faults);
+  }
   headers.set(TARGET_URL_HEADER, upstreamUrl);
   return headers;
+}
+
+/** fal's answer as the browser gets it: without the cookies fal sets, which are fal's and not the page's. */
+function forBrowser(response: Response): Response {
+  if (!response.headers.has("set-cookie")) return response;
+  const headers = new Headers(response.headers);
+  headers.delete("set-cookie");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Why a call upstream failed, as the fetch error and its cause say; the key is cut out wherever it shows. */
@@ -115,8 +135,9 @@ async function callInProcess(
   body: string | undefined,
   upstream: Upstream,
   hop: HopFacts,
+  falHeaders: Record<string, string>,
 ): Promise<Response> {
-  const headers = upstreamHeaders(request, upstream, upstreamUrl, hop);
+  const headers = upstreamHeaders(request, upstream, upstreamUrl, hop, falHeaders);
   headers.set("authorization", upstream.authorization);
   headers.set("accept", "application/json");
   headers.set("content-type", "application/json");
@@ -133,13 +154,14 @@ function forwardedBody(request: Request, body: string | undefined): string | und
   return request.method === "GET" || request.method === "HEAD" ? undefined : (body ?? "");
 }
 
-/** `@fal-ai/server-proxy` adds the key, forwards `x-fal-*` headers and streams the answer back. */
-function callThroughLibrary(
+/** `@fal-ai/server-proxy` adds the key, forwards the `x-fal-*` headers it is given and streams the answer back. */
+async function callThroughLibrary(
   request: NextRequest,
   upstreamUrl: string,
   body: string | undefined,
   upstream: Upstream,
   hop: HopFacts,
+  falHeaders: Record<string, string>,
 ): Promise<Response> {
   const redirect = upstream.redirect;
   const host = new URL(upstreamUrl).host;
@@ -155,11 +177,11 @@ function callThroughLibrary(
   });
   const forwarded = new Request(request.url, {
     method: request.method,
-    headers: upstreamHeaders(request, upstream, upstreamUrl, hop),
+    headers: upstreamHeaders(request, upstream, upstreamUrl, hop, falHeaders),
     body: forwardedBody(request, body),
   });
   const route = request.method === "GET" ? handler.GET : request.method === "PUT" ? handler.PUT : handler.POST;
-  return route(forwarded as NextRequest);
+  return forBrowser(await route(forwarded as NextRequest));
 }
 
 /**
@@ -174,6 +196,7 @@ export async function forwardUpstream(
   upstream: Upstream,
   hop: HopFacts,
   simulator: InProcessSimulator,
+  falHeaders: Record<string, string> = {},
 ): Promise<Response> {
   const redirect = upstream.redirect;
   const upstreamUrl = redirect
@@ -181,8 +204,8 @@ export async function forwardUpstream(
     : target.href;
   try {
     return redirect && !redirect.origin
-      ? await callInProcess(simulator, request, upstreamUrl, body, upstream, hop)
-      : await callThroughLibrary(request, upstreamUrl, body, upstream, hop);
+      ? await callInProcess(simulator, request, upstreamUrl, body, upstream, hop, falHeaders)
+      : await callThroughLibrary(request, upstreamUrl, body, upstream, hop, falHeaders);
   } catch (error) {
     const { origin, pathname } = new URL(upstreamUrl);
     console.error(

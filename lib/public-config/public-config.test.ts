@@ -8,14 +8,28 @@ describe("publicConfig", () => {
   it("tells the mode, whether the server has a key and the submit limit, never the key", () => {
     const env = readEnv({ NODE_ENV: "test", FAL_KEY: "secret-id:secret-key", RATE_LIMIT_SUBMITS_PER_MINUTE: "12" });
     const config = publicConfig(env);
-    expect(config).toEqual({ mode: "fal", serverHasKey: true, submitsPerMinute: 12, submitWindowSeconds: 60 });
+    expect(config).toEqual({
+      mode: "fal",
+      serverHasKey: true,
+      submitsPerMinute: 12,
+      submitWindowSeconds: 60,
+      fixedRequestOptions: {},
+    });
     expect(JSON.stringify(config)).not.toContain("secret");
     expect(publicConfig(readEnv({ NODE_ENV: "test" }))).toEqual({
       mode: "simulator",
       serverHasKey: false,
       submitsPerMinute: 30,
       submitWindowSeconds: 60,
+      fixedRequestOptions: {},
     });
+  });
+
+  it("tells the request options the operator fixed", () => {
+    const env = readEnv({ NODE_ENV: "test", FAL_STORE_IO: "0", FAL_FILE_LIFETIME: "1d", FAL_QUEUE_PRIORITY: "low" });
+    const config = publicConfig(env);
+    expect(config.fixedRequestOptions).toEqual({ storeIo: false, fileLifetime: "1d", priority: "low" });
+    expect(readPublicConfig(JSON.parse(JSON.stringify(config)))).toEqual(config);
   });
 
   it("is read back by the page exactly as the server wrote it", () => {
@@ -25,7 +39,13 @@ describe("publicConfig", () => {
 });
 
 describe("readPublicConfig", () => {
-  const valid = { mode: "simulator", serverHasKey: false, submitsPerMinute: 30, submitWindowSeconds: 60 };
+  const valid = {
+    mode: "simulator",
+    serverHasKey: false,
+    submitsPerMinute: 30,
+    submitWindowSeconds: 60,
+    fixedRequestOptions: { startTimeoutSeconds: 30 },
+  };
 
   it("refuses an answer with a field missing or wrong", () => {
     expect(readPublicConfig(valid)).toEqual(valid);
@@ -38,6 +58,11 @@ describe("readPublicConfig", () => {
       { ...valid, submitsPerMinute: 0 },
       { ...valid, submitsPerMinute: 2.5 },
       { ...valid, submitWindowSeconds: 0 },
+      { ...valid, fixedRequestOptions: undefined },
+      { ...valid, fixedRequestOptions: { priority: "urgent" } },
+      { ...valid, fixedRequestOptions: { startTimeoutSeconds: 1 } },
+      { ...valid, fixedRequestOptions: { storeIo: "0" } },
+      { ...valid, fixedRequestOptions: { somethingElse: true } },
       { mode: "fal", serverHasKey: true, submitsPerMinute: 12 },
       { mode: "fal", serverHasKey: true },
     ]) {
@@ -47,7 +72,13 @@ describe("readPublicConfig", () => {
 });
 
 describe("the configuration cookie", () => {
-  const config = { mode: "fal", serverHasKey: true, submitsPerMinute: 12, submitWindowSeconds: 5 } as const;
+  const config: PublicConfig = {
+    mode: "fal",
+    serverHasKey: true,
+    submitsPerMinute: 12,
+    submitWindowSeconds: 5,
+    fixedRequestOptions: { storeIo: false },
+  };
   // As proxy.ts sets it: Next's response cookies URI-encode the value.
   const encodePublicConfig = (value: PublicConfig) => encodeURIComponent(JSON.stringify(value));
 

@@ -1,4 +1,6 @@
+import type { FixedRequestOptions } from "@/lib/fal/request-options";
 import { isRecord } from "@/lib/json/is-record";
+import { readFixedOptions } from "@/lib/request-options/stored-options";
 
 /**
  * What the page needs to know of this server, and nothing secret (docs/architecture.md#the-servers-public-configuration).
@@ -14,6 +16,8 @@ export type PublicConfig = {
   submitsPerMinute: number;
   /** The window that limit counts in, in seconds: a minute, shorter only under test hooks (RATE_LIMIT_WINDOW_SECONDS). */
   submitWindowSeconds: number;
+  /** fal's request options the operator fixed for every visitor (FAL_START_TIMEOUT_SECONDS …; docs/fal.md#request-options). */
+  fixedRequestOptions: FixedRequestOptions;
 };
 
 /** proxy.ts writes it, as JSON, on every page answer; the page's body stays the same bytes for everyone. */
@@ -28,10 +32,12 @@ export const PUBLIC_CONFIG_PATH = "/api/config";
 export function readPublicConfig(value: unknown): PublicConfig | undefined {
   if (!isRecord(value)) return undefined;
   const { mode, serverHasKey, submitsPerMinute, submitWindowSeconds } = value;
+  const fixedRequestOptions = readFixedOptions(value.fixedRequestOptions);
   if (mode !== "fal" && mode !== "simulator") return undefined;
   if (typeof serverHasKey !== "boolean") return undefined;
   if (!isPositiveInteger(submitsPerMinute) || !isPositiveInteger(submitWindowSeconds)) return undefined;
-  return { mode, serverHasKey, submitsPerMinute, submitWindowSeconds };
+  if (!fixedRequestOptions) return undefined;
+  return { mode, serverHasKey, submitsPerMinute, submitWindowSeconds, fixedRequestOptions };
 }
 
 function isPositiveInteger(value: unknown): value is number {

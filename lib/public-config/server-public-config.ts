@@ -1,5 +1,5 @@
 import "server-only";
-import { type ServerEnv, serverEnv } from "@/lib/env";
+import { fixedRequestOptions, type ServerEnv, serverEnv } from "@/lib/env";
 import type { PublicConfig } from "./public-config";
 
 /** This server's public configuration, from its environment. */
@@ -9,5 +9,6 @@ export function publicConfig(env: ServerEnv = serverEnv()): PublicConfig {
     serverHasKey: Boolean(env.FAL_KEY),
     submitsPerMinute: env.RATE_LIMIT_SUBMITS_PER_MINUTE,
     submitWindowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    fixedRequestOptions: fixedRequestOptions(env),
   };
 }

@@ -6,6 +6,7 @@ import type { Simulator } from "@/lib/simulator/simulator";
 import { BASE_INPUT, simulatorFetch, testSimulator, waitForState } from "@/lib/simulator/test-support";
 import { createFalTransport } from "./fal-transport";
 import { RateLimitedError } from "./rate-limited";
+import { toRunError } from "./run-error";
 
 let simulator: Simulator;
 afterEach(() => simulator.dispose());
@@ -144,5 +145,75 @@ describe("falTransport", () => {
     expect(refused).toMatchObject({ retryAfterMs: 41_000, message: "Too many runs started; try again in 41 s." });
     expect(submits).toBe(2);
     expect((await followToEnd(falTransport, requestId)).final.status).toBe("COMPLETED");
+  });
+});
+
+describe("falTransport and fal's request options", () => {
+  /** Records the headers of every call the client makes. */
+  function recording(seen: { url: string; headers: Headers; body?: string }[]) {
+    return (fetchImpl: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const request = new Request(input, init);
+        seen.push({ url: request.url, headers: request.headers, body: await request.clone().text() });
+        return fetchImpl(input, init);
+      };
+  }
+
+  it("sends the start timeout, priority, Store-IO and result lifetime with the submit, as fal-js writes them", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers }[] = [];
+    const falTransport = createFalTransport({
+      fetch: recording(seen)(simulatorFetch(simulator)),
+      requestOptions: () => ({ startTimeoutSeconds: 45, priority: "low", storeIo: false, fileLifetime: "1d" }),
+    });
+    await falTransport.submit(BASE_INPUT, signal());
+    const headers = seen[0]?.headers;
+    expect(headers?.get("x-fal-request-timeout")).toBe("45");
+    expect(headers?.get("x-fal-queue-priority")).toBe("low");
+    expect(headers?.get("x-fal-store-io")).toBe("0");
+    expect(headers?.get("x-fal-object-lifecycle-preference")).toBe('{"expiration_duration_seconds":86400}');
+  });
+
+  it("sends none of them by default but fal-js's normal priority", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers }[] = [];
+    const falTransport = createFalTransport({
+      fetch: recording(seen)(simulatorFetch(simulator)),
+      requestOptions: () => ({ priority: "normal", storeIo: true, fileLifetime: "default" }),
+    });
+    await falTransport.submit(BASE_INPUT, signal());
+    const names = [...(seen[0]?.headers.keys() ?? [])].filter((name) => name.startsWith("x-fal-"));
+    expect(names.sort()).toEqual(["x-fal-queue-priority"]);
+  });
+
+  it("writes a 64-bit seed into the submitted body as an integer literal", async () => {
+    simulator = testSimulator({ stepMs: 1 });
+    const seen: { url: string; headers: Headers; body?: string }[] = [];
+    const falTransport = createFalTransport({ fetch: recording(seen)(simulatorFetch(simulator)) });
+    const { requestId } = await falTransport.submit({ ...BASE_INPUT, seed: 196619188014358660n }, signal());
+    expect(seen[0]?.body).toContain('"seed":196619188014358660');
+    await waitForState(simulator, requestId, "COMPLETED");
+    expect(simulator.queue.submittedBody(requestId)).toMatchObject({ seed: 196619188014358660n });
+  });
+});
+
+describe("falTransport and fal's errors", () => {
+  it("reads an error answer exactly and with fal's headers: a start timeout the user set is known as one", async () => {
+    simulator = testSimulator();
+    const answering = (async () =>
+      new Response(JSON.stringify({ detail: "Request timed out", error_type: "request_timeout" }), {
+        status: 504,
+        headers: {
+          "content-type": "application/json",
+          "x-fal-request-timeout-type": "user",
+          "x-fal-error-type": "request_timeout",
+        },
+      })) as typeof fetch;
+    const error: unknown = await createFalTransport({ fetch: answering })
+      .result("req-1", signal())
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 504, timeoutType: "user", body: { error_type: "request_timeout" } });
+    expect(toRunError(error).message).toMatch(/^No runner started within the start timeout set for this run/);
   });
 });

@@ -1,9 +1,12 @@
 import { ApiError, type FalClient, type QueueStatus, type RequestLog } from "@fal-ai/client";
 import { sleep } from "@/lib/async/sleep";
 import { createPlaygroundClient, endpointId, playgroundMiddleware } from "@/lib/fal/browser-client";
-import { exactJsonFetch } from "@/lib/fal/exact-json";
+import { withFalErrorHeaders } from "@/lib/fal/error-headers";
+import { exactJsonFetch, withExactIntegers } from "@/lib/fal/exact-json";
 import { requestUrl } from "@/lib/fal/endpoint";
 import { readBillableUnits } from "@/lib/pricing/billable-units";
+import { FILE_LIFETIMES, REQUEST_HEADERS, type RequestOptions } from "@/lib/fal/request-options";
+import { requestOptionsStore } from "@/lib/request-options/stored-options";
 import { rateLimitAwareFetch } from "./rate-limited";
 import type { CancelAnswer, RunTransport } from "./run-transport";
 
@@ -101,7 +104,24 @@ async function cancelRequest(fetchImpl: typeof fetch, requestId: string): Promis
   throw new ApiError({ message: response.statusText || `HTTP ${response.status}`, status: response.status, body });
 }
 
-export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: number };
+/** `requestOptions`: fal's request options for each submit (this browser's, with the operator's fixed ones). */
+export type FalTransportOptions = {
+  fetch?: typeof fetch;
+  streamSilenceMs?: number;
+  requestOptions?: () => RequestOptions;
+};
+
+/** The submit's options for fal-js: its own for the timeout, priority and result lifetime, a header for Store-IO. */
+function submitOptions(options: RequestOptions) {
+  return {
+    priority: options.priority,
+    ...(options.startTimeoutSeconds !== undefined && { startTimeout: options.startTimeoutSeconds }),
+    ...(options.fileLifetime !== "default" && {
+      storageSettings: { expiresIn: FILE_LIFETIMES[options.fileLifetime] },
+    }),
+    ...(!options.storeIo && { headers: { [REQUEST_HEADERS.storeIo]: "0" } }),
+  };
+}
 
 /**
  * The queue through the app's proxy: the status stream first, polling when it breaks or falls
@@ -110,12 +130,19 @@ export type FalTransportOptions = { fetch?: typeof fetch; streamSilenceMs?: numb
  */
 export function createFalTransport(options: FalTransportOptions = {}): RunTransport {
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const client = createPlaygroundClient({ fetch: exactJsonFetch(fetchImpl) });
-  const submitClient = createPlaygroundClient({ fetch: exactJsonFetch(rateLimitAwareFetch(fetchImpl)) });
+  const client = createPlaygroundClient({ fetch: withFalErrorHeaders(exactJsonFetch(fetchImpl)) });
+  const submitClient = createPlaygroundClient({
+    fetch: withFalErrorHeaders(exactJsonFetch(rateLimitAwareFetch(fetchImpl))),
+  });
   const silenceMs = options.streamSilenceMs ?? STREAM_SILENCE_MS;
+  const requestOptions = options.requestOptions ?? requestOptionsStore.effective;
   return {
     async submit(input, signal) {
-      const queued = await submitClient.queue.submit(endpointId, { input, abortSignal: signal });
+      const queued = await submitClient.queue.submit(endpointId, {
+        input: withExactIntegers(input),
+        abortSignal: signal,
+        ...submitOptions(requestOptions()),
+      });
       return { requestId: queued.request_id, queuePosition: queued.queue_position };
     },
     status(requestId, signal) {

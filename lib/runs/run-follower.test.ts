@@ -172,7 +172,14 @@ describe("followRun", () => {
     const fake = transport({ follow: vi.fn(async () => failedStatus), result });
     expect(await follow(fake).ending).toMatchObject({
       status: "failed",
-      error: { kind: "api", message: "Internal error while generating the images", retryable: true },
+      error: {
+        kind: "api",
+        message:
+          "The model's code failed on fal's runner. Retry; if it fails again, change what is unusual about this run (a LoRA, a ControlNet, the model). (fal: Internal error while generating the images)",
+        retryable: true,
+        errorType: "runner_server_error",
+        billing: "fal does not bill failed runs: it charges only for successful outputs.",
+      },
     });
     expect(result).toHaveBeenCalledTimes(1);
   });

@@ -4,10 +4,10 @@ import { isApiError } from "@/lib/fal/client-errors";
 import { stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { LoraOutput } from "@/lib/fal/output-schema";
-import { connectionTrouble, isCancelledError, toRunError } from "./run-error";
+import { connectionTrouble, isCancelledError, statusRunError, toRunError } from "./run-error";
 import type { RunConnection, RunError } from "./run-state";
 import type { RunResult, RunTransport } from "./run-transport";
-import { isCancelledStatus, statusError } from "./status-update";
+import { isCancelledStatus, statusError, statusErrorType } from "./status-update";
 
 /** How long following a run keeps trying when fal cannot be heard, before it asks the user. */
 export type ReconnectPolicy = { firstDelayMs: number; maxDelayMs: number; maxAttempts: number };
@@ -93,11 +93,12 @@ async function ending({ data, billableUnits }: RunResult): Promise<FollowEnding>
 
 /**
  * A run whose COMPLETED status carries fal's `error`: its result says how it failed (a 422 lands
- * on the fields it names); when that answer does not come, the status's own message does.
+ * on the fields it names); when that answer does not come, the status's own message and type do.
  */
 async function failedRun(
   { transport, requestId, signal, input }: FollowOptions,
   failure: string,
+  errorType: string | undefined,
 ): Promise<FollowEnding> {
   let result: RunResult;
   try {
@@ -106,7 +107,7 @@ async function failedRun(
     if (signal.aborted) throw error;
     if (isCancelledError(error)) return { status: "cancelled" };
     if (isApiError(error) && error.body !== undefined) return { status: "failed", error: toRunError(error, input) };
-    return { status: "failed", error: { kind: "api", message: failure, fieldErrors: [], retryable: true } };
+    return { status: "failed", error: statusRunError(failure, errorType) };
   }
   return ending(result);
 }
@@ -138,7 +139,7 @@ export async function followRun(options: FollowOptions): Promise<FollowEnding> {
     following = false;
     if (isCancelledStatus(final)) return { status: "cancelled" };
     const failure = statusError(final);
-    if (failure) return await failedRun(options, failure);
+    if (failure) return await failedRun(options, failure, statusErrorType(final));
     const result = await run(() => transport.result(requestId, signal), resultTrouble);
     return await run(() => ending(result), connectionTrouble);
   } catch (error) {

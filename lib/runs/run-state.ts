@@ -18,6 +18,10 @@ export type RunError = {
   fieldErrors: FieldError[];
   retryable: boolean;
   raw?: string;
+  /** fal's type for the error (`error_type`, or a model error's `type`; docs/fal.md#errors). */
+  errorType?: string;
+  /** What fal charges for it, for a run fal failed. */
+  billing?: string;
 };
 
 /**

@@ -5,6 +5,7 @@ import { isRecord } from "@/lib/json/is-record";
 import { inflateLinkPayload } from "./lz-bounded";
 import { problemsText, readSettings, type SettingsProblem, type SettingsReading } from "./settings-reader";
 import { readSharedImage, type SharedImage } from "./shared-image";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 
 /*
  * A link's payload is `<version>.<data>`: the data is JSON, compressed with lz-string's URI-safe
@@ -32,7 +33,7 @@ const LINK_FIELD = "Link";
 export const IMAGE_FIELD = "Image";
 
 function pack(version: number, data: unknown): string {
-  return `${version}.${compressToEncodedURIComponent(JSON.stringify(data))}`;
+  return `${version}.${compressToEncodedURIComponent(stringifyExactJson(data))}`;
 }
 
 /** A preset link's payload: the settings that differ from the defaults. */
@@ -90,7 +91,7 @@ function unpack(data: string): Unpacked {
     };
   }
   try {
-    return { ok: true, data: JSON.parse(inflated.text) as unknown };
+    return { ok: true, data: parseExactJson(inflated.text) };
   } catch {
     return { ok: false, message: "The link is damaged: its settings are not valid JSON." };
   }

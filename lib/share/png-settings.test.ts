@@ -94,6 +94,16 @@ describe("settings inside PNGs", () => {
     expect(bodyIn(embedded)).toEqual(request);
   });
 
+  it("keeps fal's 64-bit seed digit for digit, and names a LoRA's force as left out", async () => {
+    const stored = { ...request, seed: 196619188014358660n, loras: [{ path: "a/lora", force: true }] };
+    const embedded = embedSettingsInPng(await png(), stored as unknown as LoraRequest);
+    const reading = readSettingsFromPng(embedded);
+    expect(reading).toMatchObject({
+      values: { seed: 196619188014358660n, loras: [{ path: "a/lora", scale: 1 }] },
+      problems: [{ field: "LoRA 1", message: '"force" is not a setting of this endpoint; it was left out.' }],
+    });
+  });
+
   it("refuses stored settings of which nothing can be read, naming why", async () => {
     const embedded = embedSettingsInPng(await png(), { prompt: 5, num_images: 99 } as unknown as LoraRequest);
     expect(readSettingsFromPng(embedded)).toEqual({

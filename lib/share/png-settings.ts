@@ -1,3 +1,4 @@
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import {
   beforeEnd,
@@ -38,7 +39,7 @@ export function embedSettingsInPng(png: Uint8Array, request: LoraRequest): Uint8
 /** The two text chunks that carry a request: the JSON, and A1111's `parameters` (with `size` as its Size). */
 export function settingsChunks(request: LoraRequest, size: { width: number; height: number } | undefined): PngChunk[] {
   return [
-    textChunk(SETTINGS_KEYWORD, JSON.stringify(request)),
+    textChunk(SETTINGS_KEYWORD, stringifyExactJson(request)),
     textChunk(PARAMETERS_KEYWORD, writeInfotext(request, size)),
   ];
 }
@@ -62,7 +63,7 @@ export function readSettingsFromPng(bytes: Uint8Array): SettingsReading | { erro
     };
   let json: unknown;
   try {
-    json = JSON.parse(stored.text);
+    json = parseExactJson(stored.text);
   } catch {
     return { error: "The settings in this image are damaged and could not be read." };
   }

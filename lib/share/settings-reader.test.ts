@@ -38,6 +38,18 @@ describe("readSettings", () => {
     expect(readSettings({})).toEqual({ values: defaultInput, problems: [], unreadable: false });
   });
 
+  it("keeps a LoRA that carries other endpoints' force, and names the field it left out", () => {
+    const reading = readSettings({ prompt: "p", loras: [{ path: "a/lora", scale: 0.7, force: true }] });
+    expect(reading.values.loras).toEqual([{ path: "a/lora", scale: 0.7 }]);
+    expect(reading.problems).toEqual([
+      { field: "LoRA 1", message: '"force" is not a setting of this endpoint; it was left out.' },
+    ]);
+  });
+
+  it("keeps a 64-bit seed exactly", () => {
+    expect(readSettings({ seed: 196619188014358660n }).values.seed).toBe(196619188014358660n);
+  });
+
   it("puts problems in one line of text", () => {
     expect(
       problemsText([

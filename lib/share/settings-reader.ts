@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { listItemSchemas, type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
 import { listLimits, MAX_EMBEDDINGS } from "@/lib/fal/limits";
 import { DEFAULT_MODEL, defaultInput, isBlank, sameValue } from "@/lib/fal/defaults";
-import { describeField, isInputField, isListField, type ListField } from "@/lib/fal/field-labels";
+import { describeField, isInputField, isListField, itemFieldLabels, type ListField } from "@/lib/fal/field-labels";
 import { isRecord } from "@/lib/json/is-record";
 import { step } from "@/lib/text/steps";
 
@@ -36,12 +36,36 @@ const LIST_BOUNDS: Record<ListField, { max: number; message: string }> = {
 };
 
 /** The list's items read one by one, as many as the list takes; the rest are left out unread, and counted. */
+
+/**
+ * An item without the fields its list no longer has (a LoRA's `force`, which this endpoint never
+ * took), named in one problem; the rest of the item is kept.
+ */
+function knownItemFields(key: ListField, index: number, item: unknown, problems: SettingsProblem[]): unknown {
+  if (!isRecord(item)) return item;
+  const known: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [field, value] of Object.entries(item)) {
+    step();
+    if (Object.hasOwn(itemFieldLabels[key], field)) known[field] = value;
+    else unknown.push(field);
+  }
+  if (unknown.length > 0) problems.push({ field: describeField(key, index), message: unknownFieldsMessage(unknown) });
+  return known;
+}
+
+function unknownFieldsMessage(fields: string[]): string {
+  const [first] = fields;
+  if (fields.length === 1) return `"${first}" is not a setting of this endpoint; it was left out.`;
+  return `"${first}" and ${(fields.length - 1).toLocaleString("en-US")} more fields are not settings of this endpoint; they were left out.`;
+}
+
 function readList(key: ListField, items: unknown[], problems: SettingsProblem[]): unknown[] {
   const { max, message } = LIST_BOUNDS[key];
   const kept: unknown[] = [];
   items.slice(0, max).forEach((item, index) => {
     step();
-    const result = listItemSchemas[key].safeParse(item);
+    const result = listItemSchemas[key].safeParse(knownItemFields(key, index, item, problems));
     if (result.success) kept.push(result.data);
     else problems.push({ field: describeField(key, index), message: firstMessage(result.error) });
   });

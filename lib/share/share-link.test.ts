@@ -49,16 +49,20 @@ describe("share links", () => {
   it("puts a link too long for a server in the hash, and says it is long and shows no preview", () => {
     // Letters a compressor cannot shorten (a xorshift stream), as a long hand-written prompt would be.
     let state = 2463534242;
-    const prompt = Array.from({ length: 12_000 }, () => {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      return "abcdefghijklmnopqrstuvwxyz0123456789"[(state >>> 0) % 36];
-    }).join("");
-    const long = settingsPayload({ ...defaultInput, prompt });
+    const letters = (length: number) =>
+      Array.from({ length }, () => {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        return "abcdefghijklmnopqrstuvwxyz0123456789"[(state >>> 0) % 36];
+      }).join("");
+    // Each within the schema's 10,000 characters, together past what a server takes in a path.
+    const prompt = letters(7_000);
+    const negative_prompt = letters(6_000);
+    const long = settingsPayload({ ...defaultInput, prompt, negative_prompt });
     const link = shareLinkFor(ORIGIN, long);
     expect(link).toEqual({ url: `${ORIGIN}/#s=${long}`, preview: false });
-    expect(readShareLocation(new URL(link.url))?.values.prompt).toBe(prompt);
+    expect(readShareLocation(new URL(link.url))?.values).toMatchObject({ prompt, negative_prompt });
     const notes = linkLengthNotes(link);
     expect(notes[0]).toMatch(`longer than ${LONG_LINK_CHARS.toLocaleString("en")} characters`);
     expect(notes[1]).toMatch(/chat apps show no preview/);
@@ -82,7 +86,7 @@ describe("share links", () => {
     expect(reading?.values).toEqual({
       ...defaultInput,
       prompt: "a lighthouse",
-      loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8, force: false }],
+      loras: [{ path: "nerijs/pixel-art-xl", scale: 0.8 }],
     });
     expect(reading?.problems).toEqual([
       { field: "Guidance scale (CFG)", message: "Guidance scale (CFG) must be at most 20." },

@@ -1,23 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import { type LoraInput, loraInputSchema } from "@/lib/fal/input-schema";
+import { withoutUnknownFields } from "@/lib/fal/unknown-fields";
 import { type FalFieldError, type FalValidationBody, toFalFieldErrors } from "@/lib/fal/validation-error";
 
 export type AppInput = { ok: true; input: LoraInput } | { ok: false; body: FalValidationBody };
-
-type Node = Record<PropertyKey, unknown>;
-
-/** The body without the keys the schema does not know, as pydantic would read it. */
-function withoutUnknownKeys(body: unknown, issues: z.core.$ZodIssue[]): unknown {
-  const copy: unknown = structuredClone(body);
-  for (const issue of issues) {
-    if (issue.code !== "unrecognized_keys") continue;
-    const target = issue.path.reduce<unknown>((node, key) => (node as Node | undefined)?.[key], copy) as
-      Node | undefined;
-    for (const key of issue.keys) if (target) delete target[key];
-  }
-  return copy;
-}
 
 /**
  * fal's app reports its own cross-field ControlNet check under `controlnet`, singular
@@ -37,7 +23,7 @@ function asTheAppReports(error: FalFieldError): FalFieldError {
 export function readAppInput(body: unknown): AppInput {
   let parsed = loraInputSchema.safeParse(body, { reportInput: true });
   if (!parsed.success && parsed.error.issues.some((issue) => issue.code === "unrecognized_keys")) {
-    parsed = loraInputSchema.safeParse(withoutUnknownKeys(body, parsed.error.issues), { reportInput: true });
+    parsed = loraInputSchema.safeParse(withoutUnknownFields(body, parsed.error.issues), { reportInput: true });
   }
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, body: { detail: toFalFieldErrors(parsed.error).map(asTheAppReports) } };

@@ -66,12 +66,12 @@ export class BoundedCache<K, V> {
     return this.live(key)?.value;
   }
 
-  /** Stores `value`; false (and nothing stored) when it alone outweighs the cache. */
-  set(key: K, value: V): boolean {
+  /** Stores `value` (for `ttlMs`, the cache's own by default); false (and nothing stored) when it alone outweighs the cache. */
+  set(key: K, value: V, ttlMs = this.ttlMs): boolean {
     const weight = this.weigh(value);
     this.delete(key);
     if (weight > this.maxWeight || this.maxEntries < 1) return false;
-    this.entries.set(key, { value, weight, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, { value, weight, expiresAt: this.now() + ttlMs });
     this.totalWeight += weight;
     this.evictOverflow();
     return true;

@@ -1,5 +1,8 @@
 import "server-only";
+import { type FalErrorTypeName, isModelErrorType, isRequestErrorType } from "@/lib/fal/fal-errors";
+import { falErrorAnswer } from "./fal-error-answers";
 import { FAULTS_HEADER } from "./fault-header";
+import { json } from "./http-util";
 
 /** How often a fault fires: a share of requests (`10%`) or the first N matching ones (`2`). */
 type Frequency = { rate: number } | { first: number };
@@ -10,8 +13,11 @@ export type RouteKind =
 /** What a run does instead of finishing plainly: hang, crash, or go back to the queue once (a runner retry). */
 export type RunPlay = "stuck" | "fail" | "requeue";
 
-/** The simulated faults one run carries. `ignoreCancel`: a cancel while it runs answers 202 and the run finishes anyway. */
-export type RunFaults = { play?: RunPlay; ignoreCancel?: boolean };
+/**
+ * The simulated faults one run carries. `ignoreCancel`: a cancel while it runs answers 202 and the
+ * run finishes anyway; `errorType`: how a `fail` run fails, as one of fal's documented errors.
+ */
+export type RunFaults = { play?: RunPlay; ignoreCancel?: boolean; errorType?: FalErrorTypeName };
 
 /**
  * Status codes `error` can answer with; gateways answer 502 and 504 in HTML, as fal's edge does.
@@ -29,6 +35,8 @@ export type FaultPlan = {
   code: FaultCode;
   /** Routes that latency, errors and drops apply to; every route when unset. */
   on?: Set<RouteKind>;
+  /** One of fal's error types (docs/fal.md#errors): `error` answers it in its shape, and `fail` runs end in it. */
+  errorType?: FalErrorTypeName;
 } & Partial<Record<FrequencyKey, Frequency>>;
 
 const ROUTE_KINDS = new Set<string>([
@@ -61,7 +69,8 @@ function isFrequencyKey(key: string): key is FrequencyKey {
  * Rates end in `%`; a bare number means "the first N matching requests", counted per distinct spec
  * (`id=<token>` makes a spec unique). `error` answers `code` (503 by default); `requeue` puts a
  * running run back in the queue once; `ignorecancel` lets a running run finish despite a cancel.
- * Answers undefined for anything else.
+ * `type=<fal error type>` (e.g. `startup_timeout`, `content_policy_violation`) makes `error` answer
+ * that error in fal's shape and status, and `fail` runs end in it. Answers undefined for anything else.
  */
 export function parseFaults(spec: string): FaultPlan | undefined {
   const plan: FaultPlan = { latencyMs: 0, code: 503 };
@@ -72,6 +81,7 @@ export function parseFaults(spec: string): FaultPlan | undefined {
     const [key = "", value = ""] = part.split("=", 2).map((item) => item.trim());
     if (key === "id" && /^[\w-]{1,64}$/.test(value)) continue;
     if (key === "latency" && /^\d{1,6}$/.test(value)) plan.latencyMs = Number(value);
+    else if (key === "type" && (isModelErrorType(value) || isRequestErrorType(value))) plan.errorType = value;
     else if (key === "code" && FAULT_CODES.some((code) => String(code) === value))
       plan.code = Number(value) as FaultCode;
     else if (key === "on" && value.split("+").every((kind) => ROUTE_KINDS.has(kind))) {
@@ -167,7 +177,11 @@ export class FaultInjector {
     const kind = routeKind(pathname);
     if (plan.on && !plan.on.has(kind)) return undefined;
     if (plan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.latencyMs));
-    if (this.fires(plan.error, scope, `error:${kind}`)) return errorResponse(plan.code);
+    if (this.fires(plan.error, scope, `error:${kind}`)) {
+      if (!plan.errorType) return errorResponse(plan.code);
+      const answer = falErrorAnswer(plan.errorType);
+      return json(answer.body, answer.httpStatus, answer.headers);
+    }
     if (this.fires(plan.drop, scope, `drop:${kind}`)) return droppedResponse(kind);
     return undefined;
   }
@@ -179,6 +193,7 @@ export class FaultInjector {
     const { plan, scope } = found;
     const play = (["stuck", "fail", "requeue"] as const).find((name) => this.fires(plan[name], scope, name));
     const ignoreCancel = this.fires(plan.ignorecancel, scope, "ignorecancel");
-    return play || ignoreCancel ? { play, ignoreCancel } : undefined;
+    const errorType = play === "fail" ? plan.errorType : undefined;
+    return play || ignoreCancel ? { play, ignoreCancel, ...(errorType && { errorType }) } : undefined;
   }
 }

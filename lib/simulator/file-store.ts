@@ -23,7 +23,8 @@ export type FileStoreOptions = {
   now?: () => number;
 };
 
-type PendingUpload = { id: string; contentType: string; fileName: string; client?: string };
+/** `ttlMs`: how long the file is kept once stored, when the upload asked (X-Fal-Object-Lifecycle). */
+type PendingUpload = { id: string; contentType: string; fileName: string; client?: string; ttlMs?: number };
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 const DEFAULT_CLIENT_SHARE = 0.25;
@@ -94,8 +95,14 @@ export class FileStore {
   /**
    * Reserves a file: where to PUT its bytes, and where it will then be served. A known `client`
    * (told apart by the proxy) keeps to its own share, so its burst cannot push out anyone else's.
+   * `ttlMs` keeps the file that long instead of the store's own lifetime (docs/fal.md#request-options).
    */
-  initiate(request: { content_type: string; file_name: string }, origin: string, client?: string): UploadTarget {
+  initiate(
+    request: { content_type: string; file_name: string },
+    origin: string,
+    client?: string,
+    ttlMs?: number,
+  ): UploadTarget {
     const token = randomId();
     const id = randomId();
     const fileName = sanitizeFileName(request.file_name);
@@ -104,7 +111,13 @@ export class FileStore {
       while (tokens.length >= this.maxPendingPerClient) this.uploads.delete(tokens.shift() ?? "");
       tokens.push(token);
     }
-    this.uploads.set(token, { id, fileName, contentType: request.content_type || DEFAULT_CONTENT_TYPE, client });
+    this.uploads.set(token, {
+      id,
+      fileName,
+      contentType: request.content_type || DEFAULT_CONTENT_TYPE,
+      client,
+      ttlMs,
+    });
     return {
       upload_url: `${origin}${SIMULATOR_BASE_PATH}/upload/${token}`,
       file_url: fileUrl(origin, id, fileName),
@@ -125,11 +138,11 @@ export class FileStore {
       throw new UploadError(413, uploadTooLargeMessage(this.maxUploadBytes));
     }
     if (upload.client) this.makeRoom(upload.client, bytes.byteLength, upload.id);
-    const stored = this.files.set(upload.id, {
-      bytes,
-      contentType: contentType || upload.contentType,
-      fileName: upload.fileName,
-    });
+    const stored = this.files.set(
+      upload.id,
+      { bytes, contentType: contentType || upload.contentType, fileName: upload.fileName },
+      upload.ttlMs,
+    );
     if (!stored) throw new UploadError(413, "This file is larger than the simulator's whole store.");
   }
 
@@ -159,11 +172,11 @@ export class FileStore {
     return this.files.get(id);
   }
 
-  /** Stores a file the simulator made (a result image) and returns its URL. */
-  save(bytes: Buffer, contentType: string, fileName: string, origin: string): string {
+  /** Stores a file the simulator made (a result image), for `ttlMs` when the run asked, and returns its URL. */
+  save(bytes: Buffer, contentType: string, fileName: string, origin: string, ttlMs?: number): string {
     const id = randomId();
     const name = sanitizeFileName(fileName);
-    if (!this.files.set(id, { bytes, contentType, fileName: name })) {
+    if (!this.files.set(id, { bytes, contentType, fileName: name }, ttlMs)) {
       throw new Error("The file is larger than the simulator's whole store.");
     }
     return fileUrl(origin, id, name);

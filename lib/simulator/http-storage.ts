@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { FAL_STORAGE_TYPE } from "@/lib/fal/endpoint";
+import { lifecycleSeconds, REQUEST_HEADERS } from "@/lib/fal/request-options";
 import { falValidationBody } from "@/lib/fal/validation-error";
 import { UNKNOWN_UPLOAD, UploadError, uploadTooLargeMessage } from "./file-store";
-import { corsHeaders, json, readJson, type RouteHandler } from "./http-util";
+import { corsHeaders, json, readJson, requestOptionHeaders, type RouteHandler } from "./http-util";
 import { declaredTooLarge } from "@/lib/http/read-limited";
 import { clientKey } from "@/lib/security/client-key";
 import { readUpload, type UploadRead } from "./upload-body";
@@ -37,7 +38,10 @@ export const initiateUpload: RouteHandler = async ({ request, url, simulator, or
   if (!body.ok) return body.response;
   const parsed = initiateSchema.safeParse(body.value);
   if (!parsed.success) return json(falValidationBody(parsed.error), 422);
-  return json(simulator.files.initiate(parsed.data, origin, client));
+  const lifetime = requestOptionHeaders(request.headers, [REQUEST_HEADERS.uploadLifecycle]);
+  if (!lifetime.ok) return lifetime.response;
+  const seconds = lifecycleSeconds(lifetime.values[REQUEST_HEADERS.uploadLifecycle] ?? null);
+  return json(simulator.files.initiate(parsed.data, origin, client, seconds && seconds * 1000));
 };
 
 export const initiateMultipartUpload: RouteHandler = () =>

@@ -2,7 +2,9 @@ import "server-only";
 import { messageOf } from "@/lib/errors/message-of";
 import type { Simulator } from "./simulator";
 import { declaredTooLarge, readLimited } from "@/lib/http/read-limited";
-import { stringifyExactJson } from "@/lib/fal/exact-json";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
+import { readRequestHeader, type RequestHeader } from "@/lib/fal/request-options";
+import { requestErrorAnswer } from "./fal-error-answers";
 
 export type RouteContext = {
   request: Request;
@@ -39,6 +41,28 @@ export function corsHeaders(request: Request): Record<string, string> {
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
+/**
+ * fal's request option headers on a call, each checked as fal does: a bad one is fal's 400
+ * `bad_request` (docs/fal.md#errors), naming the header.
+ */
+export function requestOptionHeaders(
+  headers: Headers,
+  names: readonly RequestHeader[],
+): { ok: true; values: Partial<Record<RequestHeader, string>> } | { ok: false; response: Response } {
+  const values: Partial<Record<RequestHeader, string>> = {};
+  for (const name of names) {
+    const raw = headers.get(name);
+    if (raw === null) continue;
+    const reading = readRequestHeader(name, raw);
+    if (!reading.ok) {
+      const answer = requestErrorAnswer("bad_request", reading.message);
+      return { ok: false, response: json(answer.body, answer.httpStatus, answer.headers) };
+    }
+    values[name] = reading.value;
+  }
+  return { ok: true, values };
+}
+
 /** Reads a JSON body; a body that is too big or not JSON is answered in fal's shape. */
 export async function readJson(request: Request, maxBytes: number): Promise<JsonBody> {
   const tooLarge = { ok: false as const, response: json({ detail: "Request body is too large." }, 413) };
@@ -46,7 +70,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<Json
   const bytes = await readLimited(request.body, maxBytes);
   if (!bytes) return tooLarge;
   try {
-    return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
+    return { ok: true, value: parseExactJson(bytes.toString("utf8")) };
   } catch (error) {
     const reason = messageOf(error, "invalid JSON");
     return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sleep } from "@/lib/async/sleep";
+import { stringifyExactJson } from "@/lib/fal/exact-json";
 import type { LoraInput } from "@/lib/fal/input-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 import { readAppInput } from "./app-input";
@@ -14,6 +15,7 @@ import {
   refusedOutcome,
   renderSeed,
   runSeed,
+  startTimeoutOutcome,
   stepCount,
   storeOutput,
 } from "./run-outcome";
@@ -22,11 +24,12 @@ import {
   type QueueLog,
   type QueueStatus,
   type Run,
+  type RunOptions,
   type RunOutcome,
   runStatus,
   webhookBody,
 } from "./run-status";
-import { type LoadImage, type RenderedImage, SimulatorInputError } from "./types";
+import { type LoadImage, type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 export type Renderer = (input: LoraInput, seed: number, loadImage: LoadImage) => Promise<RenderedImage[]>;
 
@@ -56,14 +59,21 @@ export type CancelResult =
   | { httpStatus: 404; body: { status: "NOT_FOUND" } };
 
 /**
- * What `GET /requests/{id}` answers; `errorType` goes out as `x-fal-error-type`, `billableUnits`
- * (the inference seconds of a run that succeeded: only those are billed) as `x-fal-billable-units`.
+ * What `GET /requests/{id}` answers: fal's error headers for a run that failed, and for one that
+ * succeeded its `billableUnits` (its inference seconds: only those are billed) as `x-fal-billable-units`.
  */
-export type ResultAnswer = { httpStatus: number; body: unknown; errorType?: string; billableUnits?: number };
+export type ResultAnswer = {
+  httpStatus: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  billableUnits?: number;
+};
 
 export type RunListener = (run: Run) => void;
 
 const MiB = 1024 * 1024;
+
+const DEFAULT_RUN_OPTIONS: RunOptions = { priority: "normal", storeIo: true };
 
 /** How long a run put back in the queue waits for "another runner": a cold start takes fal seconds. */
 const REQUEUE_STEPS = 25;
@@ -88,12 +98,15 @@ export class RunQueue {
       ttlMs: options.ttlMs,
       maxEntries: options.maxFinishedRuns ?? 1_000,
       maxWeight: options.maxFinishedBytes ?? 256 * MiB,
-      weigh: (run) => (JSON.stringify(run.submittedBody)?.length ?? 0) + run.logs.length * 128,
+      weigh: (run) => stringifyExactJson(run.submittedBody).length + run.logs.length * 128,
       now: this.now,
     });
   }
 
-  submit(body: unknown, context: { origin: string; webhookUrl?: string; faults?: RunFaults }): SubmitResult {
+  submit(
+    body: unknown,
+    context: { origin: string; webhookUrl?: string; faults?: RunFaults; options?: RunOptions },
+  ): SubmitResult {
     if (this.pending.length >= (this.options.maxPending ?? 1_000)) {
       return { ok: false, httpStatus: 429, body: { detail: "The simulator's queue is full; try again shortly." } };
     }
@@ -103,15 +116,38 @@ export class RunQueue {
       origin: context.origin,
       webhookUrl: context.webhookUrl,
       faults: context.faults,
+      options: context.options ?? DEFAULT_RUN_OPTIONS,
       state: "IN_QUEUE",
       logs: [],
       submittedAt: this.now(),
       cancellation: new AbortController(),
     };
-    this.pending.push(run);
-    const status = runStatus(run, { logs: false, queuePosition: this.pending.length - 1 });
+    this.enqueue(run);
+    const status = runStatus(run, { logs: false, queuePosition: this.pending.indexOf(run) });
+    const { startTimeoutMs } = run.options;
+    if (startTimeoutMs !== undefined) {
+      run.startDeadline = setTimeout(() => this.expireStart(run), startTimeoutMs);
+      run.startDeadline.unref?.();
+    }
     this.dispatch();
     return { ok: true, status };
+  }
+
+  /** A low-priority run waits behind every normal one; a normal one goes ahead of every low one. */
+  private enqueue(run: Run): void {
+    const firstLow = this.pending.findIndex((queued) => queued.options.priority === "low");
+    if (run.options.priority === "low" || firstLow < 0) this.pending.push(run);
+    else this.pending.splice(firstLow, 0, run);
+  }
+
+  /** No runner started the run within its start timeout: it ends in fal's 504, and never starts. */
+  private expireStart(run: Run): void {
+    const waiting = this.pending.indexOf(run);
+    if (waiting < 0) return;
+    this.pending.splice(waiting, 1);
+    this.log(run, "No runner started within the start timeout; the request timed out.", "ERROR");
+    this.finish(run, startTimeoutOutcome());
+    this.notifyQueued();
   }
 
   find(id: string): Run | undefined {
@@ -128,9 +164,10 @@ export class RunQueue {
     if (!run) return undefined;
     const outcome = run.outcome;
     if (!outcome) return { httpStatus: 400, body: { detail: "Request is still in progress" } };
+    // X-Fal-Store-IO: 0 keeps no payload once it has been delivered.
+    if (!run.options.storeIo) run.submittedBody = undefined;
     if (outcome.ok) return { httpStatus: 200, body: outcome.output, billableUnits: inferenceSeconds(run) ?? undefined };
-    const errorType = "error_type" in outcome.body ? outcome.body.error_type : undefined;
-    return { httpStatus: outcome.httpStatus, body: outcome.body, errorType };
+    return { httpStatus: outcome.httpStatus, body: outcome.body, headers: outcome.headers };
   }
 
   /** A queued run is removed; a running one is signalled, and stops at its next step unless it ignores cancels. */
@@ -173,6 +210,7 @@ export class RunQueue {
 
   dispose(): void {
     this.disposed = true;
+    for (const run of this.pending) clearTimeout(run.startDeadline);
     this.pending.length = 0;
     for (const run of this.running.values()) run.cancellation.abort();
     this.listeners.clear();
@@ -185,6 +223,7 @@ export class RunQueue {
       const run = this.pending.shift();
       if (!run) break;
       started = true;
+      clearTimeout(run.startDeadline);
       run.state = "IN_PROGRESS";
       run.startedAt = this.now();
       this.running.set(run.id, run);
@@ -213,7 +252,7 @@ export class RunQueue {
       this.finish(run, { ok: true, output: storeOutput(this.options.files, run, images, seed) });
     } catch (error) {
       if (error instanceof SimulatorInputError) this.log(run, error.message, "ERROR");
-      else console.error(`Simulator run ${run.id} failed`, error);
+      else if (!(error instanceof SimulatedFalError)) console.error(`Simulator run ${run.id} failed`, error);
       this.finish(run, signal.aborted ? cancelledOutcome() : failedOutcome(error, input));
     }
   }
@@ -247,6 +286,7 @@ export class RunQueue {
 
   private finish(run: Run, outcome: RunOutcome): void {
     if (this.disposed || run.state === "COMPLETED") return;
+    clearTimeout(run.startDeadline);
     run.state = "COMPLETED";
     run.outcome = outcome;
     run.finishedAt = this.now();

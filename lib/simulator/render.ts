@@ -3,6 +3,7 @@ import "server-only";
 import type { OverlayOptions, ResizeOptions } from "sharp";
 
 import type { LoraInput } from "@/lib/fal/input-schema";
+import { appDefaults } from "@/lib/fal/defaults";
 
 import { messageOf } from "@/lib/errors/message-of";
 import {
@@ -86,7 +87,7 @@ export async function renderImages(input: LoraInput, seed: number, loadImage: Lo
       ? await blend(scene.init, content, scene.size, contentShare(input.noise_strength))
       : content;
     if (scene.style) pixels = await transferStyle({ ...scene.size, pixels }, scene.style);
-    images.push(await encode(pixels, scene, input.image_format));
+    images.push(await encode(pixels, scene, input.image_format ?? appDefaults.image_format));
   }
   return images;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { untilAborted } from "@/lib/async/sleep";
 import type { Run } from "./run-status";
+import { SimulatedFalError } from "./types";
 
 export const STUCK_MESSAGE = "Simulated fault: this run is stuck and will not finish until it is cancelled.";
 export const FAILED_MESSAGE = "Simulated fault: the runner crashed.";
@@ -17,7 +18,8 @@ export async function playFault(run: Run, signal: AbortSignal, log: (message: st
     return;
   }
   if (run.faults?.play === "fail") {
-    log(FAILED_MESSAGE);
-    throw new Error(FAILED_MESSAGE);
+    const { errorType } = run.faults;
+    log(errorType ? `Simulated fault: the run fails with fal's ${errorType}.` : FAILED_MESSAGE);
+    throw errorType ? new SimulatedFalError(errorType) : new Error(FAILED_MESSAGE);
   }
 }

@@ -5,12 +5,17 @@ import type { LoraInput } from "@/lib/fal/input-schema";
 import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { FileStore } from "./file-store";
 import type { Run, RunOutcome, SimulatorOutput } from "./run-status";
-import { type RenderedImage, SimulatorInputError } from "./types";
+import { USER_TIMEOUT } from "@/lib/fal/fal-errors";
+import { falErrorAnswer, requestErrorAnswer, RETRYABLE_HEADER } from "./fal-error-answers";
+
+/** fal marks a start timeout the caller set with this header on its 504 (docs/fal.md#request-options). */
+const TIMEOUT_TYPE_HEADER = "x-fal-request-timeout-type";
+import { type RenderedImage, SimulatedFalError, SimulatorInputError } from "./types";
 
 /** Steps the sampler takes: a custom schedule's length wins over `num_inference_steps`. */
 export function stepCount(input: LoraInput): number {
-  if (input.timesteps.method === "array") return input.timesteps.array.length;
-  if (input.sigmas.method === "array") return input.sigmas.array.length;
+  if (input.timesteps?.method === "array") return input.timesteps.array.length;
+  if (input.sigmas?.method === "array") return input.sigmas.array.length;
   return input.num_inference_steps;
 }
 
@@ -37,7 +42,7 @@ export function storeOutput(
   const stored = images.map((image, index) => {
     const fileName = `${run.id}_${index}.${image.contentType === "image/jpeg" ? "jpg" : "png"}`;
     return {
-      url: files.save(image.bytes, image.contentType, fileName, run.origin),
+      url: files.save(image.bytes, image.contentType, fileName, run.origin, run.options.resultTtlMs),
       content_type: image.contentType,
       file_name: fileName,
       file_size: image.bytes.byteLength,
@@ -51,26 +56,33 @@ export function storeOutput(
 }
 
 /**
- * How runs that did not produce images end. fal documents `client_cancelled` (HTTP 499) and
- * `runner_server_error` (500) for request errors; an input the app refuses is its own 422,
- * tagged `validation_error` on the status.
+ * How runs that did not produce images end, in fal's two error shapes (docs/fal.md#errors):
+ * `client_cancelled` (499) and `runner_server_error` (500) are request errors; an input the app
+ * refuses is its own 422 (a model error, not retryable), tagged `validation_error` on the status.
  */
 export const CANCELLED_MESSAGE = "Request was cancelled";
 
+/** fal's 504 for a run no runner started within its start timeout (X-Fal-Request-Timeout). */
+export function startTimeoutOutcome(): RunOutcome {
+  const detail = "Request timed out: no runner started within the start timeout";
+  return { ok: false, ...requestErrorAnswer("request_timeout", detail, { [TIMEOUT_TYPE_HEADER]: USER_TIMEOUT }) };
+}
+
 export function cancelledOutcome(): RunOutcome {
-  return {
-    ok: false,
-    httpStatus: 499,
-    body: { detail: CANCELLED_MESSAGE, error_type: "client_cancelled" },
-    error: CANCELLED_MESSAGE,
-    errorType: "client_cancelled",
-  };
+  return { ok: false, ...requestErrorAnswer("client_cancelled", CANCELLED_MESSAGE) };
 }
 
 /** The app's 422 for an input it refused when the run started. */
 export function refusedOutcome(body: FalValidationBody): RunOutcome {
   const error = typeof body.detail === "string" ? body.detail : body.detail.map((item) => item.msg).join("; ");
-  return { ok: false, httpStatus: 422, body, error, errorType: "validation_error" };
+  return {
+    ok: false,
+    httpStatus: 422,
+    body,
+    headers: { [RETRYABLE_HEADER]: "false" },
+    error,
+    errorType: "validation_error",
+  };
 }
 
 /**
@@ -89,12 +101,6 @@ export function failedOutcome(error: unknown, input?: LoraInput): RunOutcome {
       imageNotLoaded(error, input) ?? { detail: [{ loc: error.loc, msg: error.message, type: error.type }] },
     );
   }
-  const detail = "Internal error while generating the images";
-  return {
-    ok: false,
-    httpStatus: 500,
-    body: { detail, error_type: "runner_server_error" },
-    error: detail,
-    errorType: "runner_server_error",
-  };
+  if (error instanceof SimulatedFalError) return { ok: false, ...falErrorAnswer(error.errorType, input) };
+  return { ok: false, ...requestErrorAnswer("runner_server_error") };
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { requestUrl } from "@/lib/fal/endpoint";
-import type { FalValidationBody } from "@/lib/fal/validation-error";
 import type { RunFaults } from "./faults";
 
 export type RunState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
@@ -18,19 +17,30 @@ export type SimulatorOutput = {
   debug_per_pass_latents: SimulatorFile | null;
 };
 
-/** fal's body for errors of the platform rather than of the model (timeouts, cancellation …). */
-export type RequestErrorBody = { detail: string; error_type: string };
-
 export type RunOutcome =
   | { ok: true; output: SimulatorOutput }
   | {
       ok: false;
       httpStatus: number;
-      body: FalValidationBody | RequestErrorBody;
+      body: unknown;
+      /** `X-Fal-Retryable` for model errors, `X-Fal-Error-Type` for request errors (docs/fal.md#errors). */
+      headers: Record<string, string>;
       /** What the status object says in `error` and `error_type`. */
       error: string;
       errorType: string;
     };
+
+/** fal's request options a run was submitted with (docs/fal.md#request-options). */
+export type RunOptions = {
+  /** No runner started this long after the submit: the run ends in fal's 504 user timeout. */
+  startTimeoutMs?: number;
+  /** Low-priority runs wait behind every normal one. */
+  priority: "normal" | "low";
+  /** False: the submitted input is not kept once the result has been read. */
+  storeIo: boolean;
+  /** How long the run's result files are kept, when it asked. */
+  resultTtlMs?: number;
+};
 
 export type Run = {
   id: string;
@@ -49,6 +59,9 @@ export type Run = {
   cancellation: AbortController;
   /** Simulated faults this run plays (lib/simulator/faults.ts). */
   faults?: RunFaults;
+  options: RunOptions;
+  /** The start timeout's timer while the run waits for its first start. */
+  startDeadline?: ReturnType<typeof setTimeout>;
 };
 
 export type QueueStatus = {

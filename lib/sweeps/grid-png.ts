@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseExactJson, stringifyExactJson } from "@/lib/fal/exact-json";
 import { type LoraRequest, SCHEDULERS } from "@/lib/fal/input-schema";
 import type { ImageSize } from "@/lib/image-tools/image-size";
 import { slug } from "@/lib/gallery/download";
@@ -64,7 +65,7 @@ export function sweepRecord(
  * cell's size), and the sweep itself under `fal-lora-sweep`.
  */
 export function embedSweepInPng(png: Uint8Array, record: SweepRecord, cellSize: ImageSize): Uint8Array {
-  const sweep = textChunk(SWEEP_KEYWORD, JSON.stringify(record));
+  const sweep = textChunk(SWEEP_KEYWORD, stringifyExactJson(record));
   return writeChunks(beforeEnd(readChunks(png), [...settingsChunks(record.base, cellSize), sweep]));
 }
 
@@ -73,7 +74,7 @@ export function readSweepFromPng(bytes: Uint8Array): StoredSweep | undefined {
   try {
     const stored = findTextChunk(readChunks(bytes), SWEEP_KEYWORD);
     if (stored === undefined || stored === "too-large") return undefined;
-    const parsed = sweepRecordSchema.safeParse(JSON.parse(stored.text));
+    const parsed = sweepRecordSchema.safeParse(parseExactJson(stored.text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

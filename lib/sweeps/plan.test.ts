@@ -94,9 +94,9 @@ describe("planSweep", () => {
       ok: false,
       message: `That is 81 runs; a sweep makes at most ${MAX_SWEEP_RUNS}. Use fewer values.`,
     });
-    expect(planSweep({ ...base, prompt: "" }, [guidance], fixedSeed)).toEqual({
+    expect(planSweep({ ...base, model_name: "" }, [guidance], fixedSeed)).toEqual({
       ok: false,
-      message: "Guidance scale (CFG) 5: Prompt is required.",
+      message: "Guidance scale (CFG) 5: Model is required.",
     });
   });
 

@@ -21,9 +21,11 @@ describe("parseSweepValues", () => {
     expect(parse("0.1, 0.25-0.35 step 0.05")).toEqual({ ok: true, values: [0.1, 0.25, 0.3, 0.35] });
   });
 
-  it("reads negative LoRA scales, in ranges too", () => {
-    expect(parseSweepValues({ field: "lora_scale", lora: 0 }, "-1-1 step 1")).toEqual({ ok: true, values: [-1, 0, 1] });
-    expect(parseSweepValues({ field: "lora_scale", lora: 0 }, "-0.5, 0.5")).toEqual({ ok: true, values: [-0.5, 0.5] });
+  it("keeps LoRA scales within fal's 0 to 4, ranges included", () => {
+    const lora = { field: "lora_scale", lora: 0 } as const;
+    expect(parseSweepValues(lora, "0-4 step 2")).toEqual({ ok: true, values: [0, 2, 4] });
+    expect(parseSweepValues(lora, "-1-1 step 1")).toEqual({ ok: false, message: "LoRA scale must be at least 0." });
+    expect(parseSweepValues(lora, "3.5, 4.5")).toEqual({ ok: false, message: "LoRA scale must be at most 4." });
   });
 
   it("takes whole-number ranges without a step, and asks for one otherwise", () => {

@@ -10,7 +10,7 @@ import { listLimits, loraLimits } from "@/lib/fal/limits";
 import { civitaiAdvice } from "@/lib/civitai/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
-import { CheckboxField, SliderNumberField, TextField } from "../fields";
+import { SliderNumberField, TextField } from "../fields";
 import { AddItemButton } from "../add-item-button";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 
@@ -61,11 +61,6 @@ const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItem
         name={`loras.${index}.scale`}
         label={itemFieldLabel("loras", "scale", index)}
         limit={loraLimits.scale}
-      />
-      <CheckboxField
-        name={`loras.${index}.force`}
-        label={itemFieldLabel("loras", "force", index)}
-        hint="Load it even where it does not fit the model's layers."
       />
     </ListItem>
   );

@@ -1,12 +1,17 @@
 "use client";
 
 import { IMAGE_FORMATS } from "@/lib/fal/choices";
+import { appDefaults } from "@/lib/fal/defaults";
 import { numberLimits } from "@/lib/fal/limits";
 import { CheckboxField, NumberField, SelectField } from "../fields";
 import { FormSection } from "../form-section";
 import { fieldLabels } from "@/lib/fal/field-labels";
 
-const formatOptions = IMAGE_FORMATS.map((value) => ({ value, label: value.toUpperCase() }));
+// fal's schema declares no default format; left out, the app writes PNG (docs/fal.md#input-schema).
+const formatOptions = [
+  { value: "", label: `fal's default (${appDefaults.image_format.toUpperCase()})` },
+  ...IMAGE_FORMATS.map((value) => ({ value, label: value.toUpperCase() })),
+];
 const OUTPUT_FIELDS = [
   "image_format",
   "num_images",

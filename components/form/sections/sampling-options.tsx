@@ -1,6 +1,7 @@
 "use client";
 
 import { PREDICTION_TYPES, SCHEDULERS } from "@/lib/fal/choices";
+import { appDefaults } from "@/lib/fal/defaults";
 import { fieldLabels } from "@/lib/fal/field-labels";
 import { numberLimits } from "@/lib/fal/limits";
 import { CheckboxField, NumberField, SelectField, SliderNumberField } from "../fields";
@@ -10,7 +11,10 @@ const schedulerOptions = [
   { value: "", label: "The model's own" },
   ...SCHEDULERS.map((value) => ({ value, label: value })),
 ];
-const predictionOptions = PREDICTION_TYPES.map((value) => ({ value, label: value }));
+const predictionOptions = [
+  { value: "", label: `fal's default (${appDefaults.prediction_type})` },
+  ...PREDICTION_TYPES.map((value) => ({ value, label: value })),
+];
 
 /** The Sampling group's contents, loaded when the group is first needed (see `SamplingSection`). */
 export function SamplingOptions() {
