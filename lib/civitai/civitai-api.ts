@@ -1,7 +1,8 @@
 import "server-only";
 import type { GuardedFetch } from "@/lib/http/public-fetch";
 import { isRecord } from "@/lib/json/is-record";
-import { FetchProblem, statusProblem, thrownProblem } from "@/lib/lora-info/fetch-problem";
+import { fetchApiJson } from "@/lib/lora-info/api-json";
+import { FetchProblem } from "@/lib/lora-info/fetch-problem";
 import { civitaiDownloadUrl } from "./civitai";
 
 /*
@@ -34,26 +35,11 @@ const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value.trim() : undefined;
 
 async function getJson(url: string, fetch: GuardedFetch, options: CivitaiOptions): Promise<Record<string, unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { accept: "application/json" },
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      maxBytes: MAX_JSON_BYTES,
-    });
-  } catch (error) {
-    throw thrownProblem(url, error);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status === 404) throw new FetchProblem("not-found", "Civitai has no published model by this id.");
-    throw statusProblem(url, response.status);
-  }
-  const json: unknown = await response.json().catch((error: unknown) => {
-    throw error instanceof Error && error.name === "TimeoutError"
-      ? thrownProblem(url, error)
-      : new FetchProblem("unsupported", "Civitai answered with something that is not JSON.");
+  const json = await fetchApiJson(url, fetch, {
+    ...options,
+    maxBytes: MAX_JSON_BYTES,
+    service: "Civitai",
+    notFound: { statuses: [404], message: "Civitai has no published model by this id." },
   });
   if (!isRecord(json)) throw new FetchProblem("unsupported", "Civitai answered with something unexpected.");
   return json;

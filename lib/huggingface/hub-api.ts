@@ -1,7 +1,8 @@
 import "server-only";
 import type { GuardedFetch } from "@/lib/http/public-fetch";
 import { isRecord } from "@/lib/json/is-record";
-import { FetchProblem, statusProblem, thrownProblem } from "@/lib/lora-info/fetch-problem";
+import { fetchApiJson } from "@/lib/lora-info/api-json";
+import { FetchProblem } from "@/lib/lora-info/fetch-problem";
 import { resolveUrl } from "./hf-path";
 
 /*
@@ -29,32 +30,14 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value.trim() : undefined;
 
-async function getJson(url: string, fetch: GuardedFetch, options: HubOptions): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { accept: "application/json" },
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      maxBytes: MAX_JSON_BYTES,
-    });
-  } catch (error) {
-    throw thrownProblem(url, error);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
+function getJson(url: string, fetch: GuardedFetch, options: HubOptions): Promise<unknown> {
+  return fetchApiJson(url, fetch, {
+    ...options,
+    maxBytes: MAX_JSON_BYTES,
+    service: "Hugging Face",
     // The Hub answers 401 for a repository that does not exist as for a private one.
-    if (response.status === 401 || response.status === 404) {
-      throw new FetchProblem("not-found", "Hugging Face has no public repository by this id.");
-    }
-    throw statusProblem(url, response.status);
-  }
-  try {
-    return await response.json();
-  } catch (error) {
-    if (error instanceof Error && error.name === "TimeoutError") throw thrownProblem(url, error);
-    throw new FetchProblem("unsupported", "Hugging Face answered with something that is not JSON.");
-  }
+    notFound: { statuses: [401, 404], message: "Hugging Face has no public repository by this id." },
+  });
 }
 
 /** What the Hub says about a model repository. */
