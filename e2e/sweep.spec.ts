@@ -162,6 +162,8 @@ test("on a phone, a sweep's grid fits the screen and reads well in both themes",
   await page.goto("/");
   // Sweep checks the form as Run does: without a model, no dialog, and focus on the model (a blank prompt is fal's to take).
   const model = page.getByLabel("Model", { exact: true });
+  // The prerendered field is empty until the form takes over and gives it the default model.
+  await expect(model).not.toHaveValue("");
   const modelName = await model.inputValue();
   await model.fill(" ");
   await page.getByRole("button", { name: "Sweep", exact: true }).click();

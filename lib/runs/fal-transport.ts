@@ -167,7 +167,7 @@ export function createFalTransport(options: FalTransportOptions = {}): RunTransp
         billableUnits = readBillableUnits(response.headers);
         return response;
       };
-      const resultClient = createPlaygroundClient({ fetch: exactJsonFetch(noting) });
+      const resultClient = createPlaygroundClient({ fetch: withFalErrorHeaders(exactJsonFetch(noting)) });
       const result = await resultClient.queue.result(endpointId, { requestId, abortSignal: signal });
       return { data: result.data, billableUnits };
     },
