@@ -79,6 +79,7 @@ const LATER = [
   "components/form/sections/controlnet-items.tsx",
   "components/form/sections/ip-adapter-items.tsx",
   "components/form/sections/sampling-options.tsx",
+  "components/form/request-options-fields.tsx",
   "components/share/share-panel.tsx",
   "components/share/linked-run.tsx",
   "components/share/make-link.ts",

@@ -5,7 +5,7 @@ import { FalKeyControl } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
-import { FixedRequestOptionsContext } from "@/components/form/request-options-section";
+import { FixedRequestOptionsContext } from "@/components/form/fixed-request-options";
 import { preloadSectionBodies } from "@/components/form/section-body";
 import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
