@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "./fixtures/images";
-import { runLogs } from "./fixtures/queue";
+import { formReady, runLogs } from "./fixtures/queue";
 
 test("uploads an init image, runs it in the simulator and shows a loaded result", async ({ page }) => {
   await page.goto("/");
@@ -35,6 +35,7 @@ test("a blank model is refused in the form and nothing is submitted (a blank pro
   page.on("request", (request) => {
     if (request.url().endsWith("/api/fal/proxy") && request.method() === "POST") submitted = true;
   });
+  await formReady(page);
   await page.getByLabel("Model", { exact: true }).fill(" ");
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByText("Model is required.")).toBeVisible();

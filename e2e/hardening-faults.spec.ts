@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { runLogs } from "./fixtures/queue";
+import { formReady, runLogs } from "./fixtures/queue";
 
 const FAULTS_HEADER = "x-fal-simulator-faults";
 
@@ -13,6 +13,7 @@ async function runWithFaults(page: Page, spec: string, prompt: string) {
     }
   });
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: /^Run/ }).click();
   return { run: page.getByRole("article").first(), submits };

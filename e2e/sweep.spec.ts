@@ -5,7 +5,7 @@ import { readChunks, readTextChunk } from "@/lib/png/png-chunks";
 import { readSettingsFromPng } from "@/lib/share/png-settings";
 import { readSweepFromPng } from "@/lib/sweeps/grid-png";
 import { seriousViolations } from "./fixtures/axe";
-import { extendSubmits, fillRun, runCard } from "./fixtures/queue";
+import { extendSubmits, fillRun, formReady, runCard } from "./fixtures/queue";
 import { handToPage } from "./fixtures/page-drop";
 import { formState } from "./support/form-state";
 
@@ -162,8 +162,7 @@ test("on a phone, a sweep's grid fits the screen and reads well in both themes",
   await page.goto("/");
   // Sweep checks the form as Run does: without a model, no dialog, and focus on the model (a blank prompt is fal's to take).
   const model = page.getByLabel("Model", { exact: true });
-  // The prerendered field is empty until the form takes over and gives it the default model.
-  await expect(model).not.toHaveValue("");
+  await formReady(page);
   const modelName = await model.inputValue();
   await model.fill(" ");
   await page.getByRole("button", { name: "Sweep", exact: true }).click();
