@@ -3,7 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { openRunHistory } from "@/lib/history/run-history";
 import { lazyTransport } from "@/lib/runs/lazy-transport";
-import { RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
+import { preloadRunFollowing, RunManager, type RunsSnapshot } from "@/lib/runs/run-manager";
 import { preloadResults } from "./preload-results";
 
 let browserManager: RunManager | undefined;
@@ -19,6 +19,7 @@ const currentRunPrice = () => import("@/lib/pricing/price-client").then((module)
 /** Starts loading what a run needs, so the first Run does not wait for it. */
 export function preloadRuns(): void {
   loadFalTransport().catch(() => undefined);
+  preloadRunFollowing();
 }
 
 /** One manager per page: runs outlive the components that show them (and React's double mounts). */

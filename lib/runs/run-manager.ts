@@ -5,8 +5,7 @@ import type { RunCards } from "@/lib/lora-info/card";
 import type { RunHistory } from "@/lib/history/run-history";
 import type { FieldError } from "@/lib/form/server-errors";
 import type { RunPrice } from "@/lib/pricing/quote";
-import { toRunError } from "./run-error";
-import { followRun, type ReconnectPolicy } from "./run-follower";
+import type { ReconnectPolicy } from "./run-follower";
 import { RateLimitedError } from "./rate-limited";
 import { isActive, type Run, type RunError, type RunUpdate } from "./run-state";
 import { RunStore, type RunsSnapshot } from "./run-store";
@@ -32,6 +31,17 @@ const NEVER_QUEUED: RunError = {
   fieldErrors: [],
   retryable: true,
 };
+
+/**
+ * Following a run and reading its errors (with fal's words for every error type) load with the
+ * first run rather than with the page (`preloadRunFollowing`).
+ */
+const loadFollower = () => import("./run-follower");
+const loadRunError = () => import("./run-error");
+
+export function preloadRunFollowing(): void {
+  Promise.all([loadFollower(), loadRunError()]).catch(() => undefined);
+}
 
 /** Submit times kept for pacing: more than any limit leaves room for within one window. */
 const MAX_SUBMIT_TIMES = 1_000;
@@ -221,7 +231,7 @@ export class RunManager {
       }
       if (isApiError(error)) this.counted(id);
       if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
-      else this.fail(id, toRunError(error, run.input));
+      else this.fail(id, (await loadRunError()).toRunError(error, run.input));
       return;
     }
     this.counted(id);
@@ -253,6 +263,7 @@ export class RunManager {
         return;
       }
     } catch (error) {
+      const { toRunError } = await loadRunError();
       const notice = `Cancel did not reach fal (${toRunError(error).message}); the run goes on.`;
       this.store.update(id, { cancelRequested: false, notice });
       return;
@@ -275,6 +286,7 @@ export class RunManager {
       if (run && !signal.aborted) this.store.update(id, update(run));
     };
     try {
+      const { followRun } = await loadFollower();
       const ending = await followRun({
         transport: this.options.transport,
         requestId,
