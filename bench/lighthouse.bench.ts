@@ -17,19 +17,22 @@ const bench: Bench = {
     "the page with @fal-ai/client and the playground in turn.",
   whyMissed: {
     "mobile playground / LCP":
-      "the LCP element (the mode status line) paints with the first paint, and Lighthouse's own FCP estimate for the " +
-      "playground is about 1.2× the bare page's. The gap is how Lighthouse simulates LCP: its pessimistic estimate counts " +
-      "every request that had finished before the LCP observed on loopback. The bare page is static HTML that paints before " +
-      "its scripts have arrived; the playground's HTML is rendered per request (the CSP nonce) and its first paint comes " +
-      "after all eleven scripts (183 kB) have loaded, so Lighthouse replays them over 1.6 Mbps before the paint. " +
-      "Tried: inlining the CSS (`experimental.inlineCss`): 2,607 ms and TBT 169 ms, worse, reverted. Before this round " +
-      "2.4 s (issue 14's table) and 2,347 ms (3.63×) when the benchmark was first written; first-load JavaScript went " +
-      "from 234 to 183 kB in between, which Lighthouse's LCP barely sees. What would close it: a static shell without a " +
-      "per-request nonce (hash-based CSP), so the first paint no longer waits for the document's rendering.",
+      "the page is now prerendered (a hash-based CSP, no nonce; two requests get the same bytes), but the target " +
+      "is still missed. The LCP element on a phone is a paragraph of the settings pane, painted with the first " +
+      "paint (about 400 ms unthrottled, against the bare page's 145–180 ms). Under Lighthouse's simulated throttling the " +
+      "playground's 43 KB of HTML and 60 KB of CSS, and the first-load scripts fetched alongside them, lengthen " +
+      "the path to that paint. This round's features also grew the first load (see First-load JavaScript). Not " +
+      "tried yet: making the collapsed groups' prerendered HTML smaller, and splitting the CSS the first paint " +
+      "needs from the rest.",
     "mobile playground / TBT":
-      "noisy on this 2-core machine: the three passes ranged from 36.5 to 121 ms against the bare page's 48–63 ms, and a " +
-      "Lighthouse-only run an hour earlier measured 64.5 ms (1.24×, met). What remains is hydrating a form of about 250 " +
-      "controls; before this round 145–212 ms (issue 14) and 303 ms (3.65×) when the benchmark was first written.",
+      "hydrating the form (about 250 controls) on a 4× throttled CPU; the bare page's own TBT was high in this " +
+      "run (170–300 ms in the last two runs, against 48–63 ms in earlier ones), so the machine was slower too. What remains: " +
+      "hydrating less at first (the collapsed groups' bodies already load later; the open form's fields, the " +
+      "header and the output pane do not).",
+    "mobile playground / CLS":
+      "Lighthouse reports a shift that rounds to 0.00 but is not 0; not yet traced to its element.",
+    "desktop playground / CLS":
+      "Lighthouse reports a shift that rounds to 0.00 but is not 0; not yet traced to its element.",
   },
   async run({ baseURL, floorURL, chromiumPath }) {
     const pages: Page[] = [
