@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { field, openSection, uploadImage } from "./fixtures/form";
-import { runCard } from "./fixtures/queue";
+import { runCard, formReady } from "./fixtures/queue";
 
 const RESULT = /\/fal-ai\/lora\/requests\/[^/]+$/;
 
@@ -15,6 +15,7 @@ test("a ControlNet whose start is not below its end (equal too) is refused at it
   page,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("start meets end");
   await addControlNet(page);
   await field(page, "ControlNet 1 end").fill("0.5");
@@ -46,6 +47,7 @@ test("fal's app refuses a ControlNet under `controlnet` at run time: the card na
       : route.fallback(),
   );
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("refused while running");
   await addControlNet(page);
   await page.getByRole("button", { name: /^Run/ }).click();
@@ -70,6 +72,7 @@ test("a completed result without an image URL is shown raw on the card", async (
       : route.fallback(),
   );
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("nothing to show");
   await page.getByRole("button", { name: /^Run/ }).click();
   const card = runCard(page, "nothing to show");

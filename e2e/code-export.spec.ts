@@ -3,12 +3,14 @@ import { writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { DRAWN_SEED, field, openSection, runAndReadBody } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 const run = promisify(execFile);
 
 test("code export shows the request in three languages and copies it", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse at dusk");
   await page.getByLabel("Noise strength", { exact: true }).fill("0.7");
   await page.getByRole("button", { name: "Code" }).click();
@@ -33,6 +35,7 @@ test("code export shows the request in three languages and copies it", async ({ 
 
 test("the generated JavaScript snippet runs against the simulator", async ({ page, baseURL }, testInfo) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill("a red fox in snow");
   await page.getByRole("button", { name: "Code" }).click();
   const snippet = (await page.getByLabel("JavaScript code").textContent()) ?? "";
@@ -59,6 +62,7 @@ test("the generated JavaScript snippet runs against the simulator", async ({ pag
 
 test("with a LoRA and a ControlNet in the form, the Code panel shows exactly the body Run sends", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse at dusk");
   await page.getByRole("button", { name: "Add LoRA" }).click();
   await field(page, "LoRA 1 path").fill("nerijs/pixel-art-xl");

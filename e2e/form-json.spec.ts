@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { DRAWN_SEED, field, MODEL, runAndReadBody } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 test("the JSON tab shows the exact body and edits flow back into the form", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a fox");
   await field(page, "Inference steps").fill("20");
 

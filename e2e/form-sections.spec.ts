@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "./fixtures/images";
 import { DRAWN_SEED, field, MODEL, openSection, runAndReadBody, UPLOADED, uploadImage } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse at dusk");
 });
 

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { compressToEncodedURIComponent } from "lz-string";
 import { field, MODEL, openSection, runAndReadBody } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 test("an invalid field in a collapsed group stops the run, opens the group and takes focus", async ({ page }) => {
   await page.goto("/");
@@ -26,6 +27,7 @@ test("an invalid field in a collapsed group stops the run, opens the group and t
 
 test("Ctrl+Enter runs from the prompt", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("keyboard only");
   const submit = page.waitForResponse(
     (response) => response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
@@ -40,6 +42,7 @@ test("an image fal's app cannot load: its 422 sentence lands on the field holdin
   baseURL,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse");
   await openSection(page, "ControlNets");
   await page.getByRole("button", { name: "Add ControlNet" }).click();
@@ -94,6 +97,7 @@ test("a refusal inside a group never opened renders its fields, opens it and tak
 
 test("a missing IP-adapter image is named on that image's field", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse");
   await openSection(page, "IP adapters");
   await page.getByRole("button", { name: "Add IP adapter" }).click();

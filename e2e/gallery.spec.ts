@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loadedWidth, rewriteResults, runCard, startRun } from "./fixtures/queue";
+import { loadedWidth, rewriteResults, runCard, startRun, formReady } from "./fixtures/queue";
 
 test("the lightbox steps through results with the keyboard and compares before and after", async ({ page }) => {
   await page.goto("/");
@@ -50,6 +50,7 @@ test("Download saves the image under a name taken from the prompt and seed", asy
 
 test("Reuse all settings restores the run's whole input into the form", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Noise strength", { exact: true }).fill("0.8");
   await startRun(page, "settings to bring back");
   await expect(runCard(page, "settings to bring back")).toHaveAttribute("data-status", "completed");

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { fooocusJson, samples, withTextChunks } from "@/lib/generation-data/test-samples";
 import { makePng } from "./fixtures/images";
 import { field, MODEL, openSection, runAndReadBody } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 const offer = (page: Page) => page.getByRole("dialog", { name: "Generation settings found" });
 const fillButton = (page: Page) =>
@@ -91,6 +92,7 @@ test("an A1111 block pasted into the prompt box fills the form, or stays as past
 
 test("an A1111 PNG dropped on the page offers the same, and a Fooocus PNG too", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("my own prompt");
   await dropFile(
     page,

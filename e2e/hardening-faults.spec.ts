@@ -47,6 +47,7 @@ test("a dropped status stream: the page falls back to polling and completes", as
 
 test("a failed run: the card says the runner crashed, earlier results stay", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill("a good run first");
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");

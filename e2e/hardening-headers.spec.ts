@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { formReady } from "./fixtures/queue";
 
 test("every page and API answer carries the security headers", async ({ request }) => {
   // The prerendered page allows its scripts by hash (e2e/static-shell.spec.ts has the details).
@@ -37,6 +38,7 @@ test("a whole run works under the CSP with no violation reported", async ({ page
     );
   });
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse under a strict policy");
   await page.getByRole("button", { name: /^Run/ }).click();
   await expect(page.getByRole("article").first()).toHaveAttribute("data-status", "completed");

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { makePng } from "./fixtures/images";
 import { field, openSection, runAndReadBody, UPLOADED, uploadImage } from "./fixtures/form";
+import { formReady } from "./fixtures/queue";
 
 /** Drags across a canvas: with the mouse, or with a real touch through Chromium's input layer. */
 async function drag(page: Page, canvas: Locator, touch: boolean): Promise<void> {
@@ -60,6 +61,7 @@ for (const { device, viewport, touch } of [
         page,
       }) => {
         await page.goto("/");
+        await formReady(page);
         await field(page, "Prompt").fill("a lighthouse at dusk");
         await uploadImage(page, "Init image", 500, 380);
         await openSection(page, "ControlNets");
@@ -113,6 +115,7 @@ test("a control image not divisible by 32 is resized with its mask; keys undo an
   page,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse at dusk");
   await openSection(page, "ControlNets");
   await page.getByRole("button", { name: "Add ControlNet" }).click();
@@ -148,6 +151,7 @@ test("a control image not divisible by 32 is resized with its mask; keys undo an
 
 test("an IP adapter without an image is masked over the init image, at the init image's own size", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a lighthouse at dusk");
   await page
     .getByLabel("Init image", { exact: true })

@@ -5,7 +5,7 @@ import { startServer, stopServer } from "../test/next-server";
 import { type StandIns, startStandIns } from "../test/lora-stand-ins";
 import { field, MODEL, openSection, runAndReadBody } from "./fixtures/form";
 import { longestGapMs, startWatchdog } from "./fixtures/main-thread-watchdog";
-import { runCard } from "./fixtures/queue";
+import { runCard, formReady } from "./fixtures/queue";
 
 /*
  * The LoRA cards against stand-ins on 127.0.0.1: files in the layouts kohya's sd-scripts and
@@ -61,6 +61,7 @@ test("a kohya SD 1.5 LoRA by URL: what it is, its trigger words, and one click t
   page,
 }) => {
   await page.goto(`${origin}/`);
+  await formReady(page);
   await field(page, "Prompt").fill("a castle at dusk");
   const lora = await addLora(page, file("kohya-sd15-meta.safetensors"));
   await expect(lora).toContainText("pixelcastle-sd15");
@@ -170,6 +171,7 @@ test("Civitai: trained words, base model and preview; pages and AIRs become down
 
 test("the model, ControlNets and IP adapters get cards and fit warnings too", async ({ page }) => {
   await page.goto(`${origin}/`);
+  await formReady(page);
   await field(page, "Model").fill("black-forest-labs/FLUX.1-dev");
   await expect(fitNote(card(page, "the model"))).toContainText("This is Flux, not SD or SDXL");
   await field(page, "Model").fill(file("sd15-checkpoint.safetensors"));
@@ -198,6 +200,7 @@ test("hostile files are refused with their reason, read no further than needed, 
 }) => {
   // The e2e server, in simulator mode, reads these.
   await page.goto("/");
+  await formReady(page);
   await field(page, "Model").fill(file("sd15-checkpoint.safetensors"));
   await startWatchdog(page);
   const lora = await addLora(page, file("kohya-sd15.safetensors"));
@@ -228,6 +231,7 @@ test("hostile files are refused with their reason, read no further than needed, 
 
 test("a host that cannot be reached: the card says so, and the run still goes", async ({ page }) => {
   await page.goto(`${origin}/`);
+  await formReady(page);
   await field(page, "Prompt").fill("offline lora");
   const port = await closedPort();
   const lora = await addLora(page, `http://127.0.0.1:${port}/lora.safetensors`);
@@ -241,6 +245,7 @@ test("a host that cannot be reached: the card says so, and the run still goes", 
 test("the cards stay with the run: in History after a reload, and in Compare", async ({ page }) => {
   test.slow(); // Two runs, a reload and a comparison.
   await page.goto(`${origin}/`);
+  await formReady(page);
   await field(page, "Prompt").fill("kept with its cards");
   const lora = await addLora(page, file("kohya-sd15-meta.safetensors"));
   await expect(fitNote(lora)).toBeVisible();

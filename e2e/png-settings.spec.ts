@@ -7,7 +7,7 @@ import type { LoraRequest } from "@/lib/fal/input-schema";
 import { embedSettingsInPng, readSettingsFromPng } from "@/lib/share/png-settings";
 import { makePng } from "./fixtures/images";
 import { handToPage } from "./fixtures/page-drop";
-import { runCard, startRun } from "./fixtures/queue";
+import { runCard, startRun, formReady } from "./fixtures/queue";
 
 /** A plain string so the client's types for another endpoint's shapes do not apply (docs/fal.md#input). */
 const endpoint: string = "fal-ai/lora/image-to-image";
@@ -86,6 +86,7 @@ test("a PNG downloaded from the gallery carries its settings and restores them o
   browser,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Noise strength", { exact: true }).fill("0.35");
   await startRun(page, "round trip through a download");
   await expect(runCard(page, "round trip through a download")).toHaveAttribute("data-status", "completed");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { formReady } from "./fixtures/queue";
 
 test("a built-in preset fills the form and uploads its bundled image", async ({ page }) => {
   await page.goto("/");
@@ -21,6 +22,7 @@ test("a built-in preset fills the form and uploads its bundled image", async ({ 
 
 test("own presets: save, survive a reload, load, rename, export, delete and import", async ({ page }) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill("my fox");
   await page.getByLabel("Noise strength", { exact: true }).fill("0.8");
   await page.getByRole("button", { name: "Presets" }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { compressToEncodedURIComponent } from "lz-string";
 import { field, runAndReadBody } from "./fixtures/form";
-import { runCard } from "./fixtures/queue";
+import { runCard, formReady } from "./fixtures/queue";
 
 const RESULT = /\/fal-ai\/lora\/requests\/[^/]+$/;
 
@@ -9,6 +9,7 @@ test("Random seed draws a seed at Run, shows it on the card at once and sends it
   page,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("a seed drawn at run");
   await expect(field(page, "Random seed")).toBeChecked();
   const body = await runAndReadBody(page);
@@ -31,6 +32,7 @@ test("seed 0 is random on fal: fal's 64-bit seed is shown exactly, and Use this 
   page,
 }) => {
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("fal picks the seed");
   await field(page, "Random seed").uncheck();
   await field(page, "Seed").fill("0");

@@ -5,7 +5,7 @@ import { runPayload } from "@/lib/share/link-payload";
 import { inflatingPayload } from "@/lib/share/test-links";
 import { field } from "./fixtures/form";
 import { longestGapMs, startWatchdog } from "./fixtures/main-thread-watchdog";
-import { runCard } from "./fixtures/queue";
+import { runCard, formReady } from "./fixtures/queue";
 
 const MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
 const packed = (version: number, data: unknown) => `${version}.${compressToEncodedURIComponent(JSON.stringify(data))}`;
@@ -106,6 +106,7 @@ test("a run's link unfurls for a crawler with its tags and card, and opens the r
 test("fal's 64-bit seed travels in the link exactly; History shares runs too", async ({ page, context, request }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
+  await formReady(page);
   await field(page, "Prompt").fill("fal picks the seed, shared");
   await field(page, "Random seed").uncheck();
   await field(page, "Seed").fill("0");

@@ -2,11 +2,13 @@ import { expect, test } from "@playwright/test";
 import { compressToEncodedURIComponent } from "lz-string";
 import { makePng } from "./fixtures/images";
 import { formState } from "./support/form-state";
+import { formReady } from "./fixtures/queue";
 
 const linkTo = (settings: unknown) => `/#s=1.${compressToEncodedURIComponent(JSON.stringify(settings))}`;
 
 test("a share link opened in a new page restores an identical form", async ({ page, context }) => {
   await page.goto("/");
+  await formReady(page);
   await page.getByLabel("Model", { exact: true }).fill("runwayml/stable-diffusion-v1-5");
   await page.getByLabel("Prompt", { exact: true }).fill('a "quoted" café & a fox #1');
   await page.getByLabel("Noise strength", { exact: true }).fill("0.35");

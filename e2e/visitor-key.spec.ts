@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
 import { makePng } from "./fixtures/images";
-import { extendSubmits } from "./fixtures/queue";
+import { extendSubmits, formReady } from "./fixtures/queue";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
 const STAND_IN_PORT = PORT + 1;
@@ -70,6 +70,7 @@ test("against a stand-in that answers as fal does: a 64-bit seed shown exactly, 
   page,
 }) => {
   await page.goto(`${origin}/`);
+  await formReady(page);
   await page.getByLabel("Your fal key").fill("visitor-1234:abcdefgh12345678");
   await page.getByRole("button", { name: "Use my key" }).click();
   const submits: string[] = [];
