@@ -63,6 +63,28 @@ describe("money", () => {
     );
   });
 
+  it("writes dollars, euros and pounds as en-US's own currency format does, without asking Intl", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("USD", "EUR", "GBP"),
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 6 }),
+        (currency, digits, scale) => {
+          const text = digits.toString().padStart(scale + 1, "0");
+          const amount = scale ? `${text.slice(0, -scale)}.${text.slice(-scale)}` : text;
+          const decimals = Math.max(2, scale);
+          const intl = new Intl.NumberFormat("en-US", {
+            style: "currency",
+            currency,
+            minimumFractionDigits: decimals,
+            maximumFractionDigits: decimals,
+          });
+          expect(formatPrice(amount, currency)).toBe(intl.format(amount as Intl.StringNumericLiteral));
+        },
+      ),
+    );
+  });
+
   it("shows a unit price exactly as fal gave it", () => {
     expect(formatPrice("0.00111", "USD")).toBe("$0.00111");
     expect(formatPrice("2", "USD")).toBe("$2.00");
