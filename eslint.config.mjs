@@ -19,6 +19,14 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          name: "next/dynamic",
+          message:
+            "Use lazyComponent (components/ui/lazy-component.tsx): next/dynamic adds its loader to the first load.",
+        },
+      ],
     },
   },
 ]);

@@ -3,7 +3,7 @@ import { expect, type Response, test } from "@playwright/test";
 import { formatMoney, productMicros } from "@/lib/pricing/money";
 import { startServer, stopServer } from "../test/next-server";
 import { CANARY_FAL_KEY } from "./fixtures/canary";
-import { fillRun, runCard } from "./fixtures/queue";
+import { fillRun, formReady, runCard } from "./fixtures/queue";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 90;
 const STAND_IN_PORT = PORT + 1;
@@ -53,7 +53,9 @@ test("in fal mode: a key without the scope gives 'price unknown' and runs go on;
   });
   await page.goto(`${origin}/`);
 
-  // The server's key: the stand-in refuses it with 403 (no scope for prices).
+  // The server's key: the stand-in refuses it with 403 (no scope for prices). Asked at the first focus.
+  await formReady(page);
+  await page.getByLabel("Prompt", { exact: true }).focus();
   const price = page.getByTestId("run-price");
   await expect(price).toHaveText("price unknown");
   await expect(price).toHaveAttribute("title", /lacks the scope/);

@@ -2,7 +2,7 @@ import { expect, type Page, type Response, test } from "@playwright/test";
 import { formatMoney, productMicros } from "@/lib/pricing/money";
 import { seriousViolations } from "./fixtures/axe";
 import { CANARY_FAL_KEY } from "./fixtures/canary";
-import { fillRun, runCard } from "./fixtures/queue";
+import { fillRun, formReady, runCard } from "./fixtures/queue";
 
 /** The simulator's stand-in price (lib/simulator/http-pricing.ts): per compute second. */
 const UNIT_PRICE = "0.00111";
@@ -33,8 +33,12 @@ test("a run shows what it cost (the simulator's price, marked simulated), and Hi
   page,
 }) => {
   await page.goto("/");
-  // Before any run of these settings: fal's estimate of one run, here 30 steps of 20 ms at $0.00111.
+  // Nothing is priced before the visitor's first press, key or focus: the pricing code loads with it.
   const price = page.getByTestId("run-price");
+  await formReady(page);
+  await expect(price).toHaveCount(0);
+  await page.getByLabel("Prompt", { exact: true }).focus();
+  // Before any run of these settings: fal's estimate of one run, here 30 steps of 20 ms at $0.00111.
   await expect(price).toHaveText("≈ $0.00067 a run, simulated");
 
   const first = await runBilled(page, "a lighthouse at dusk");

@@ -120,6 +120,9 @@ const LATER = [
   "lib/lora-info/card-store.ts",
   "lib/lora-info/fit.ts",
   "lib/lora-info/run-cards-schema.ts",
+  "components/form/sections/civitai-hint.tsx",
+  "components/share/settings-notice.tsx",
+  "lib/civitai/",
 ];
 
 describe("the page's first load", () => {

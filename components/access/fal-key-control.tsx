@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { usePublicConfig } from "@/components/public-config/use-public-config";
 import { Button } from "@/components/ui/button";
 import { isPlausibleFalKey } from "@/lib/access/visitor-key";
 import { readVisitorKey, saveVisitorKey, subscribeVisitorKey } from "@/lib/access/visitor-key-store";
@@ -92,4 +93,13 @@ export function FalKeyControl({ serverHasKey }: { serverHasKey: boolean | undefi
       </div>
     </section>
   );
+}
+
+/**
+ * Where the key box goes: every mode but the simulator's. Until the page knows the mode it is drawn
+ * for the CSS to show or hide; it reads the configuration itself, so its arrival re-renders only this.
+ */
+export function FalKeySlot() {
+  const config = usePublicConfig();
+  return config?.mode === "simulator" ? null : <FalKeyControl serverHasKey={config?.serverHasKey} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { Button } from "@/components/ui/button";
 import type { Compare, ComparePick } from "./use-compare";
 
@@ -8,7 +8,7 @@ import type { Compare, ComparePick } from "./use-compare";
 const loadTray = () => import("./compare-tray");
 
 /** The picked results above the output pane's views, with the comparison itself. */
-export const CompareTray = dynamic(() => loadTray().then((module) => module.CompareTray), { ssr: false });
+export const CompareTray = lazyComponent(() => loadTray().then((module) => module.CompareTray));
 
 type CompareButtonProps = { compare: Compare; pick: ComparePick; describedBy?: string };
 

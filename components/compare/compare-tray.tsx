@@ -1,13 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { ResultImage } from "@/components/output/result-image";
 import { Button } from "@/components/ui/button";
 import { type GalleryItem, galleryItems } from "@/lib/gallery/gallery-items";
 import type { Run } from "@/lib/runs/run-state";
 import type { Compare, ComparePick, CompareSlot } from "./use-compare";
 
-const CompareDialog = dynamic(() => import("./compare-dialog").then((module) => module.CompareDialog), { ssr: false });
+const CompareDialog = lazyComponent(() => import("./compare-dialog").then((module) => module.CompareDialog));
 
 /** The picked result, while its run (and that image) is still there. */
 export function pickedItem(pick: ComparePick | undefined, runs: readonly Run[]): GalleryItem | undefined {

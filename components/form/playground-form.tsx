@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { memo, useRef, useState } from "react";
 import { FormProvider } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
@@ -25,9 +25,8 @@ import { RUN_SETTINGS_FORM_ID } from "./show-server-errors";
 import type { PlaygroundFormApi } from "./use-playground-form";
 import { fieldLabels } from "@/lib/fal/field-labels";
 
-const JsonTab = dynamic(() => import("./json-tab").then((module) => module.JsonTab), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading the JSON editor…</p>,
+const JsonTab = lazyComponent(() => import("./json-tab").then((module) => module.JsonTab), {
+  loading: <p className="text-sm text-zinc-500">Loading the JSON editor…</p>,
 });
 
 type PlaygroundFormProps = {

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentType, useEffect, useState, useSyncExternalStore } from "react";
+import type { ComponentType } from "react";
+import { lazyComponent } from "@/components/ui/lazy-component";
 
 type Body = { preload: () => Promise<void> };
 
@@ -20,43 +21,18 @@ export function preloadSectionBodies(): Promise<void> {
  * the same commit as its error; until then, and after a failed load, the group says so.
  */
 export function sectionBody<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | undefined;
-  let loading: Promise<void> | undefined;
-  const listeners = new Set<() => void>();
-  const body: Body = {
-    preload: () =>
-      (loading ??= load().then(
-        (component) => {
-          loaded = component;
-          listeners.forEach((listener) => listener());
-        },
-        (error: unknown) => {
-          loading = undefined;
-          throw error;
-        },
-      )),
-  };
-  bodies.add(body);
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  };
-
-  return function SectionBody(props: P) {
-    const Loaded = useSyncExternalStore(
-      subscribe,
-      () => loaded,
-      () => undefined,
-    );
-    const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      if (!loaded) body.preload().catch(() => setFailed(true));
-    }, []);
-    if (Loaded) return <Loaded {...props} />;
-    return (
+  const body = lazyComponent(load, {
+    loading: (
       <p role="status" className="text-sm text-zinc-500">
-        {failed ? "This group could not be loaded; check the connection and reload the page." : "Loading…"}
+        Loading…
       </p>
-    );
-  };
+    ),
+    failed: (
+      <p role="status" className="text-sm text-zinc-500">
+        This group could not be loaded; check the connection and reload the page.
+      </p>
+    ),
+  });
+  bodies.add(body);
+  return body;
 }

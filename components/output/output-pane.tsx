@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { ReactNode } from "react";
 import type { Compare } from "@/components/compare/use-compare";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
@@ -13,30 +13,29 @@ import { FirstSteps } from "./first-steps";
 import type { Output, OutputView } from "./use-output";
 
 // A first visit shows the first steps; the run views load at the first interaction (`loadRunViews`) or with the first run.
-const loadSelectedRun = () => import("./selected-run");
-const SelectedRun = dynamic(() => loadSelectedRun().then((module) => module.SelectedRun), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
+const SelectedRun = lazyComponent(() => import("./selected-run").then((module) => module.SelectedRun), {
+  loading: <p className="text-sm text-zinc-500">Loading the run…</p>,
 });
 
 /** Loads the run views; resolves once they are in (a failed load resolves too, and the pane retries when shown). */
 export function loadRunViews(): Promise<void> {
-  return loadSelectedRun().then(
-    () => undefined,
-    () => undefined,
-  );
+  return SelectedRun.preload().catch(() => undefined);
 }
 
-const HistoryPanel = dynamic(() => import("@/components/history/history-panel").then((module) => module.HistoryPanel), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading history…</p>,
-});
+const HistoryPanel = lazyComponent(
+  () => import("@/components/history/history-panel").then((module) => module.HistoryPanel),
+  {
+    loading: <p className="text-sm text-zinc-500">Loading history…</p>,
+  },
+);
 
 // A shared run's view loads only for a page opened with a run's link.
-const LinkedRunView = dynamic(() => import("@/components/share/linked-run").then((module) => module.LinkedRunView), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading the shared run…</p>,
-});
+const LinkedRunView = lazyComponent(
+  () => import("@/components/share/linked-run").then((module) => module.LinkedRunView),
+  {
+    loading: <p className="text-sm text-zinc-500">Loading the shared run…</p>,
+  },
+);
 
 const VIEWS: { id: OutputView; label: string }[] = [
   { id: "results", label: "Results" },

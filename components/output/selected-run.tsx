@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { useMemo, useState } from "react";
 import type { Compare } from "@/components/compare/use-compare";
 import { KeptCards } from "@/components/lora-info/kept-cards";
@@ -13,9 +13,7 @@ import { ResultActionsBar } from "./result-actions-bar";
 import { RunStage } from "./run-stage";
 import { SessionStrip } from "./session-strip";
 
-const Lightbox = dynamic(() => import("@/components/gallery/lightbox").then((module) => module.Lightbox), {
-  ssr: false,
-});
+const Lightbox = lazyComponent(() => import("@/components/gallery/lightbox").then((module) => module.Lightbox));
 
 type SelectedRunProps = {
   run: Run;

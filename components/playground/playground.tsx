@@ -1,11 +1,11 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo } from "react";
-import { FalKeyControl } from "@/components/access/fal-key-control";
+import { memo, useCallback } from "react";
+import { FalKeySlot } from "@/components/access/fal-key-control";
 import { CompareTray } from "@/components/compare/compare-entry";
 import { useCompare } from "@/components/compare/use-compare";
 import { PlaygroundForm } from "@/components/form/playground-form";
-import { FixedRequestOptionsContext } from "@/components/form/fixed-request-options";
+import { FixedRequestOptionsProvider } from "@/components/form/fixed-request-options";
 import { preloadSectionBodies } from "@/components/form/section-body";
 import { type PlaygroundFormApi, usePlaygroundForm } from "@/components/form/use-playground-form";
 import { useThumbnailKeeper } from "@/components/history/use-thumbnail-keeper";
@@ -13,17 +13,12 @@ import { loadRunViews, OutputPane } from "@/components/output/output-pane";
 import { useOutput } from "@/components/output/use-output";
 import { RunPrice } from "@/components/pricing/run-price";
 import { useResultActions } from "@/components/runs/use-result-actions";
-import { usePublicConfig } from "@/components/public-config/use-public-config";
 import { preloadRuns, useRuns } from "@/components/runs/use-runs";
 import { ShareTools } from "@/components/share/share-tools";
 import { type OpenedLink, useLinkSettings } from "@/components/share/use-link-settings";
 import { SweepButton, SweepPanel } from "@/components/sweeps/sweep-entry";
 import type { LoraRequest } from "@/lib/fal/input-schema";
-import type { FixedRequestOptions } from "@/lib/fal/request-options";
-import type { PublicConfig } from "@/lib/public-config/public-config";
-import { requestOptionsStore } from "@/lib/request-options/stored-options";
 import { preloadFormSchema } from "@/lib/form/form-resolver";
-import type { SubmitLimit } from "@/lib/sweeps/pacer";
 import { RunBar } from "./run-bar";
 import { useFirstInteraction } from "./use-first-interaction";
 
@@ -44,13 +39,6 @@ async function keptCards(input: LoraRequest) {
   return runCards(input);
 }
 
-const NONE_FIXED: FixedRequestOptions = {};
-
-/** The pace sweeps keep, once the server's configuration is known. */
-function submitLimitOf(config: PublicConfig | undefined): SubmitLimit | undefined {
-  return config && { perMinute: config.submitsPerMinute, windowMs: config.submitWindowSeconds * 1000 };
-}
-
 /**
  * After Run the new run's status and result come into view: wide screens scroll the output pane to
  * its top, phones scroll the page to the output (now first). Each call does nothing on the other.
@@ -67,18 +55,17 @@ function revealNewRun(): void {
 type SettingsProps = {
   form: PlaygroundFormApi;
   link: OpenedLink;
-  config: PublicConfig | undefined;
   onRun: (input: LoraRequest) => void;
 };
 
 /**
  * The settings pane's content. Nothing in it depends on runs, so a log line or a result leaves it
- * alone. Until the page knows the mode, fal mode's key box is drawn for the CSS to show or hide.
+ * alone; nor on the server's configuration, which the parts that need it read themselves.
  */
-const Settings = memo(function Settings({ form, link, config, onRun }: SettingsProps) {
+const Settings = memo(function Settings({ form, link, onRun }: SettingsProps) {
   return (
     <>
-      {config?.mode !== "simulator" && <FalKeyControl serverHasKey={config?.serverHasKey} />}
+      <FalKeySlot />
       <ShareTools form={form} link={link} />
       <PlaygroundForm form={form} onRun={onRun} />
     </>
@@ -88,18 +75,13 @@ const Settings = memo(function Settings({ form, link, config, onRun }: SettingsP
 /**
  * The workspace. Wide screens: settings on the left with Run at their foot, output on the right,
  * each scrolling on its own. Phones: one column, the settings first until a run starts, then the
- * output; Run sticks to the bottom of the screen. The server's mode (fal or simulator) decides
- * whether a visitor may bring a fal key, and the form needs it to judge image addresses;
- * `opensLink` says the page is a shared link's.
+ * output; Run sticks to the bottom of the screen. `opensLink` says the page is a shared link's.
+ * What depends on the server's configuration (the key box, fixed request options, the pace of
+ * sweeps) reads it where it is used, so its arrival after hydration re-renders only those parts.
  */
 export function Playground({ opensLink = false }: { opensLink?: boolean }) {
-  const config = usePublicConfig();
-  const form = usePlaygroundForm(config?.mode);
+  const form = usePlaygroundForm();
   const link = useLinkSettings(form, opensLink);
-  const submitLimit = useMemo(() => submitLimitOf(config), [config]);
-  // fal's request options the operator fixed (docs/fal.md#request-options), none until the page knows.
-  const fixedRequestOptions = config?.fixedRequestOptions ?? NONE_FIXED;
-  useEffect(() => requestOptionsStore.setFixed(fixedRequestOptions), [fixedRequestOptions]);
   const { runs, liveIds, loaded, historyProblem, manager } = useRuns();
   const actions = useResultActions(form, manager);
   const output = useOutput(runs, liveIds);
@@ -129,16 +111,15 @@ export function Playground({ opensLink = false }: { opensLink?: boolean }) {
           // changing size above them would then push the status and result out of view.
           className={`relative flex min-w-0 flex-col gap-4 bg-white p-4 lg:flex-1 lg:overflow-y-auto dark:bg-zinc-900 ${outputFirst ? "max-lg:[overflow-anchor:none]" : ""}`}
         >
-          <FixedRequestOptionsContext value={fixedRequestOptions}>
-            <Settings form={form} link={link} config={config} onRun={onRun} />
-          </FixedRequestOptionsContext>
+          <FixedRequestOptionsProvider>
+            <Settings form={form} link={link} onRun={onRun} />
+          </FixedRequestOptionsProvider>
         </section>
         <RunBar
           tools={
             <SweepButton
               form={form}
               manager={manager}
-              submitLimit={submitLimit}
               onStarted={() => {
                 output.showSweeps();
                 revealNewRun();
@@ -159,11 +140,7 @@ export function Playground({ opensLink = false }: { opensLink?: boolean }) {
         compare={compare}
         linkedRun={link.linkedRun}
         compareTray={compare.a || compare.b ? <CompareTray compare={compare} runs={runs} /> : undefined}
-        sweepPanel={
-          output.hasSweeps && submitLimit ? (
-            <SweepPanel manager={manager} runs={runs} submitLimit={submitLimit} onShowRun={output.show} />
-          ) : undefined
-        }
+        sweepPanel={output.hasSweeps ? <SweepPanel manager={manager} runs={runs} onShowRun={output.show} /> : undefined}
         className={outputFirst ? "max-lg:order-first" : ""}
       />
     </main>

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { useEffect, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { handPageImage, isInsideField } from "@/components/form/page-image";
@@ -10,7 +10,7 @@ import type { RestoreOutcome } from "@/components/share/settings-notice";
 
 // The PNG reader and the offer load with the first PNG dropped or pasted, not with the page.
 const loadOffer = () => import("@/components/png-restore/png-restore-offer");
-const PngRestoreOffer = dynamic(() => loadOffer().then((module) => module.PngRestoreOffer), { ssr: false });
+const PngRestoreOffer = lazyComponent(() => loadOffer().then((module) => module.PngRestoreOffer));
 
 type Offer = { file: File; reading: SettingsReading };
 

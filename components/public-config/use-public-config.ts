@@ -1,8 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { PublicConfig } from "@/lib/public-config/public-config";
 import { readPublicConfigSnapshot, subscribePublicConfig } from "@/lib/public-config/public-config-store";
+import type { SubmitLimit } from "@/lib/sweeps/pacer";
 
 const unknownOnTheServer = () => undefined;
 
@@ -12,4 +13,13 @@ const unknownOnTheServer = () => undefined;
  */
 export function usePublicConfig(): PublicConfig | undefined {
   return useSyncExternalStore(subscribePublicConfig, readPublicConfigSnapshot, unknownOnTheServer);
+}
+
+/** The pace runs and sweeps keep (the server's submits per window), once the page knows it. */
+export function useSubmitLimit(): SubmitLimit | undefined {
+  const config = usePublicConfig();
+  return useMemo(
+    () => config && { perMinute: config.submitsPerMinute, windowMs: config.submitWindowSeconds * 1000 },
+    [config],
+  );
 }

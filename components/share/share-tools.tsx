@@ -1,26 +1,33 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { memo, useState } from "react";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
 import { GenerationDataPaste } from "@/components/generation-data/generation-data-paste";
 import { PngRestore } from "@/components/png-restore/png-restore";
-import { type RestoreOutcome, SettingsNotice } from "./settings-notice";
+import type { RestoreOutcome } from "./settings-notice";
 import { panelClass } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
 import type { OpenedLink } from "./use-link-settings";
 
 // Each panel loads when first opened: none is needed for the first paint or the first Run.
-const loading = () => <p className="text-sm text-zinc-500">Loading…</p>;
-const SharePanel = dynamic(() => import("./share-panel").then((module) => module.SharePanel), { ssr: false, loading });
-const PresetsPanel = dynamic(() => import("@/components/presets/presets-panel").then((module) => module.PresetsPanel), {
-  ssr: false,
-  loading,
-});
-const CodePanel = dynamic(() => import("@/components/code-export/code-panel").then((module) => module.CodePanel), {
-  ssr: false,
-  loading,
-});
+const loading = <p className="text-sm text-zinc-500">Loading…</p>;
+const SharePanel = lazyComponent(() => import("./share-panel").then((module) => module.SharePanel), { loading });
+const PresetsPanel = lazyComponent(
+  () => import("@/components/presets/presets-panel").then((module) => module.PresetsPanel),
+  {
+    loading,
+  },
+);
+const CodePanel = lazyComponent(
+  () => import("@/components/code-export/code-panel").then((module) => module.CodePanel),
+  {
+    loading,
+  },
+);
+
+// What a link or an image restored, and what it could not: shown only after one was opened.
+const SettingsNotice = lazyComponent(() => import("./settings-notice").then((module) => module.SettingsNotice));
 
 const tools = [
   { id: "share", label: "Share link" },

@@ -1,37 +1,43 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { lazyComponent } from "@/components/ui/lazy-component";
+import { type ComponentProps, useState } from "react";
 import { focusFirstErrorWhenShown } from "@/components/form/focus-first-error";
 import { RUN_SETTINGS_FORM_ID } from "@/components/form/show-server-errors";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import { useSubmitLimit } from "@/components/public-config/use-public-config";
 import { Button } from "@/components/ui/button";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { toRequestBody } from "@/lib/form/form-values";
 import type { RunManager } from "@/lib/runs/run-manager";
-import type { SubmitLimit } from "@/lib/sweeps/pacer";
 
 // Sweeps load when first opened (or hovered), never with the page.
 const loadDialog = () => import("./sweep-dialog");
-const SweepDialog = dynamic(() => loadDialog().then((module) => module.SweepDialog), { ssr: false });
+const SweepDialog = lazyComponent(() => loadDialog().then((module) => module.SweepDialog));
 
-/** The output pane's Sweep view, loaded once a sweep exists. */
-export const SweepPanel = dynamic(() => import("./sweep-view").then((module) => module.SweepView), {
-  ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading the sweep…</p>,
+const SweepView = lazyComponent(() => import("./sweep-view").then((module) => module.SweepView), {
+  loading: <p className="text-sm text-zinc-500">Loading the sweep…</p>,
 });
+
+/** The output pane's Sweep view, loaded once a sweep exists and shown once the server's pace is known. */
+export function SweepPanel(props: Omit<ComponentProps<typeof SweepView>, "submitLimit">) {
+  const submitLimit = useSubmitLimit();
+  return submitLimit ? <SweepView {...props} submitLimit={submitLimit} /> : null;
+}
 
 type SweepButtonProps = {
   form: PlaygroundFormApi;
   manager: RunManager;
-  /** The server's limit, which sweeps pace within: the dialog opens once it is known. */
-  submitLimit: SubmitLimit | undefined;
   onStarted: () => void;
 };
 
-/** "Sweep", beside Run: checks the form as Run does, then opens the sweep dialog on its request. */
-export function SweepButton({ form, manager, submitLimit, onStarted }: SweepButtonProps) {
+/**
+ * "Sweep", beside Run: checks the form as Run does, then opens the sweep dialog on its request once
+ * the server's limit, which sweeps pace within, is known.
+ */
+export function SweepButton({ form, manager, onStarted }: SweepButtonProps) {
   const [base, setBase] = useState<LoraRequest>();
+  const submitLimit = useSubmitLimit();
   const open = form.handleSubmit(
     (values) => setBase(toRequestBody(values)),
     () => focusFirstErrorWhenShown(() => document.getElementById(RUN_SETTINGS_FORM_ID) as HTMLFormElement | null),

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -11,17 +11,15 @@ import type { MaskResult, MaskTarget } from "./mask-painter-dialog";
 // The tools load when first opened (or hovered), never with the page.
 const loadMaskPainter = () => import("./mask-painter-dialog");
 const loadEdgeMap = () => import("./edge-map-dialog");
-const opening = () => (
+const opening = (
   <span role="status" className="text-xs text-zinc-500">
     Opening…
   </span>
 );
-const MaskPainterDialog = dynamic(() => loadMaskPainter().then((module) => module.MaskPainterDialog), {
-  ssr: false,
+const MaskPainterDialog = lazyComponent(() => loadMaskPainter().then((module) => module.MaskPainterDialog), {
   loading: opening,
 });
-const EdgeMapDialog = dynamic(() => loadEdgeMap().then((module) => module.EdgeMapDialog), {
-  ssr: false,
+const EdgeMapDialog = lazyComponent(() => loadEdgeMap().then((module) => module.EdgeMapDialog), {
   loading: opening,
 });
 

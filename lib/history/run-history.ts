@@ -1,13 +1,11 @@
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { isActive, type Run } from "@/lib/runs/run-state";
 import { messageOf } from "@/lib/errors/message-of";
+import { openDatabase, requested, written } from "./indexed-db";
 
 const DATABASE_NAME = "fal-lora-playground";
 const DATABASE_VERSION = 1;
-
-interface HistorySchema extends DBSchema {
-  runs: { key: string; value: Run; indexes: { startedAt: number } };
-}
+/** One store of runs by id, with an index by start time. */
+const RUNS = "runs";
 
 /** Every run this browser started: input, request id, status, logs, output, error, timestamps. */
 export type RunHistory = {
@@ -36,24 +34,17 @@ export function historyProblem(error: unknown): string {
   return `Runs are not being kept: ${why(error)}. They stay on this page until it is closed.`;
 }
 
-function openDatabase(databaseName: string): Promise<IDBPDatabase<HistorySchema>> {
-  if (typeof indexedDB === "undefined")
-    return Promise.reject(new Error("this browser offers the page no IndexedDB storage"));
-  return openDB<HistorySchema>(databaseName, DATABASE_VERSION, {
-    upgrade(upgrading) {
-      const runs = upgrading.createObjectStore("runs", { keyPath: "id" });
-      runs.createIndex("startedAt", "startedAt");
-    },
-  });
-}
-
 export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTORY_RUNS): RunHistory {
-  let database: Promise<IDBPDatabase<HistorySchema>> | undefined;
-  const db = () => (database ??= openDatabase(databaseName));
+  let database: Promise<IDBDatabase> | undefined;
+  const db = () =>
+    (database ??= openDatabase(databaseName, DATABASE_VERSION, (upgrading) => {
+      upgrading.createObjectStore(RUNS, { keyPath: "id" }).createIndex("startedAt", "startedAt");
+    }));
 
   return {
     async list() {
-      const records: unknown[] = await (await db()).getAllFromIndex("runs", "startedAt");
+      const byStart = (await db()).transaction(RUNS).objectStore(RUNS).index("startedAt");
+      const records: unknown[] = await requested(byStart.getAll());
       if (records.length === 0) return [];
       // The record reader (with zod) loads only when there are records to read.
       const { toStoredRun } = await import("./stored-run");
@@ -69,14 +60,13 @@ export function openRunHistory(databaseName = DATABASE_NAME, maxRuns = MAX_HISTO
       return runs.filter((run) => !dropped.has(run.id)).reverse();
     },
     async put(run) {
-      await (await db()).put("runs", run);
+      await written(await db(), RUNS, (store) => void store.put(run));
     },
     async remove(id) {
-      await (await db()).delete("runs", id);
+      await written(await db(), RUNS, (store) => void store.delete(id));
     },
     async removeMany(ids) {
-      const transaction = (await db()).transaction("runs", "readwrite");
-      await Promise.all([...ids.map((id) => transaction.store.delete(id)), transaction.done]);
+      await written(await db(), RUNS, (store) => ids.forEach((id) => store.delete(id)));
     },
   };
 }

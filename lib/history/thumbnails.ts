@@ -1,11 +1,10 @@
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { openDatabase, requested, written } from "./indexed-db";
 
 /** A small copy of one result image, kept so history stays browsable after the remote file expired. */
 export type Thumbnail = { runId: string; index: number; bytes: ArrayBuffer; type: string };
 
-interface ThumbnailSchema extends DBSchema {
-  thumbnails: { key: string; value: Thumbnail };
-}
+/** One store of thumbnails, keyed "<run id>/<image index>". */
+const THUMBNAILS = "thumbnails";
 
 export type ThumbnailStore = {
   get(runId: string, index: number): Promise<Thumbnail | undefined>;
@@ -23,37 +22,30 @@ const runIdOf = (key: string) => key.slice(0, key.lastIndexOf("/"));
  * touching the runs themselves.
  */
 export function openThumbnailStore(databaseName = "fal-lora-playground-thumbnails"): ThumbnailStore {
-  let database: Promise<IDBPDatabase<ThumbnailSchema>> | undefined;
+  let database: Promise<IDBDatabase> | undefined;
   const db = () =>
-    (database ??= openDB<ThumbnailSchema>(databaseName, 1, {
-      upgrade(upgrading) {
-        upgrading.createObjectStore("thumbnails");
-      },
+    (database ??= openDatabase(databaseName, 1, (upgrading) => {
+      upgrading.createObjectStore(THUMBNAILS);
     }));
+  const read = async () => (await db()).transaction(THUMBNAILS).objectStore(THUMBNAILS);
 
   return {
     async get(runId, index) {
-      return (await db()).get("thumbnails", thumbnailKey(runId, index));
+      return (await requested((await read()).get(thumbnailKey(runId, index)))) as Thumbnail | undefined;
     },
     async has(runId) {
-      return (await (await db()).getKey("thumbnails", thumbnailKey(runId, 0))) !== undefined;
+      return (await requested((await read()).getKey(thumbnailKey(runId, 0)))) !== undefined;
     },
     async put(thumbnails) {
-      const transaction = (await db()).transaction("thumbnails", "readwrite");
-      await Promise.all([
-        ...thumbnails.map((thumbnail) =>
-          transaction.store.put(thumbnail, thumbnailKey(thumbnail.runId, thumbnail.index)),
-        ),
-        transaction.done,
-      ]);
+      await written(await db(), THUMBNAILS, (store) =>
+        thumbnails.forEach((thumbnail) => store.put(thumbnail, thumbnailKey(thumbnail.runId, thumbnail.index))),
+      );
     },
     async keepOnly(runIds) {
-      const transaction = (await db()).transaction("thumbnails", "readwrite");
-      const keys = await transaction.store.getAllKeys();
-      await Promise.all([
-        ...keys.filter((key) => !runIds.has(runIdOf(key))).map((key) => transaction.store.delete(key)),
-        transaction.done,
-      ]);
+      await written(await db(), THUMBNAILS, async (store) => {
+        const keys = (await requested(store.getAllKeys())) as string[];
+        keys.filter((key) => !runIds.has(runIdOf(key))).forEach((key) => store.delete(key));
+      });
     },
   };
 }

@@ -1,45 +1,24 @@
 "use client";
 
 import { memo } from "react";
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { LoraNameNote } from "@/components/generation-data/lora-name-note";
-import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { LoraCardSlot } from "@/components/lora-info/card-slot";
 import { describeField, itemFieldLabel } from "@/lib/fal/field-labels";
 import { listLimits, loraLimits } from "@/lib/fal/limits";
-import { civitaiAdvice } from "@/lib/civitai/civitai";
 import { newLora } from "@/lib/form/form-items";
 import type { FormValues } from "@/lib/form/form-values";
 import { SliderNumberField, TextField } from "../fields";
 import { AddItemButton } from "../add-item-button";
 import { ListItem, ListItemControls, type ListItemProps } from "../list-item-controls";
 
-function CivitaiHint({ index }: { index: number }) {
-  const { setValue } = useFormContext<FormValues>();
+// The Civitai advice and its path reader load only for a path that names Civitai.
+const CivitaiHint = lazyComponent(() => import("./civitai-hint").then((module) => module.CivitaiHint));
+
+function CivitaiHintSlot({ index }: { index: number }) {
   const path = useWatch<FormValues, `loras.${number}.path`>({ name: `loras.${index}.path` });
-  const advice = civitaiAdvice(path ?? "");
-  if (!advice) return null;
-  return (
-    <div
-      role="note"
-      className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
-    >
-      {advice.kind === "download-url" ? (
-        <>
-          That is a Civitai model page; fal needs the file&apos;s download URL:{" "}
-          <code className="break-all">{advice.url}</code>{" "}
-          <Button size="sm" onClick={() => setValue(`loras.${index}.path`, advice.url, { shouldValidate: true })}>
-            Use download URL
-          </Button>
-        </>
-      ) : (
-        <>
-          That is a Civitai model page; fal needs a download URL. Open the version you want and copy its download link,
-          which looks like <code>https://civitai.com/api/download/models/&lt;version id&gt;</code>.
-        </>
-      )}
-    </div>
-  );
+  return /civitai/i.test(path ?? "") ? <CivitaiHint index={index} /> : null;
 }
 
 const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItemProps) {
@@ -55,7 +34,7 @@ const LoraItem = memo(function LoraItem({ index, count, move, remove }: ListItem
         placeholder="nerijs/pixel-art-xl or https://…/lora.safetensors"
       />
       <LoraNameNote index={index} />
-      <CivitaiHint index={index} />
+      <CivitaiHintSlot index={index} />
       <LoraCardSlot index={index} label={name} />
       <SliderNumberField
         name={`loras.${index}.scale`}
