@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
 import { startServer, stopServer } from "../test/next-server";
+import { formReady, runCard } from "./fixtures/queue";
 
 /*
  * `/` is prerendered: the same bytes for everyone, its scripts allowed by hash. The server's public
@@ -185,3 +186,39 @@ for (const viewport of [
     }
   });
 }
+
+test("the prerendered form shows its defaults, and what is typed before the form takes over is kept and run", async ({
+  page,
+}) => {
+  // The page's scripts are held back, so the visitor meets the prerendered form alone.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const model = page.getByLabel("Model", { exact: true });
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  await expect(model).not.toHaveValue("");
+  const defaultModel = await model.inputValue();
+  await expect(page.getByLabel("Number of images", { exact: true })).toHaveValue("1");
+  await expect(page.locator("form#run-settings")).not.toHaveAttribute("data-ready");
+
+  await prompt.fill("typed before the page was ready");
+  await model.fill("stabilityai/stable-diffusion-xl-base-1.0");
+  release();
+  await formReady(page);
+  await expect(prompt).toHaveValue("typed before the page was ready");
+  await expect(model).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
+  expect(defaultModel).not.toBe("stabilityai/stable-diffusion-xl-base-1.0");
+
+  const submitted = page.waitForRequest((request) => request.method() === "POST" && request.url().includes("/api/fal"));
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const body = submitted.then((request) => request.postDataJSON() as Record<string, unknown>);
+  expect(await body).toMatchObject({
+    prompt: "typed before the page was ready",
+    model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+  });
+  await expect(runCard(page, "typed before the page was ready")).toHaveAttribute("data-status", "completed");
+});

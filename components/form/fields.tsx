@@ -1,11 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { type FieldPath, useController, useFormContext } from "react-hook-form";
+import { type FieldPath, useController } from "react-hook-form";
 import type { NumberLimit } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, Field, FieldMessages, inputClass } from "@/components/ui/field";
 import { fieldId, useFieldError } from "./use-field-error";
+import { useRegisteredField } from "./use-registered-field";
 
 type Name = FieldPath<FormValues>;
 type BaseProps = { name: Name; label: string; hint?: ReactNode };
@@ -28,7 +29,7 @@ export function TextField({
   placeholder,
   list,
 }: BaseProps & { placeholder?: string; list?: string }) {
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name);
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
@@ -38,7 +39,7 @@ export function TextField({
         list={list}
         autoComplete="off"
         {...aria}
-        {...register(name)}
+        {...registered}
       />
     </Field>
   );
@@ -51,17 +52,11 @@ export function TextAreaField({
   placeholder,
   rows = 3,
 }: BaseProps & { placeholder?: string; rows?: number }) {
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name);
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <textarea
-        className={`${inputClass} font-mono`}
-        rows={rows}
-        placeholder={placeholder}
-        {...aria}
-        {...register(name)}
-      />
+      <textarea className={`${inputClass} font-mono`} rows={rows} placeholder={placeholder} {...aria} {...registered} />
     </Field>
   );
 }
@@ -79,7 +74,7 @@ export function NumberField({
   limit,
   optional = false,
 }: BaseProps & { limit?: Partial<NumberLimit>; optional?: boolean }) {
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name, { setValueAs: toNumber(optional) });
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
@@ -91,7 +86,7 @@ export function NumberField({
         step={limit?.step ?? "any"}
         className={inputClass}
         {...aria}
-        {...register(name, { setValueAs: toNumber(optional) })}
+        {...registered}
       />
     </Field>
   );
@@ -139,12 +134,12 @@ export function SliderNumberField({ name, label, hint, limit }: BaseProps & { li
 }
 
 export function CheckboxField({ name, label, hint }: BaseProps) {
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name);
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
-        <input type="checkbox" {...aria} {...register(name)} />
+        <input type="checkbox" {...aria} {...registered} />
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>
@@ -160,11 +155,11 @@ export function SelectField({
   hint,
   options,
 }: BaseProps & { options: readonly { value: string; label: string }[] }) {
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name);
   const { id, error, aria } = useFieldProps(name, hint);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <select className={inputClass} {...aria} {...register(name)}>
+      <select className={inputClass} {...aria} {...registered}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazyComponent } from "@/components/ui/lazy-component";
-import { memo, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { FormProvider } from "react-hook-form";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import { numberLimits } from "@/lib/fal/limits";
@@ -59,6 +59,9 @@ export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: Play
     setJsonValid(true);
     setTab(next);
   };
+  // The form has taken over the prerendered fields (each registered, with what was typed kept):
+  // said on the element, for whatever waits on it (the end-to-end tests), without a render.
+  useEffect(() => formElement.current?.setAttribute("data-ready", ""), []);
 
   return (
     <FormProvider {...form}>

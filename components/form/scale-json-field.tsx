@@ -1,11 +1,12 @@
 "use client";
 
-import { useFormContext, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { itemFieldLabel } from "@/lib/fal/field-labels";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { messageOf } from "@/lib/errors/message-of";
 import { fieldId, useFieldError } from "./use-field-error";
+import { useRegisteredField } from "./use-registered-field";
 
 function jsonProblem(text: string): string | undefined {
   if (text.trim() === "") return undefined;
@@ -22,7 +23,7 @@ function jsonProblem(text: string): string | undefined {
 /** A JSON editor for per-layer IP-adapter scales that says what is wrong as you type. */
 export function ScaleJsonField({ index, label }: { index: number; label: string }) {
   const name = `ip_adapter.${index}.scale_json` as const;
-  const { register } = useFormContext<FormValues>();
+  const registered = useRegisteredField(name);
   const text = useWatch<FormValues, typeof name>({ name }) ?? "";
   const schemaError = useFieldError(name);
   const error = jsonProblem(text) ?? schemaError;
@@ -41,7 +42,7 @@ export function ScaleJsonField({ index, label }: { index: number; label: string 
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { error, hint: true })}
-        {...register(name)}
+        {...registered}
       />
     </Field>
   );

@@ -1,10 +1,11 @@
 "use client";
 
-import { useController, useFormContext, useWatch } from "react-hook-form";
+import { useController, useWatch } from "react-hook-form";
 import { listLimits } from "@/lib/fal/limits";
 import type { FormValues } from "@/lib/form/form-values";
 import { describedBy, inputClass } from "@/components/ui/field";
 import { useFieldError } from "./use-field-error";
+import { useRegisteredField } from "./use-registered-field";
 
 type ScheduleFieldProps = {
   name: "timesteps" | "sigmas";
@@ -15,7 +16,7 @@ type ScheduleFieldProps = {
 
 /** Custom timesteps or sigmas as a pasted list; the two cannot both be on. */
 export function ScheduleField({ name, other, label, example }: ScheduleFieldProps) {
-  const { register } = useFormContext<FormValues>();
+  const registeredArray = useRegisteredField(`${name}.array`);
   const { field: method } = useController<FormValues, `${typeof name}.method`>({ name: `${name}.method` });
   const otherMethod = useWatch<FormValues, `${typeof other}.method`>({ name: `${other}.method` });
   const error = useFieldError(`${name}.array`);
@@ -51,7 +52,7 @@ export function ScheduleField({ name, other, label, example }: ScheduleFieldProp
             className={`${inputClass} font-mono text-xs`}
             aria-invalid={message ? true : undefined}
             aria-describedby={describedBy(id, { error: message, hint: true })}
-            {...register(`${name}.array`)}
+            {...registeredArray}
           />
           <p id={`${id}-hint`} className="text-xs text-zinc-500">
             Numbers separated by commas or spaces; overrides the number of inference steps.
