@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { useWatch } from "react-hook-form";
 import type { PlaygroundFormApi } from "@/components/form/use-playground-form";
+import type { FormValues } from "@/lib/form/form-values";
 import { splitList } from "@/lib/form/form-items";
 import { expectedPrice } from "@/lib/pricing/expected-price";
 import { formatMoney } from "@/lib/pricing/money";
@@ -30,50 +31,20 @@ const COST_FIELDS = [
  */
 export function RunPriceHint({ form, runs }: { form: PlaygroundFormApi; runs: readonly Run[] }) {
   const quote = usePriceQuote();
-  const [
-    model_name,
-    unet_name,
-    image_url,
-    noise_strength,
-    steps,
-    timesteps,
-    num_images,
-    loras,
-    controlnets,
-    ip_adapter,
-    ic_light_model_url,
-  ] = useWatch({ control: form.control, name: COST_FIELDS });
+  const watched = useWatch({ control: form.control, name: COST_FIELDS });
   const expected = useMemo(() => {
     if (!quote) return undefined;
+    const values = Object.fromEntries(COST_FIELDS.map((field, index) => [field, watched[index]])) as Pick<
+      FormValues,
+      (typeof COST_FIELDS)[number]
+    >;
     const request = {
-      model_name,
-      unet_name,
-      image_url: image_url || undefined,
-      noise_strength,
-      num_inference_steps: steps,
-      timesteps: { method: timesteps.method, array: splitList(timesteps.array) },
-      num_images,
-      loras,
-      controlnets,
-      ip_adapter,
-      ic_light_model_url,
+      ...values,
+      image_url: values.image_url || undefined,
+      timesteps: { method: values.timesteps.method, array: splitList(values.timesteps.array) },
     };
     return expectedPrice([request], runs, quote);
-  }, [
-    quote,
-    runs,
-    model_name,
-    unet_name,
-    image_url,
-    noise_strength,
-    steps,
-    timesteps,
-    num_images,
-    loras,
-    controlnets,
-    ip_adapter,
-    ic_light_model_url,
-  ]);
+  }, [quote, runs, watched]);
 
   if (!expected) return null;
   const known = isKnown(expected) ? expected : undefined;

@@ -7,7 +7,7 @@
  * - Request errors: `{"detail": "…", "error_type": "…"}`, with `X-Fal-Error-Type`.
  */
 
-export type FalErrorWords = { happened: string; todo: string };
+export type FalErrorWords = { happened: string; whatToDo: string };
 
 /** Where a model error lands in the form: the prompt, the image it names, or the field of its `loc`. */
 export type FalErrorPlace = "prompt" | "image" | "field";
@@ -23,92 +23,107 @@ export const MODEL_ERROR_TYPES = {
     place: "prompt",
     retry: false,
     happened: "fal's content checker flagged this input.",
-    todo: "Change the prompt or the images: the same input will be refused again.",
+    whatToDo: "Change the prompt or the images: the same input will be refused again.",
   },
   no_media_generated: {
     status: 422,
     place: "field",
     happened: "The model made no image from this input.",
-    todo: "Change the prompt or the settings and run again.",
+    whatToDo: "Change the prompt or the settings and run again.",
   },
   image_too_small: {
     status: 422,
     place: "image",
     happened: "This image is smaller than the model takes.",
-    todo: "Use a larger image.",
+    whatToDo: "Use a larger image.",
   },
   image_too_large: {
     status: 422,
     place: "image",
     happened: "This image is larger than the model takes.",
-    todo: "Use a smaller image.",
+    whatToDo: "Use a smaller image.",
   },
   image_load_error: {
     status: 422,
     place: "image",
     happened: "fal could not read this image.",
-    todo: "Check that it is a PNG, JPEG or WebP that opens, or drop the image again.",
+    whatToDo: "Check that it is a PNG, JPEG or WebP that opens, or drop the image again.",
   },
   file_download_error: {
     status: 422,
     place: "image",
     happened: "fal could not download this image.",
-    todo: "Check that its address is public, or drop the image again so it is uploaded to fal.",
+    whatToDo: "Check that its address is public, or drop the image again so it is uploaded to fal.",
   },
   face_detection_error: {
     status: 422,
     place: "image",
     happened: "fal found no face in this image.",
-    todo: "Use an image with a clear face.",
+    whatToDo: "Use an image with a clear face.",
   },
   file_too_large: {
     status: 422,
     place: "image",
     happened: "This file is larger than fal takes.",
-    todo: "Use a smaller file.",
+    whatToDo: "Use a smaller file.",
   },
-  greater_than: { status: 422, place: "field", happened: "This value is too small for fal.", todo: "Raise it." },
-  greater_than_equal: { status: 422, place: "field", happened: "This value is too small for fal.", todo: "Raise it." },
-  less_than: { status: 422, place: "field", happened: "This value is too large for fal.", todo: "Lower it." },
-  less_than_equal: { status: 422, place: "field", happened: "This value is too large for fal.", todo: "Lower it." },
+  greater_than: { status: 422, place: "field", happened: "This value is too small for fal.", whatToDo: "Raise it." },
+  greater_than_equal: {
+    status: 422,
+    place: "field",
+    happened: "This value is too small for fal.",
+    whatToDo: "Raise it.",
+  },
+  less_than: { status: 422, place: "field", happened: "This value is too large for fal.", whatToDo: "Lower it." },
+  less_than_equal: { status: 422, place: "field", happened: "This value is too large for fal.", whatToDo: "Lower it." },
   multiple_of: {
     status: 422,
     place: "field",
     happened: "fal takes only certain steps of this value.",
-    todo: "Change it as fal says.",
+    whatToDo: "Change it as fal says.",
   },
-  sequence_too_short: { status: 422, place: "field", happened: "This list is too short for fal.", todo: "Add to it." },
-  sequence_too_long: { status: 422, place: "field", happened: "This list is too long for fal.", todo: "Shorten it." },
-  one_of: { status: 422, place: "field", happened: "fal does not take this choice.", todo: "Pick another." },
+  sequence_too_short: {
+    status: 422,
+    place: "field",
+    happened: "This list is too short for fal.",
+    whatToDo: "Add to it.",
+  },
+  sequence_too_long: {
+    status: 422,
+    place: "field",
+    happened: "This list is too long for fal.",
+    whatToDo: "Shorten it.",
+  },
+  one_of: { status: 422, place: "field", happened: "fal does not take this choice.", whatToDo: "Pick another." },
   feature_not_supported: {
     status: 422,
     place: "field",
     happened: "fal does not support this setting with the others.",
-    todo: "Change or remove it.",
+    whatToDo: "Change or remove it.",
   },
   generation_timeout: {
     status: 504,
     place: "field",
     happened: "Making the images took longer than fal allows.",
-    todo: "Retry, or ask for fewer images or steps.",
+    whatToDo: "Retry, or ask for fewer images or steps.",
   },
   internal_server_error: {
     status: 500,
     place: "field",
     happened: "The model failed on fal.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
   downstream_service_error: {
     status: 500,
     place: "field",
     happened: "A service the model relies on failed.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
   downstream_service_unavailable: {
     status: 503,
     place: "field",
     happened: "A service the model relies on is unavailable.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
 } as const satisfies Record<string, ModelErrorType>;
 
@@ -116,48 +131,48 @@ export const REQUEST_ERROR_TYPES = {
   request_timeout: {
     status: 504,
     happened: "fal stopped the run: it went past the time allowed.",
-    todo: "Retry; if it happens again, ask for fewer images or steps.",
+    whatToDo: "Retry; if it happens again, ask for fewer images or steps.",
   },
   startup_timeout: {
     status: 504,
     happened: "No runner of this model started in time on fal (a cold start that took too long).",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
   runner_scheduling_failure: {
     status: 503,
     happened: "fal could not find a runner for this run.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
   runner_connection_timeout: {
     status: 503,
     happened: "fal's connection to the runner timed out.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
   runner_disconnected: {
     status: 503,
     happened: "The runner disconnected from fal while working on this run.",
-    todo: RETRY_LATER,
+    whatToDo: RETRY_LATER,
   },
-  runner_connection_refused: { status: 503, happened: "The runner refused fal's connection.", todo: RETRY_LATER },
-  runner_connection_error: { status: 503, happened: "fal could not reach the runner.", todo: RETRY_LATER },
-  runner_incomplete_response: { status: 502, happened: "The runner's answer was cut short.", todo: RETRY_LATER },
+  runner_connection_refused: { status: 503, happened: "The runner refused fal's connection.", whatToDo: RETRY_LATER },
+  runner_connection_error: { status: 503, happened: "fal could not reach the runner.", whatToDo: RETRY_LATER },
+  runner_incomplete_response: { status: 502, happened: "The runner's answer was cut short.", whatToDo: RETRY_LATER },
   runner_server_error: {
     status: 500,
     happened: "The model's code failed on fal's runner.",
-    todo: "Retry; if it fails again, change what is unusual about this run (a LoRA, a ControlNet, the model).",
+    whatToDo: "Retry; if it fails again, change what is unusual about this run (a LoRA, a ControlNet, the model).",
   },
   client_disconnected: {
     status: 499,
     happened: "The connection closed before fal could answer.",
-    todo: "Retry.",
+    whatToDo: "Retry.",
   },
-  client_cancelled: { status: 499, happened: "The run was cancelled.", todo: "Run it again if you still want it." },
+  client_cancelled: { status: 499, happened: "The run was cancelled.", whatToDo: "Run it again if you still want it." },
   bad_request: {
     status: 400,
     happened: "fal refused the request itself.",
-    todo: "Check the Request options (start timeout, priority, file lifetime).",
+    whatToDo: "Check the Request options (start timeout, priority, file lifetime).",
   },
-  internal_error: { status: 500, happened: "Something went wrong inside fal.", todo: RETRY_LATER },
+  internal_error: { status: 500, happened: "Something went wrong inside fal.", whatToDo: RETRY_LATER },
 } as const satisfies Record<string, RequestErrorType>;
 
 export type ModelErrorTypeName = keyof typeof MODEL_ERROR_TYPES;
@@ -178,7 +193,7 @@ export const USER_TIMEOUT = "user";
 /** The words for a start timeout the user set, which no runner met. */
 export const USER_TIMEOUT_WORDS: FalErrorWords = {
   happened: "No runner started within the start timeout set for this run, so fal gave up on it.",
-  todo: "Retry, or allow more time under Request › Start timeout.",
+  whatToDo: "Retry, or allow more time under Request › Start timeout.",
 };
 
 /** The card's line on cost: fal bills only what it delivered (docs/fal.md#errors). */

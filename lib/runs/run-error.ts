@@ -75,8 +75,8 @@ function billingFor(status: number): string {
 }
 
 /** The words, with fal's own message after them when it says more. */
-function withFalsWords({ happened, todo }: FalErrorWords, said: string | undefined): string {
-  const words = `${happened} ${todo}`;
+function withFalsWords({ happened, whatToDo }: FalErrorWords, said: string | undefined): string {
+  const words = `${happened} ${whatToDo}`;
   return said && said.trim() && !words.includes(said.trim()) ? `${words} (fal: ${said.trim()})` : words;
 }
 

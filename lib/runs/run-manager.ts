@@ -1,4 +1,5 @@
 import type { QueueStatus } from "@fal-ai/client";
+import { messageOf } from "@/lib/errors/message-of";
 import { isApiError } from "@/lib/fal/client-errors";
 import type { LoraRequest } from "@/lib/fal/input-schema";
 import type { RunCards } from "@/lib/lora-info/card";
@@ -41,6 +42,20 @@ const loadRunError = () => import("./run-error");
 
 export function preloadRunFollowing(): void {
   Promise.all([loadFollower(), loadRunError()]).catch(() => undefined);
+}
+
+/** Said when the code that follows runs or reads their errors could not be loaded (the connection dropped). */
+const CODE_NOT_LOADED = "the page could not load the code that follows runs; check the connection";
+
+/** An error in fal's words, or in plain ones when the words themselves could not be loaded. */
+async function runErrorOf(error: unknown, input?: LoraRequest): Promise<RunError> {
+  try {
+    return (await loadRunError()).toRunError(error, input);
+  } catch {
+    // Without fal's words, Retry is offered only where no refusal says the same input would fail again.
+    const retryable = !isApiError(error) || error.status >= 500;
+    return { kind: "network", message: `${messageOf(error)} (${CODE_NOT_LOADED}).`, fieldErrors: [], retryable };
+  }
 }
 
 /** Submit times kept for pacing: more than any limit leaves room for within one window. */
@@ -231,7 +246,7 @@ export class RunManager {
       }
       if (isApiError(error)) this.counted(id);
       if (this.get(id)?.cancelRequested) this.finish(id, { status: "cancelled" });
-      else this.fail(id, (await loadRunError()).toRunError(error, run.input));
+      else this.fail(id, await runErrorOf(error, run.input));
       return;
     }
     this.counted(id);
@@ -263,8 +278,7 @@ export class RunManager {
         return;
       }
     } catch (error) {
-      const { toRunError } = await loadRunError();
-      const notice = `Cancel did not reach fal (${toRunError(error).message}); the run goes on.`;
+      const notice = `Cancel did not reach fal (${(await runErrorOf(error)).message}); the run goes on.`;
       this.store.update(id, { cancelRequested: false, notice });
       return;
     }
@@ -286,7 +300,15 @@ export class RunManager {
       if (run && !signal.aborted) this.store.update(id, update(run));
     };
     try {
-      const { followRun } = await loadFollower();
+      const followRun = await loadFollower().then(
+        (module) => module.followRun,
+        () => undefined,
+      );
+      if (!followRun) {
+        // The run is in fal's queue; "Check again" follows it once the code can be loaded.
+        this.store.update(id, { connection: { state: "lost", reason: CODE_NOT_LOADED } }, { now: true });
+        return;
+      }
       const ending = await followRun({
         transport: this.options.transport,
         requestId,
