@@ -200,25 +200,28 @@ test("the prerendered form shows its defaults, and what is typed before the form
   await page.goto("/", { waitUntil: "domcontentloaded" });
   const model = page.getByLabel("Model", { exact: true });
   const prompt = page.getByLabel("Prompt", { exact: true });
-  await expect(model).not.toHaveValue("");
-  const defaultModel = await model.inputValue();
-  await expect(page.getByLabel("Number of images", { exact: true })).toHaveValue("1");
+  const weighting = page.getByLabel("Prompt weighting", { exact: true });
+  await expect(model).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
+  await expect(page.getByLabel("Inference steps", { exact: true })).toHaveValue("30");
+  await expect(weighting).not.toBeChecked();
   await expect(page.locator("form#run-settings")).not.toHaveAttribute("data-ready");
 
   await prompt.fill("typed before the page was ready");
-  await model.fill("stabilityai/stable-diffusion-xl-base-1.0");
+  await model.fill("runwayml/stable-diffusion-v1-5");
+  await weighting.check();
   release();
   await formReady(page);
   await expect(prompt).toHaveValue("typed before the page was ready");
-  await expect(model).toHaveValue("stabilityai/stable-diffusion-xl-base-1.0");
-  expect(defaultModel).not.toBe("stabilityai/stable-diffusion-xl-base-1.0");
+  await expect(model).toHaveValue("runwayml/stable-diffusion-v1-5");
+  await expect(weighting).toBeChecked();
 
   const submitted = page.waitForRequest((request) => request.method() === "POST" && request.url().includes("/api/fal"));
   await page.getByRole("button", { name: /^Run/ }).click();
   const body = submitted.then((request) => request.postDataJSON() as Record<string, unknown>);
   expect(await body).toMatchObject({
     prompt: "typed before the page was ready",
-    model_name: "stabilityai/stable-diffusion-xl-base-1.0",
+    model_name: "runwayml/stable-diffusion-v1-5",
+    prompt_weighting: true,
   });
   await expect(runCard(page, "typed before the page was ready")).toHaveAttribute("data-status", "completed");
 });
