@@ -100,8 +100,10 @@ const bench: Bench = {
     "with the status stream, and with the stream refused so that the page polls.",
   whyMissed: {
     "with the status stream p50":
-      "was 45 ms last round; the run card now carries more (its price, kept cards, Share) and the price is asked " +
-      "once a run completes, each a further render of the output pane. Not profiled yet.",
+      "45 ms two rounds ago, 103 ms last round; the run card carries more since (its price, kept cards, Share) " +
+      "and the price is asked once a run completes, each a further render of the output pane. This round's " +
+      "change (the run views render at once when loaded, with no Suspense round) did not move it. Not profiled " +
+      "yet.",
   },
   async run({ baseURL, chromiumPath }) {
     const stream = await session(baseURL, chromiumPath, STREAM_RUNS, false);

@@ -87,14 +87,6 @@ const bench: Bench = {
     "Measured from the page in Chromium, not from the build manifest: every script fetched from navigation until the " +
     "network is quiet, without input, on a 412×823 phone; each body gzipped at level 6 (as Next's server compresses). " +
     '"As sent" is what crossed the wire. The HTML of `/` is asked for twice, as a browser asks, and compared byte by byte.',
-  whyMissed: {
-    "playground /":
-      "this round's features grew the first load: fal's error words and the run follower (moved out again: they " +
-      "now load with the first run), the Request group's fields (moved out: they load with the group), the " +
-      "public configuration and its store, the Button component, the LoRA card slot and its Civitai path reader, " +
-      "the price hint's shell. Still in the first load and next to move: the request-options store, the card " +
-      "slot's path reader, fal's error-header reader.",
-  },
   async run({ baseURL, floorURL, chromiumPath }) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     try {

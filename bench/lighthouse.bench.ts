@@ -1,7 +1,12 @@
 import type { Bench, BenchResult } from "./harness";
 import { type FormFactor, type LighthouseFigures, launchChromium, runLighthouse } from "./lighthouse";
 
-type Page = { label: string; url: string };
+type Page = {
+  label: string;
+  url: string;
+  /** Measured with its script files blocked, on the phone only: what the page's HTML and CSS cost alone. */
+  withoutScripts?: boolean;
+};
 
 const FORM_FACTORS: FormFactor[] = ["mobile", "desktop"];
 
@@ -14,21 +19,32 @@ const bench: Bench = {
   about:
     "Lighthouse's CLI, performance only, on headless Debian Chromium launched by chrome-launcher: its default mobile " +
     "run (simulated throttling: 4× CPU, 150 ms RTT, 1.6 Mbps) and its desktop preset. Each pass measures the bare page, " +
-    "the page with @fal-ai/client and the playground in turn.",
+    "the page with @fal-ai/client and the playground in turn, and on the phone the playground again with its script " +
+    "files blocked (its prerendered HTML and CSS alone, no target: what the page's content costs before any JavaScript).",
   whyMissed: {
     "mobile playground / LCP":
-      "the page is now prerendered (a hash-based CSP, no nonce; two requests get the same bytes), but the target " +
-      "is still missed. The LCP element on a phone is a paragraph of the settings pane, painted with the first " +
-      "paint (about 400 ms unthrottled, against the bare page's 145–180 ms). Under Lighthouse's simulated throttling the " +
-      "playground's 43 KB of HTML and 60 KB of CSS, and the first-load scripts fetched alongside them, lengthen " +
-      "the path to that paint. This round's features also grew the first load (see First-load JavaScript). Not " +
-      "tried yet: making the collapsed groups' prerendered HTML smaller, and splitting the CSS the first paint " +
-      "needs from the rest.",
+      "the LCP element, a paragraph of the first steps, paints with the first paint, and Lighthouse's estimate " +
+      "counts every request that had ended before that paint in the load it observed, with the main thread's " +
+      "work before it at 4×. Two figures of this run bound what the page can reach. With its script files " +
+      "blocked, the playground's prerendered HTML and CSS alone already take 1,252 ms, 1.44× the bare page: the " +
+      "bare page has no stylesheet (one round trip fewer) and lays out a few lines, where the playground lays " +
+      "out its form before the paint (the document's 952 ms of main-thread time in the note below). And the bare " +
+      "page itself swings from 705 to 1,493 ms between passes as its scripts land before or after its paint; the " +
+      "playground's have all landed before its paint, which Lighthouse's phone emulation also held back to about " +
+      "1.2 s in the observed load, with or without scripts (plain headless Chromium paints it at about 340 ms). " +
+      "Tried this round: inlining the CSS (Next's experimental.inlineCss also copies it into the RSC payload, so " +
+      "the HTML grew from 43 to 219 KB and LCP got worse), an opaque run bar, the header icon no longer " +
+      "preloaded, 7 kB less JavaScript in the first load, no page-wide render after hydration. What is left " +
+      "would change what the page is: a first paint lighter than the form, or the form hydrated a section at a " +
+      "time.",
     "mobile playground / TBT":
-      "hydrating the form (about 250 controls) on a 4× throttled CPU; the bare page's own TBT was high in this " +
-      "run (170–300 ms in the last two runs, against 48–63 ms in earlier ones), so the machine was slower too. What remains: " +
-      "hydrating less at first (the collapsed groups' bodies already load later; the open form's fields, the " +
-      "header and the output pane do not).",
+      "hydrating the form on a 4× slower CPU: when the last chunk arrives the page's own modules are compiled " +
+      "and run in one task (about 230 ms at 4× in a profile), then the form's fields hydrate and register. " +
+      "Without its script files the page's TBT is 83 ms. This round took out a render of the whole page right " +
+      "after hydration (the server's configuration is now read only where it is used) and the first currency " +
+      "Intl.NumberFormat (a 160 ms task at 4×; $, € and £ are now written by hand). What remains needs less " +
+      "JavaScript to run at load: the form hydrated a section at a time, or its modules split so that no one " +
+      "task compiles them all.",
     "mobile playground / CLS":
       "Lighthouse reports a shift that rounds to 0.00 but is not 0; not yet traced to its element.",
     "desktop playground / CLS":
@@ -39,13 +55,17 @@ const bench: Bench = {
       { label: "bare Next page", url: `${floorURL}/` },
       { label: "Next + @fal-ai/client", url: `${floorURL}/fal-client` },
       { label: "playground /", url: `${baseURL}/` },
+      { label: "playground / without its script files", url: `${baseURL}/`, withoutScripts: true },
     ];
     const chrome = await launchChromium(chromiumPath);
     const measured = new Map<string, LighthouseFigures>();
     try {
       for (const formFactor of FORM_FACTORS) {
-        for (const page of pages)
-          measured.set(`${formFactor} ${page.label}`, await runLighthouse(page.url, formFactor, chrome.port));
+        for (const page of pages) {
+          if (page.withoutScripts && formFactor !== "mobile") continue;
+          const figures = await runLighthouse(page.url, formFactor, chrome.port, page.withoutScripts);
+          measured.set(`${formFactor} ${page.label}`, figures);
+        }
       }
     } finally {
       chrome.kill();
@@ -55,14 +75,14 @@ const bench: Bench = {
       if (!figures) throw new Error(`No Lighthouse figures for ${formFactor} ${page.label}`);
       return figures;
     };
-    const [bare, withClient, playground] = pages as [Page, Page, Page];
+    const [bare, withClient, playground, playgroundAlone] = pages as [Page, Page, Page, Page];
     const results: BenchResult[] = [];
     for (const formFactor of FORM_FACTORS) {
       const floor = get(formFactor, bare);
       const bareLcp = { label: bare.label, value: floor.lcpMs };
       const bareTbt = { label: bare.label, value: floor.tbtMs };
       const mobile = formFactor === "mobile";
-      for (const page of [bare, withClient, playground]) {
+      for (const page of mobile ? [bare, withClient, playground, playgroundAlone] : [bare, withClient, playground]) {
         const figures = get(formFactor, page);
         const held = page === playground;
         const prefix = `${formFactor} ${page.label}`;
@@ -95,6 +115,8 @@ const bench: Bench = {
         "(when they match, the LCP element paints with the first paint, and the simulated gap is the JavaScript " +
         "that had loaded and started running before that paint, which Lighthouse's LCP estimate includes and its FCP estimate does not)",
       `mobile playground /, main-thread time by script: ${mobilePage.bootup}`,
+      `mobile playground / without its script files (its HTML and CSS alone), simulated: FCP ${Math.round(get("mobile", playgroundAlone).fcpMs)} ms, ` +
+        `LCP ${Math.round(get("mobile", playgroundAlone).lcpMs)} ms; observed unthrottled: FCP ${Math.round(get("mobile", playgroundAlone).observedFcpMs)} ms`,
       ...outside.map((url) => `outside request: ${url}`),
     ];
     return { results, notes };

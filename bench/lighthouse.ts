@@ -30,7 +30,7 @@ export type LighthouseFigures = {
  * host in navigation mode (no CrUX, no fonts for a JSON report); Chromium's own background traffic
  * is off by its flags, and every request the page made is checked below.
  */
-function cliArguments(url: string, formFactor: FormFactor, port: number): string[] {
+function cliArguments(url: string, formFactor: FormFactor, port: number, withoutScripts: boolean): string[] {
   return [
     url,
     `--port=${port}`,
@@ -41,6 +41,7 @@ function cliArguments(url: string, formFactor: FormFactor, port: number): string
     "--skip-audits=screenshot-thumbnails,final-screenshot,full-page-screenshot",
     "--disable-full-page-screenshot",
     ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
+    ...(withoutScripts ? ["--blocked-url-patterns=*.js"] : []),
   ];
 }
 
@@ -93,9 +94,15 @@ export async function launchChromium(chromePath: string | undefined) {
  * Lighthouse's own CLI in plain Node: under tsx its page-side functions carry esbuild's `__name`
  * helper, which the page does not have.
  */
-export async function runLighthouse(url: string, formFactor: FormFactor, port: number): Promise<LighthouseFigures> {
+export async function runLighthouse(
+  url: string,
+  formFactor: FormFactor,
+  port: number,
+  /** Blocks the page's script files (inline scripts still run): what its HTML and CSS cost alone. */
+  withoutScripts = false,
+): Promise<LighthouseFigures> {
   const cli = join(process.cwd(), "node_modules/lighthouse/cli/index.js");
-  const { stdout } = await run(process.execPath, [cli, ...cliArguments(url, formFactor, port)], {
+  const { stdout } = await run(process.execPath, [cli, ...cliArguments(url, formFactor, port, withoutScripts)], {
     maxBuffer: 64 * 1024 * 1024,
   });
   const lhr = JSON.parse(stdout) as Result;
