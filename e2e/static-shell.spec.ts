@@ -209,6 +209,11 @@ test("the prerendered form shows its defaults, and what is typed before the form
   await prompt.fill("typed before the page was ready");
   await model.fill("runwayml/stable-diffusion-v1-5");
   await weighting.check();
+  // Run pressed now does nothing (it used to submit natively, reloading the page without what was typed).
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await page.waitForTimeout(300);
+  expect(new URL(page.url()).search).toBe("");
+  await expect(prompt).toHaveValue("typed before the page was ready");
   release();
   await formReady(page);
   await expect(prompt).toHaveValue("typed before the page was ready");

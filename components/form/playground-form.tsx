@@ -76,6 +76,9 @@ export const PlaygroundForm = memo(function PlaygroundForm({ form, onRun }: Play
           }
         }}
         noValidate
+        // Run pressed before the scripts have taken over would submit natively: a GET that reloads the
+        // page and loses what was typed. A dialog-method form outside a dialog submits nowhere.
+        method="dialog"
         aria-label="Run settings"
         className="flex flex-col gap-4"
       >
