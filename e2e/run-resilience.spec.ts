@@ -26,7 +26,8 @@ test("a running run that ignores Cancel: the card says so, then shows its images
   page,
 }) => {
   await withFaults(page, "ignorecancel=1");
-  await extendSubmits(page, { num_inference_steps: 60 });
+  // Long enough that Cancel reaches a run still running on a loaded machine (60 steps once finished first: a 400).
+  await extendSubmits(page, { num_inference_steps: 150 });
   await page.goto("/");
   await startRun(page, "carries on after cancel");
   const card = runCard(page, "carries on after cancel");
